@@ -35,6 +35,8 @@ function createAjv(version: Version): Ajv {
     // verbose puts the offending value on each error, for messages that show it.
     verbose: true,
     strict: true,
+    // 1.6 decimals are `multipleOf: 0.1`; without a tolerance 0.3 / 0.1 = 2.9999999999999996 fails as "not a multiple".
+    multipleOfPrecision: 6,
     // 2.1: report strict notices to us instead of throwing, so we can tolerate exactly the known no-ops.
     ...(tolerate ? { strictSchema: 'log', strictTypes: 'log', strictTuples: 'log' } : {}),
     logger: {
@@ -145,7 +147,13 @@ function withArticle(type: string): string {
 }
 
 function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Too deeply nested to print (JSON.stringify recurses): name its kind instead of failing the whole validation.
+    text = Array.isArray(value) ? '[...]' : typeof value === 'object' && value !== null ? '{...}' : String(value);
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
