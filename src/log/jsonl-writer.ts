@@ -1,0 +1,130 @@
+import { closeSync, mkdirSync, openSync, write, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConnectionEventRecord, FrameRecord } from '../types.js';
+import { redactFrameRecord } from './redact.js';
+
+/**
+ * The frame log (docs/frame-log.md): one JSON object per line, in the order records were handed in.
+ * Records are batched per event-loop turn and written with one write in flight at a time, so writing never
+ * blocks traffic and a killed process loses at most the records of the last turn. `flushSync` is for exit paths.
+ */
+export class JsonlWriter {
+  private fd: number | undefined;
+  private pending: string[] = [];
+  private inFlight = false;
+  private scheduled = false;
+  private waiters: Array<() => void> = [];
+  private failed: Error | undefined;
+  /** Records handed in, and bytes written to the file so far. */
+  records = 0;
+  bytesWritten = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly onError: (e: Error) => void,
+  ) {
+    // Append mode: an exit-path flushSync while an async write is in flight still lands after it on disk.
+    this.fd = openSync(path, 'ax');
+  }
+
+  /** Creates `dir` if needed and a new file in it named after the run (never reuses a file). */
+  static create(dir: string, options: { prefix?: string; onError?: (e: Error) => void } = {}): JsonlWriter {
+    mkdirSync(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const name = `${options.prefix ?? 'proxy'}-${stamp}-${process.pid}-${++fileCounter}.jsonl`;
+    return new JsonlWriter(join(dir, name), options.onError ?? (() => {}));
+  }
+
+  /** A frame record, with secrets redacted. */
+  writeFrame(record: FrameRecord): void {
+    this.write(redactFrameRecord(record));
+  }
+
+  /** An event record; callers build events from already-redacted values (see redactHeaders). */
+  writeEvent(record: ConnectionEventRecord): void {
+    this.write(record);
+  }
+
+  write(record: object): void {
+    if (this.fd === undefined) return;
+    this.records++;
+    this.pending.push(JSON.stringify(record) + '\n');
+    if (!this.scheduled && !this.inFlight) {
+      this.scheduled = true;
+      setImmediate(() => this.drain());
+    }
+  }
+
+  /** Resolves once everything handed in so far is in the file. */
+  flush(): Promise<void> {
+    if (!this.inFlight && this.pending.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      if (!this.inFlight && !this.scheduled) this.drain();
+    });
+  }
+
+  /** Writes whatever is pending synchronously (for `process.on('exit')`), then stops async writing. */
+  flushSync(): void {
+    if (this.fd === undefined || this.pending.length === 0) return;
+    const chunk = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    let off = 0;
+    try {
+      while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
+      this.bytesWritten += off;
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.fd !== undefined) {
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
+  }
+
+  private drain(): void {
+    this.scheduled = false;
+    if (this.fd === undefined || this.inFlight) return;
+    if (this.pending.length === 0) return this.settle();
+    const chunk = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.inFlight = true;
+    this.writeChunk(chunk, 0);
+  }
+
+  private writeChunk(chunk: Buffer, offset: number): void {
+    write(this.fd as number, chunk, offset, chunk.length - offset, null, (err, n) => {
+      if (err) {
+        this.inFlight = false;
+        this.fail(err);
+        return this.settle();
+      }
+      this.bytesWritten += n;
+      // A short write (rare on files) continues where it stopped, so lines are never split or reordered.
+      if (offset + n < chunk.length) return this.writeChunk(chunk, offset + n);
+      this.inFlight = false;
+      this.drain();
+    });
+  }
+
+  private settle(): void {
+    if (this.pending.length > 0 && !this.failed) return this.drain();
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  private fail(e: unknown): void {
+    const err = e instanceof Error ? e : new Error(String(e));
+    if (!this.failed) this.onError(err);
+    this.failed = err;
+    // A log we cannot write must not keep growing in memory.
+    this.pending = [];
+  }
+}
+
+let fileCounter = 0;

@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JsonlWriter } from '../../../src/log/jsonl-writer.js';
+import type { FrameRecord } from '../../../src/types.js';
+
+function frame(i: number, raw = `[2,"${i}","Heartbeat",{}]`): FrameRecord {
+  return { ts: new Date(0).toISOString(), station: 'CP1', conn: 'c1', dir: 'cs->csms', raw, type: 'CALL', id: String(i), action: 'Heartbeat', version: '1.6', valid: true, errors: [] };
+}
+
+function lines(path: string): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+describe('JsonlWriter', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jsonl-writer-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes every record in order across many batches, one JSON object per line', async () => {
+    const w = JsonlWriter.create(join(dir, 'nested', 'logs'));
+    for (let i = 0; i < 5000; i++) {
+      if (i % 500 === 0) await new Promise((r) => setImmediate(r));
+      if (i % 2) w.writeFrame(frame(i));
+      else w.writeEvent({ ts: new Date(0).toISOString(), station: 'CP1', conn: 'c1', event: 'tick', i });
+    }
+    await w.close();
+    const got = lines(w.path);
+    expect(got).to.have.length(5000);
+    got.forEach((r, i) => expect(r.id ?? String(r.i)).to.equal(String(i)));
+    expect(w.records).to.equal(5000);
+  });
+
+  it('flush() resolves once the records handed in are on disk', async () => {
+    const w = JsonlWriter.create(dir);
+    w.writeFrame(frame(1));
+    await w.flush();
+    expect(lines(w.path)).to.have.length(1);
+    w.writeFrame(frame(2));
+    w.flushSync();
+    expect(lines(w.path)).to.have.length(2);
+    await w.close();
+  });
+
+  it('redacts secrets in frame records', async () => {
+    const w = JsonlWriter.create(dir);
+    w.writeFrame(frame(1, '[2,"1","ChangeConfiguration",{"key":"AuthorizationKey","value":"topsecret-000111"}]'));
+    await w.close();
+    expect(readFileSync(w.path, 'utf8')).not.to.include('topsecret-000111');
+  });
+
+  it('opens a new file per writer, even within the same millisecond', async () => {
+    const a = JsonlWriter.create(dir);
+    const b = JsonlWriter.create(dir);
+    expect(a.path).not.to.equal(b.path);
+    await Promise.all([a.close(), b.close()]);
+  });
+});
