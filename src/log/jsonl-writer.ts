@@ -23,7 +23,7 @@ export class JsonlWriter {
     readonly path: string,
     private readonly onError: (e: Error) => void,
   ) {
-    // Append mode: an exit-path flushSync while an async write is in flight still lands after it on disk.
+    // Append mode: an exit-path flushSync racing an async write in flight can never overwrite its bytes.
     this.fd = openSync(path, 'ax');
   }
 
