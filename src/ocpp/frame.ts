@@ -47,6 +47,7 @@ export function parseFrame(text: string, version: Version): ParseResult {
 }
 
 function describeJsonType(v: unknown): string {
+  if (v === undefined) return 'missing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
@@ -67,8 +68,12 @@ export function parseFrameValue(value: unknown, version: Version): ParseResult {
   const id = typeof rawId === 'string' ? rawId : undefined;
   const type = typeof typeId === 'number' ? TYPE_BY_ID.get(typeId) : undefined;
   if (!type) {
-    const shown = JSON.stringify(typeId) ?? 'nothing';
-    return { ok: false, id, findings: [finding('frame.unknown-type', 'error', `The message type id ${shown} is not one of 2 (CALL), 3 (CALLRESULT), 4 (CALLERROR), 5 (CALLRESULTERROR), 6 (SEND).`, { errorCode: errorCodeFor(version, 'messageType') })] };
+    const known = '2 (CALL), 3 (CALLRESULT), 4 (CALLERROR), 5 (CALLRESULTERROR), 6 (SEND)';
+    // Objects and arrays are named, not printed: printing could be huge or, deeply nested, overflow the stack.
+    const scalar = typeof typeId === 'object' && typeId !== null ? describeJsonType(typeId) : String(JSON.stringify(typeId));
+    const shown = scalar.length > 40 ? `${scalar.slice(0, 37)}...` : scalar;
+    const message = value.length === 0 ? `The frame is an empty array; its first element must be a message type id: ${known}.` : `The message type id ${shown} is not one of ${known}.`;
+    return { ok: false, id, findings: [finding('frame.unknown-type', 'error', message, { errorCode: errorCodeFor(version, 'messageType') })] };
   }
   const findings: Finding[] = [];
   if (value.length !== ARITY[type]) {
