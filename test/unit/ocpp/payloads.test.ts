@@ -169,6 +169,37 @@ describe('payload validation', () => {
       expect(validatePayload('1.6', 'MeterValues', 'request', payload('celsius')).map((f) => f.rule)).to.deep.equal(['schema.enum']);
     });
 
+    it('1.6 string sizes are the CiString sizes of the OCA schemas (BootNotification.req: 20 for vendor/model, 25 for serials)', () => {
+      const payload = exampleOf('1.6', 'BootNotification', 'request');
+      payload.chargePointModel = 'M'.repeat(20);
+      payload.chargePointSerialNumber = 'S'.repeat(25);
+      expect(validatePayload('1.6', 'BootNotification', 'request', payload)).to.deep.equal([]);
+      payload.chargePointModel = 'M'.repeat(21);
+      payload.chargePointSerialNumber = 'S'.repeat(26);
+      const findings = validatePayload('1.6', 'BootNotification', 'request', payload);
+      expect(findings.map((f) => [f.rule, f.path])).to.deep.equal([
+        ['schema.length', '/chargePointModel'],
+        ['schema.length', '/chargePointSerialNumber'],
+      ]);
+      expect(findings[0].message).to.equal('BootNotification.req: chargePointModel is 21 characters long; at most 20 allowed');
+    });
+
+    it('1.6 nested objects are closed and numbers typed as the OCA schemas say', () => {
+      const authorize = exampleOf('1.6', 'Authorize', 'response');
+      (authorize.idTagInfo as Record<string, unknown>).note = 'vip';
+      expect(validatePayload('1.6', 'Authorize', 'response', authorize).map((f) => [f.rule, f.path])).to.deep.equal([['schema.additional-property', '/idTagInfo/note']]);
+
+      const meter = exampleOf('1.6', 'MeterValues', 'request');
+      (meter.meterValue as Array<{ sampledValue: Array<Record<string, unknown>> }>)[0].sampledValue[0].quality = 'good';
+      expect(validatePayload('1.6', 'MeterValues', 'request', meter).map((f) => [f.rule, f.path])).to.deep.equal([['schema.additional-property', '/meterValue/0/sampledValue/0/quality']]);
+
+      expect(validatePayload('1.6', 'BootNotification', 'response', { status: 'Accepted', currentTime: '2025-03-14T09:26:53Z', interval: 300.5 }).map((f) => [f.rule, f.path])).to.deep.equal([['schema.type', '/interval']]);
+
+      const start = exampleOf('1.6', 'StartTransaction', 'request');
+      start.transactionId = 1;
+      expect(validatePayload('1.6', 'StartTransaction', 'request', start).map((f) => [f.rule, f.path])).to.deep.equal([['schema.additional-property', '/transactionId']]);
+    });
+
     it("1.6 status 'SuspendedEVSE' is accepted, 'SuspendedEvse' is not", () => {
       const payload = (status: string) => ({ connectorId: 1, errorCode: 'NoError', status });
       expect(validatePayload('1.6', 'StatusNotification', 'request', payload('SuspendedEVSE'))).to.deep.equal([]);
