@@ -48,6 +48,8 @@ export class Conversation {
   readonly responseTimeoutMs: number;
   private boot: BootState = 'unknown';
   private readonly pending: Record<Side, Map<string, PendingCall>> = { cs: new Map(), csms: new Map() };
+  /** CALLs dropped from `pending` because they timed out: a late answer still finds its action (rpc.late-response). */
+  private readonly timedOut: Record<Side, Map<string, PendingCall>> = { cs: new Map(), csms: new Map() };
   private readonly recentIds: Record<Side, string[]> = { cs: [], csms: [] };
 
   constructor(options: ConversationOptions) {
@@ -75,7 +77,7 @@ export class Conversation {
     const parsed = parseFrame(data, this.version);
     if (!parsed.ok) {
       // A malformed answer still ends the CALL it answers; keeping it pending would blame every later frame.
-      if (parsed.id !== undefined && (parsed.type === 'CALLRESULT' || parsed.type === 'CALLERROR')) this.pending[other(sender)].delete(parsed.id);
+      if (parsed.id !== undefined && (parsed.type === 'CALLRESULT' || parsed.type === 'CALLERROR')) this.forget(other(sender), parsed.id);
       return done({ type: 'INVALID', id: parsed.id, findings: parsed.findings });
     }
     const frame = parsed.frame;
@@ -115,7 +117,10 @@ export class Conversation {
     if (sender === 'cs') findings.push(...this.checkBootOrder(frame.action));
     if (info) findings.push(...validatePayload(v, frame.action, 'request', frame.payload));
     this.remember(sender, frame.id);
-    if (frame.type === 'CALL') this.pending[sender].set(frame.id, { action: frame.action, at: now });
+    if (frame.type === 'CALL') {
+      this.timedOut[sender].delete(frame.id);
+      this.pending[sender].set(frame.id, { action: frame.action, at: now });
+    }
     if (sender === 'cs' && frame.action === 'BootNotification' && frame.type === 'CALL') this.boot = 'awaiting';
     return findings;
   }
@@ -125,7 +130,13 @@ export class Conversation {
     const findings: Finding[] = [];
     const pending = this.pending[sender];
     // A CALL unanswered for longer than the timeout has timed out: the sender may move on (OCPP-J §4.1.1).
-    for (const [id, call] of pending) if (now - call.at > this.responseTimeoutMs) pending.delete(id);
+    for (const [id, call] of pending) {
+      if (now - call.at <= this.responseTimeoutMs) continue;
+      pending.delete(id);
+      const timedOut = this.timedOut[sender];
+      timedOut.set(id, call);
+      if (timedOut.size > RECENT_IDS) timedOut.delete(timedOut.keys().next().value as string);
+    }
     const same = pending.get(frame.id);
     if (same) {
       findings.push(finding('rpc.duplicate-id', 'error', `messageId "${frame.id}" is already used by the outstanding ${same.action} CALL of the same side.`, { errorCode: errorCodeFor(this.version, 'rpcFramework') }));
@@ -161,7 +172,7 @@ export class Conversation {
     const v = this.version;
     const findings: Finding[] = [];
     const caller = other(sender);
-    const call = this.pending[caller].get(frame.id);
+    const call = this.pending[caller].get(frame.id) ?? this.timedOut[caller].get(frame.id);
     if (frame.type === 'CALLERROR') findings.push(...this.checkErrorCode(frame.errorCode));
     if (!call) {
       // "-1" is the id the spec prescribes for a CALLERROR about a frame whose id could not be read (2.0.1 Part 4 §4.2.3).
@@ -170,7 +181,7 @@ export class Conversation {
       }
       return { type: frame.type, id: frame.id, frame, findings };
     }
-    this.pending[caller].delete(frame.id);
+    this.forget(caller, frame.id);
     const latencyMs = now - call.at;
     if (latencyMs > this.responseTimeoutMs) {
       findings.push(finding('rpc.late-response', 'warning', `The answer to ${call.action} came after ${latencyMs} ms, later than the ${this.responseTimeoutMs} ms response timeout.`));
@@ -204,6 +215,12 @@ export class Conversation {
   private checkErrorCode(code: string): Finding[] {
     if (isErrorCodeOf(this.version, code)) return [];
     return [finding('rpc.unknown-error-code', 'error', `"${code}" is not an OCPP ${this.version} error code.`)];
+  }
+
+  /** The CALL `id` of `caller` got its answer (or a malformed one): it is neither pending nor timed out any more. */
+  private forget(caller: Side, id: string): void {
+    this.pending[caller].delete(id);
+    this.timedOut[caller].delete(id);
   }
 
   private remember(sender: Side, id: string): void {
