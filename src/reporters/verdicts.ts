@@ -16,10 +16,10 @@ export function isVerdict(value: unknown): value is Verdict {
   return typeof value === 'string' && (VERDICTS as readonly string[]).includes(value);
 }
 
-/** Counts the cases by verdict, as the report's `summary` holds them. */
+/** Counts the cases by verdict, as the report's `summary` holds them (a case with an unknown verdict counts in the total only). */
 export function summarize(cases: readonly Pick<CaseResult, 'verdict'>[]): Summary {
   const summary: Summary = { total: cases.length, passed: 0, failed: 0, error: 0, notApplicable: 0, notRun: 0 };
-  for (const c of cases) summary[VERDICT_INFO[c.verdict].summaryKey] += 1;
+  for (const c of cases) if (isVerdict(c.verdict)) summary[VERDICT_INFO[c.verdict].summaryKey] += 1;
   return summary;
 }
 

@@ -119,6 +119,8 @@ export const CLIENT_SCRIPT = String.raw`
     var shown = prettyRaw(f);
     var pre = el('pre', 'raw', shown.text);
     if (shown.note) d.appendChild(el('div', 'note', shown.note));
+    if (f.redacted) d.appendChild(el('div', 'note', 'secrets in this frame were replaced by ***'));
+    if (f.rawBytes) d.appendChild(el('div', 'note', 'not valid UTF-8: the exact bytes (base64) are in rawBytes in report.json'));
     if (shown.changed) {
       var exact = false;
       var btn = el('button', 'btn', 'show exact text');
@@ -198,6 +200,9 @@ export const CLIENT_SCRIPT = String.raw`
       if (typeof f.latencyMs === 'number') parts.push(f.latencyMs + ' ms');
       sub.appendChild(document.createTextNode(parts.join(' \u00b7 ')));
       if (errors.length) sub.appendChild(el('span', bad ? 'flag' : 'flag warn', '\u26a0 ' + errors.length + (errors.length === 1 ? ' finding' : ' findings')));
+      if (f.dropped) sub.appendChild(el('span', 'flag', ' dropped by the proxy'));
+      if (f.injected) sub.appendChild(el('span', 'flag warn', ' sent by the proxy'));
+      if (f.undelivered) sub.appendChild(el('span', 'flag warn', ' not delivered'));
       (refs[fi] || []).forEach(function (idx) { sub.appendChild(el('span', 'stepref', 'step ' + idx)); });
       track.appendChild(sub);
       row.appendChild(track);
