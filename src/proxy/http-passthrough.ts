@@ -26,6 +26,7 @@ export function createHttpPassthrough(upstream: URL, tls: UpstreamTlsOptions | u
   const secure = upstream.protocol === 'wss:' || upstream.protocol === 'https:';
   const target = {
     protocol: secure ? 'https:' : 'http:',
+    host: upstream.hostname,
     hostname: upstream.hostname,
     port: upstream.port || (secure ? '443' : '80'),
     ca: tls?.ca,
@@ -58,7 +59,12 @@ export function createHttpPassthrough(upstream: URL, tls: UpstreamTlsOptions | u
       const started = Date.now();
       const s = { responseBytes: 0 } as { responseBytes: number; error?: string };
       seen.set(req, s);
-      proxy.web(req, res);
+      try {
+        proxy.web(req, res);
+      } catch (e) {
+        s.error = e instanceof Error ? e.message : String(e);
+        if (!res.headersSent) res.writeHead(502).end();
+      }
       let requestBytes = 0;
       const head: Buffer[] = [];
       req.on('data', (c: Buffer) => {

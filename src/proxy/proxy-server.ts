@@ -150,19 +150,23 @@ class ProxyServer extends RecordStream implements ProxyHandle {
 
     const dial = dialUpstream({ url: target.upstreamUrl, offered: target.offered, headers: target.headers, tls: this.o.upstreamTls, timeoutMs: this.o.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs });
     this.dials.add(dial);
+    // Read during the dial so a station that hangs up (FIN) is noticed; anything it sent early joins `head`.
+    const early: Buffer[] = [head];
+    const onData = (chunk: Buffer) => early.push(chunk);
     const stationGone = () => dial.abort();
-    socket.once('close', stationGone);
+    socket.on('data', onData).once('end', stationGone).once('close', stationGone);
     const result = await dial.result;
     this.dials.delete(dial);
-    socket.off('close', stationGone);
+    socket.off('data', onData).off('end', stationGone).off('close', stationGone);
 
-    if (socket.destroyed || this.closing) {
+    if (socket.destroyed || socket.readableEnded || this.closing) {
       if (result.kind === 'open') result.ws.terminate();
       this.event('aborted', station, conn, { reason: this.closing ? 'the proxy is shutting down' : 'the station went away during the upgrade' });
-      if (!socket.destroyed) replyAndClose(socket, 503);
+      if (this.closing) replyAndClose(socket, 503);
+      else socket.destroy();
       return;
     }
-    this.answerStation(req, socket, head, conn, target, result);
+    this.answerStation(req, socket, Buffer.concat(early), conn, target, result);
   }
 
   private answerStation(req: IncomingMessage, socket: Socket, head: Buffer, conn: string, target: StationRequest, result: DialResult): void {

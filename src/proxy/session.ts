@@ -123,6 +123,8 @@ export class Session {
       this.paused[side] = true;
       this.ends[side].ws.pause();
       this.o.onBackpressure();
+      // Rare by construction (only past the high-water mark), and the first thing to look at when a side is slow.
+      this.o.publishEvent('backpressure', { paused: side, queuedBytes: to.ws.bufferedAmount });
       to.socket.once('drain', () => {
         this.paused[side] = false;
         this.ends[side].ws.resume();
