@@ -20,7 +20,7 @@ export function wantsColor(out: NodeJS.WritableStream, env: NodeJS.ProcessEnv = 
 }
 
 /** Detail fields shown for events, in this order; the rest of an event record is for the log. */
-const EVENT_DETAIL = ['subprotocol', 'offered', 'by', 'code', 'reason', 'forwardedCode', 'status', 'method', 'path', 'soapAction', 'side', 'message', 'clientCert', 'url', 'upstream', 'on'];
+const EVENT_DETAIL = ['subprotocol', 'offered', 'by', 'code', 'reason', 'forwardedCode', 'status', 'method', 'path', 'soapAction', 'side', 'message', 'authorization', 'clientCert', 'url', 'upstream', 'on'];
 
 export class ConsoleView {
   constructor(

@@ -101,6 +101,11 @@ export class Session {
       this.ends[side].ws.send(reply);
       const answer = this.inspect(dir === 'cs->csms' ? 'csms->cs' : 'cs->csms', Buffer.from(reply, 'utf8'), false, Date.now());
       answer.injected = true;
+      if (record.type === 'INVALID') {
+        // A request that could not be parsed was never pending, so the core cannot match the answer to it.
+        answer.errors = answer.errors.filter((f) => f.rule !== 'rpc.unknown-id');
+        answer.valid = !answer.errors.some((f) => f.severity === 'error');
+      }
       this.o.publishFrame(answer);
       return;
     }
