@@ -1,0 +1,89 @@
+import type { Side, Version } from '../types.js';
+
+/**
+ * The deliberate bugs the reference peers can be switched into. Each one is a mistake a real charging
+ * station or CSMS makes, and a conformance case exists to catch it: run the case against a peer with the
+ * switch on and the case must fail. Peers change behaviour only where a switch listed here says so.
+ *
+ * Adding a fault: add an entry here (name, peer, versions, one line saying what goes wrong), then make
+ * the peer honour it and add a test that shows the behaviour change.
+ */
+export interface FaultInfo {
+  /** Which reference peer honours it: the charging station (`cs`) or the CSMS (`csms`). */
+  peer: Side;
+  /** The OCPP versions where the switch has an effect. */
+  versions: readonly Version[];
+  /** One line: what the peer does wrong when the switch is on. */
+  description: string;
+}
+
+const BOTH: readonly Version[] = ['1.6', '2.0.1'];
+
+export const FAULTS = {
+  // Charging station: boot and connection.
+  'status-before-boot': { peer: 'cs', versions: BOTH, description: 'Sends StatusNotification before its BootNotification is accepted.' },
+  'no-status-notification-after-boot': { peer: 'cs', versions: BOTH, description: 'Sends no StatusNotification for its connectors after an accepted boot.' },
+  'boot-retry-ignores-interval': { peer: 'cs', versions: BOTH, description: 'After a Pending or Rejected boot, retries at once instead of waiting the interval from the response.' },
+  'heartbeat-interval-ignored': { peer: 'cs', versions: BOTH, description: 'Sends Heartbeat at three times the interval it was given instead of at the interval.' },
+  'concurrent-calls': { peer: 'cs', versions: BOTH, description: 'Sends its next CALL without waiting for the answer to the previous one.' },
+  // Charging station: authorization and transactions.
+  'start-before-authorize': { peer: 'cs', versions: BOTH, description: 'Starts a transaction for a presented idTag without sending Authorize first.' },
+  'charge-on-invalid-idtag': { peer: 'cs', versions: BOTH, description: 'Starts a transaction even when the idTag was not Accepted.' },
+  'remote-start-rejected': { peer: 'cs', versions: BOTH, description: 'Answers every RemoteStartTransaction / RequestStartTransaction with Rejected.' },
+  'remote-stop-ignored': { peer: 'cs', versions: BOTH, description: 'Answers RemoteStopTransaction / RequestStopTransaction with Accepted but keeps charging.' },
+  'wrong-stop-reason': { peer: 'cs', versions: BOTH, description: 'Reports stop reason Local whatever actually ended the transaction.' },
+  'meter-values-schema-violation': { peer: 'cs', versions: BOTH, description: 'Sends periodic meter values with a sampled value that breaks the schema (number instead of string in 1.6, no timestamp in 2.0.1).' },
+  'no-meter-values': { peer: 'cs', versions: BOTH, description: 'Sends no periodic meter values during a transaction.' },
+  'reset-ignored': { peer: 'cs', versions: BOTH, description: 'Answers Reset with Accepted but never reboots.' },
+  'readonly-config-accepted': { peer: 'cs', versions: BOTH, description: 'Accepts ChangeConfiguration / SetVariables on a read-only key and answers Accepted.' },
+  'seqno-not-incremented': { peer: 'cs', versions: ['2.0.1'], description: 'Sends every TransactionEvent with seqNo 0.' },
+  'no-evse-on-first-event': { peer: 'cs', versions: ['2.0.1'], description: 'Leaves evse out of the first TransactionEvent after plug-in.' },
+  'no-remote-start-id': { peer: 'cs', versions: ['2.0.1'], description: 'Leaves remoteStartId out of the transaction started by RequestStartTransaction (and uses triggerReason Authorized).' },
+  // CSMS.
+  'boot-wrong-status': { peer: 'csms', versions: BOTH, description: 'Answers every BootNotification Rejected, whatever it was configured to answer.' },
+  'boot-response-schema-violation': { peer: 'csms', versions: BOTH, description: 'Leaves the required currentTime out of the BootNotification response.' },
+  'authorize-accepts-any': { peer: 'csms', versions: BOTH, description: 'Answers Authorize Accepted for every idTag, including invalid, blocked and expired ones.' },
+  'transaction-id-string': { peer: 'csms', versions: ['1.6'], description: 'Answers StartTransaction with transactionId as a string instead of an integer.' },
+  'transaction-id-reused': { peer: 'csms', versions: ['1.6'], description: 'Answers every StartTransaction with the same transactionId.' },
+  'no-id-token-info': { peer: 'csms', versions: ['2.0.1'], description: 'Leaves idTokenInfo out of the TransactionEvent response even when the request carries an idToken.' },
+  'no-subprotocol': { peer: 'csms', versions: BOTH, description: 'Completes the WebSocket handshake without selecting a subprotocol, and carries on anyway.' },
+  'remote-start-without-idtag': { peer: 'csms', versions: BOTH, description: 'Sends the remote start request with an empty idTag / idToken.' },
+  'heartbeat-no-current-time': { peer: 'csms', versions: BOTH, description: 'Answers Heartbeat with an empty payload (currentTime missing).' },
+} as const satisfies Record<string, FaultInfo>;
+
+export type FaultName = keyof typeof FAULTS;
+
+export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
+
+export function isFaultName(value: unknown): value is FaultName {
+  return typeof value === 'string' && Object.hasOwn(FAULTS, value);
+}
+
+/** The switches a peer was started with; asking about a switch of the other peer is a programming error. */
+export class FaultSet {
+  private readonly on: ReadonlySet<FaultName>;
+
+  constructor(
+    readonly peer: Side,
+    faults: readonly string[] = [],
+  ) {
+    for (const f of faults) {
+      if (!isFaultName(f)) throw new Error(`unknown fault "${f}"; known faults: ${FAULT_NAMES.join(', ')}`);
+      if (FAULTS[f].peer !== peer) throw new Error(`fault "${f}" belongs to the ${FAULTS[f].peer === 'cs' ? 'charging station' : 'CSMS'}, not the ${peer === 'cs' ? 'charging station' : 'CSMS'}`);
+    }
+    this.on = new Set(faults as FaultName[]);
+  }
+
+  has(name: FaultName): boolean {
+    return this.on.has(name);
+  }
+
+  list(): FaultName[] {
+    return [...this.on];
+  }
+}
+
+/** The fault switches one peer honours, for help texts and pickers. */
+export function faultsFor(peer: Side): FaultName[] {
+  return FAULT_NAMES.filter((f) => FAULTS[f].peer === peer);
+}

@@ -1,0 +1,54 @@
+import type { Payload } from '../../ocpp/frame.js';
+import { RpcClosedError } from '../rpc-errors.js';
+import type { IdTagInfo } from './auth.js';
+import type { Station } from './station.js';
+
+/**
+ * Decides whether a presented idTag may charge: the local list / cache first when LocalPreAuthorize
+ * is on, otherwise the CSMS (Authorize), and when offline the local knowledge under
+ * LocalAuthorizeOffline / the unknown-tag rule. The same order for 1.6 (§3.5) and 2.0.1 (C-blocks).
+ */
+export async function authorizeIdTag(st: Station, idTag: string, tokenType: string): Promise<IdTagInfo> {
+  const s = st.settings;
+  const local = st.auth.lookup(idTag, s.localAuthListEnabled(), s.authCacheEnabled());
+  if (local?.status === 'Accepted' && s.localPreAuthorize()) return local;
+  if (st.ready) {
+    try {
+      const request = st.version === '1.6' ? { idTag } : { idToken: { idToken: idTag, type: tokenType } };
+      const info = idTagInfoOf(await st.call('Authorize', request));
+      if (info) {
+        st.auth.remember(idTag, info, s.authCacheEnabled());
+        return info;
+      }
+      return { status: 'Invalid' };
+    } catch (e) {
+      // Lost the connection while asking: decide as an offline station would.
+      if (!(e instanceof RpcClosedError)) {
+        st.problem(e);
+        return { status: 'Invalid' };
+      }
+    }
+  }
+  if (local && s.localAuthorizeOffline()) return local;
+  if (!local && s.offlineTxForUnknownId()) return { status: 'Accepted' };
+  return { status: 'Invalid' };
+}
+
+/** The IdTagInfo of a 1.6 answer (idTagInfo) or a 2.0.1 answer (idTokenInfo), in 1.6 terms. */
+export function idTagInfoOf(answer: Payload): IdTagInfo | undefined {
+  const v16 = answer.idTagInfo as { status?: unknown; expiryDate?: unknown; parentIdTag?: unknown } | undefined;
+  if (v16 && typeof v16.status === 'string') {
+    const info: IdTagInfo = { status: v16.status };
+    if (typeof v16.expiryDate === 'string') info.expiryDate = v16.expiryDate;
+    if (typeof v16.parentIdTag === 'string') info.parentIdTag = v16.parentIdTag;
+    return info;
+  }
+  const v2 = answer.idTokenInfo as { status?: unknown; cacheExpiryDateTime?: unknown; groupIdToken?: { idToken?: unknown } } | undefined;
+  if (v2 && typeof v2.status === 'string') {
+    const info: IdTagInfo = { status: v2.status };
+    if (typeof v2.cacheExpiryDateTime === 'string') info.expiryDate = v2.cacheExpiryDateTime;
+    if (typeof v2.groupIdToken?.idToken === 'string') info.parentIdTag = v2.groupIdToken.idToken;
+    return info;
+  }
+  return undefined;
+}

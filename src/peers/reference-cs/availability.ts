@@ -1,0 +1,65 @@
+import type { Station } from './station.js';
+
+/**
+ * ChangeAvailability for both versions (1.6 §5.2, 2.0.1 G03-G04): a connector (or the whole station,
+ * target 0) becomes Inoperative at once when idle, or after its transaction ends ("Scheduled").
+ * Operative applies at once and cancels a scheduled change.
+ */
+export type AvailabilityStatus = 'Accepted' | 'Scheduled' | 'Rejected';
+
+export function changeAvailability(st: Station, target: number, operative: boolean): AvailabilityStatus {
+  const one = target === 0 ? undefined : st.connector(target);
+  if (target !== 0 && !one) return 'Rejected';
+  const affected = one ? [one] : st.connectors;
+  if (operative) {
+    for (const c of affected) {
+      c.operative = true;
+      c.inoperativeScheduled = false;
+    }
+    if (target === 0) st.stationOperative = true;
+    st.reportStatuses();
+    return 'Accepted';
+  }
+  let scheduled = false;
+  for (const c of affected) {
+    if (c.tx) {
+      c.inoperativeScheduled = true;
+      scheduled = true;
+    } else c.operative = false;
+  }
+  // The station as a whole stops taking new sessions at once; running ones finish first.
+  if (target === 0) st.stationOperative = false;
+  st.reportStatuses();
+  return scheduled ? 'Scheduled' : 'Accepted';
+}
+
+/** ReserveNow's verdict on a connector (the names are the same in both versions). */
+export function reservationVerdict(st: Station, evseId: number, reservationId: number): 'Accepted' | 'Faulted' | 'Occupied' | 'Rejected' | 'Unavailable' {
+  if (evseId === 0) {
+    if (!st.settings.reserveStationSupported()) return 'Rejected';
+    const free = st.connectors.some((c) => !c.tx && !c.plugged && !c.fault && c.operative && !st.reservations.some((r) => r.evseId === c.evseId && r.id !== reservationId));
+    return free ? 'Accepted' : 'Occupied';
+  }
+  const c = st.connector(evseId);
+  if (!c) return 'Rejected';
+  if (c.fault) return 'Faulted';
+  if (!c.operative || !st.stationOperative) return 'Unavailable';
+  if (c.tx || c.plugged || c.awaitingPlug || st.reservations.some((r) => r.evseId === evseId && r.id !== reservationId)) return 'Occupied';
+  return 'Accepted';
+}
+
+/** Stores a reservation (replacing one with the same id) and arms its expiry. */
+export function addReservation(st: Station, r: { id: number; evseId: number; idTag: string; parentIdTag?: string; expiresAt: number }): void {
+  st.reservations = st.reservations.filter((x) => x.id !== r.id);
+  st.reservations.push(r);
+  st.timers.afterMs(r.expiresAt - Date.now(), () => st.expireReservations());
+  st.reportStatuses();
+}
+
+export function cancelReservation(st: Station, id: number): boolean {
+  const before = st.reservations.length;
+  st.reservations = st.reservations.filter((r) => r.id !== id);
+  if (st.reservations.length === before) return false;
+  st.reportStatuses();
+  return true;
+}

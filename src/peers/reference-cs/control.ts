@@ -1,0 +1,99 @@
+import type { PeerControl } from '../peer-control.js';
+import type { Connector } from './connectors.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Station } from './station.js';
+
+/**
+ * The manual actions of the reference charging station ("plug in the EV", "present an idTag",
+ * "power-cycle" ...), as the runner's action adapter performs them. Each resolves once the physical
+ * action happened; the OCPP traffic it causes follows on its own.
+ */
+export const CS_ACTIONS = [
+  'plugIn',
+  'unplug',
+  'presentIdTag',
+  'suspendEV',
+  'resumeEV',
+  'reboot',
+  'fault',
+  'clearFault',
+  'disconnect',
+  'reconnect',
+  'configure',
+] as const;
+
+export type CsAction = (typeof CS_ACTIONS)[number];
+
+export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl {
+  const connectorParam = (params: Record<string, unknown>, allowStation = false): Connector | undefined => {
+    const raw = params.connectorId ?? params.evseId ?? 1;
+    const id = Number(raw);
+    if (!Number.isInteger(id)) throw new Error(`connectorId must be a whole number, got ${JSON.stringify(raw)}`);
+    if (id === 0 && allowStation) return undefined;
+    const c = st.connector(id);
+    if (!c) throw new Error(`no connector ${id}: the station has ${st.connectors.length}`);
+    return c;
+  };
+  // Background work (an Authorize round trip ...) must not reject the action that started it.
+  const background = (work: Promise<void>) => void work.catch((e) => st.problem(e));
+
+  const actions: Record<CsAction, (params: Record<string, unknown>) => Promise<void> | void> = {
+    plugIn: (params) => {
+      const c = connectorParam(params)!;
+      if (c.plugged) throw new Error(`connector ${c.evseId} is already plugged in`);
+      st.engine.plugIn(c);
+    },
+    unplug: (params) => {
+      const c = connectorParam(params)!;
+      if (!c.plugged) throw new Error(`connector ${c.evseId} is not plugged in`);
+      st.engine.unplug(c);
+    },
+    presentIdTag: (params) => {
+      const idTag = params.idTag === undefined ? st.opts.defaultIdTag : String(params.idTag);
+      const c = params.connectorId !== undefined || params.evseId !== undefined ? connectorParam(params) : undefined;
+      background(st.engine.presentIdTag(idTag, c));
+    },
+    suspendEV: (params) => st.engine.setEvSuspended(connectorParam(params)!, true),
+    resumeEV: (params) => st.engine.setEvSuspended(connectorParam(params)!, false),
+    reboot: () => background(lifecycle.reboot('PowerLoss')),
+    fault: (params) => {
+      const errorCode = params.errorCode === undefined ? 'OtherError' : String(params.errorCode);
+      const fault = { errorCode, info: params.info === undefined ? undefined : String(params.info) };
+      const c = connectorParam(params, true);
+      if (c) c.fault = fault;
+      else st.stationFault = fault;
+      st.reportStatuses();
+    },
+    clearFault: (params) => {
+      const c = connectorParam(params, true);
+      if (c) c.fault = undefined;
+      else st.stationFault = undefined;
+      st.reportStatuses();
+    },
+    disconnect: () => st.link.disconnect(),
+    reconnect: () => st.link.connect(),
+    configure: (params) => {
+      const key = String(params.key ?? '');
+      const value = String(params.value ?? '');
+      if (st.config16) {
+        if (!st.config16.has(key)) throw new Error(`unknown 1.6 configuration key "${key}"`);
+        st.config16.setInternal(key, value);
+      } else {
+        const [component, variable] = key.split('.');
+        if (!component || !variable || st.deviceModel!.value(component, variable) === undefined) throw new Error(`unknown device model variable "${key}" (write Component.Variable)`);
+        st.deviceModel!.setInternal(component, variable, value);
+      }
+      if (/HeartbeatInterval$/.test(key)) lifecycle.restartHeartbeat();
+    },
+  };
+
+  return {
+    actions: CS_ACTIONS,
+    async perform(action, params = {}) {
+      if (st.isClosed) throw new Error('the reference charging station is closed');
+      const run = (actions as Record<string, (p: Record<string, unknown>) => Promise<void> | void>)[action];
+      if (!run) throw new Error(`unknown action "${action}"; the reference charging station can: ${CS_ACTIONS.join(', ')}`);
+      await run(params);
+    },
+  };
+}

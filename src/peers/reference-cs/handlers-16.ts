@@ -1,0 +1,158 @@
+import type { Payload } from '../../ocpp/frame.js';
+import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { addReservation, cancelReservation, changeAvailability, reservationVerdict } from './availability.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Maintenance } from './maintenance.js';
+import type { ProfileStore, StoredProfile } from './smart-charging.js';
+import type { Station } from './station.js';
+import type { TxEngine16 } from './tx-16.js';
+
+/**
+ * The 1.6 station's answers to the Central System's requests (OCPP 1.6 chapter 5, plus GetLog of the
+ * security whitepaper). Each handler answers at once; work the answer must precede runs afterReply.
+ */
+export interface Parts16 {
+  st: Station;
+  engine: TxEngine16;
+  lifecycle: Lifecycle;
+  maintenance: Maintenance;
+  profiles: ProfileStore;
+}
+
+const PURPOSE_16: Record<string, StoredProfile['purpose']> = { ChargePointMaxProfile: 'StationMax', TxDefaultProfile: 'TxDefault', TxProfile: 'Tx' };
+
+export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
+  const { st, engine, lifecycle, maintenance, profiles } = p;
+
+  ep.handle('RemoteStartTransaction', (req, ctx) => {
+    const profile = req.chargingProfile as { chargingProfilePurpose?: string } | undefined;
+    if (profile && profile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
+    const decision = engine.remoteStart(req.connectorId as number | undefined, req.idTag as string);
+    if (decision.proceed) ctx.afterReply(decision.proceed);
+    return { status: decision.status };
+  });
+
+  ep.handle('RemoteStopTransaction', (req, ctx) => {
+    const decision = engine.remoteStop(req.transactionId as number);
+    if (decision.proceed) ctx.afterReply(decision.proceed);
+    return { status: decision.status };
+  });
+
+  ep.handle('ChangeAvailability', (req) => ({ status: changeAvailability(st, req.connectorId as number, req.type === 'Operative') }));
+
+  ep.handle('ChangeConfiguration', (req, ctx) => {
+    const key = req.key as string;
+    const status = st.config16!.change(key, req.value as string, st.faults.has('readonly-config-accepted'));
+    if (status === 'Accepted' && key === 'HeartbeatInterval') ctx.afterReply(() => lifecycle.restartHeartbeat());
+    return { status };
+  });
+
+  ep.handle('GetConfiguration', (req) => {
+    const { configurationKey, unknownKey } = st.config16!.read((req.key as string[] | undefined) ?? []);
+    const answer: Payload = { configurationKey };
+    if (unknownKey.length > 0) answer.unknownKey = unknownKey;
+    return answer;
+  });
+
+  ep.handle('Reset', (req, ctx) => {
+    if (!st.faults.has('reset-ignored')) ctx.afterReply(() => lifecycle.reboot(req.type === 'Hard' ? 'Hard' : 'Soft'));
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('UnlockConnector', (req) => {
+    const c = st.connector(req.connectorId as number);
+    if (!c) return { status: 'NotSupported' };
+    if (c.tx) engine.stop(c, 'UnlockCommand');
+    return { status: 'Unlocked' };
+  });
+
+  ep.handle('TriggerMessage', (req, ctx) => {
+    const connectorId = req.connectorId as number | undefined;
+    if (connectorId !== undefined && connectorId !== 0 && !st.connector(connectorId)) return { status: 'Rejected' };
+    const targets = connectorId ? [st.connector(connectorId)!] : st.connectors;
+    const send: Record<string, () => void> = {
+      BootNotification: () => lifecycle.triggerBoot(),
+      Heartbeat: () => st.send('Heartbeat', {}),
+      StatusNotification: () => (connectorId !== undefined ? st.reportStatusOf(connectorId) : [0, ...st.connectors.map((c) => c.evseId)].forEach((id) => st.reportStatusOf(id))),
+      MeterValues: () => targets.forEach((c) => engine.sampleMeter(c, 'Trigger')),
+      FirmwareStatusNotification: () => st.send('FirmwareStatusNotification', { status: maintenance.firmwareStatus }),
+      DiagnosticsStatusNotification: () => st.send('DiagnosticsStatusNotification', { status: maintenance.uploadStatus === 'Uploading' ? 'Uploading' : 'Idle' }),
+    };
+    const action = send[req.requestedMessage as string];
+    if (!action) return { status: 'NotImplemented' };
+    ctx.afterReply(action);
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('ClearCache', () => {
+    if (!st.settings.authCacheEnabled()) return { status: 'Rejected' };
+    st.auth.clearCache();
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+
+  ep.handle('GetLocalListVersion', () => ({ listVersion: st.settings.localAuthListEnabled() ? st.auth.listVersion : -1 }));
+
+  ep.handle('SendLocalList', (req) => {
+    if (!st.settings.localAuthListEnabled()) return { status: 'NotSupported' };
+    const entries = ((req.localAuthorizationList as Array<{ idTag: string; idTagInfo?: { status: string; expiryDate?: string; parentIdTag?: string } }>) ?? []).map((e) => ({ idTag: e.idTag, info: e.idTagInfo }));
+    const max = Number(st.config16!.get('LocalAuthListMaxLength') ?? '100');
+    return { status: st.auth.update(req.listVersion as number, req.updateType === 'Full', entries, max) };
+  });
+
+  ep.handle('ReserveNow', (req) => {
+    const evseId = req.connectorId as number;
+    const id = req.reservationId as number;
+    const status = reservationVerdict(st, evseId, id);
+    if (status === 'Accepted') addReservation(st, { id, evseId, idTag: req.idTag as string, parentIdTag: req.parentIdTag as string | undefined, expiresAt: Date.parse(req.expiryDate as string) });
+    return { status };
+  });
+
+  ep.handle('CancelReservation', (req) => ({ status: cancelReservation(st, req.reservationId as number) ? 'Accepted' : 'Rejected' }));
+
+  ep.handle('SetChargingProfile', (req) => {
+    const evseId = req.connectorId as number;
+    const cp = req.csChargingProfiles as { chargingProfileId: number; transactionId?: number; stackLevel: number; chargingProfilePurpose: string; chargingSchedule: { duration?: number; chargingRateUnit: string; chargingSchedulePeriod: Array<{ startPeriod: number; limit: number; numberPhases?: number }> } };
+    const c = st.connector(evseId);
+    const tx = c && engine.transactions().find((t) => t.evseId === evseId);
+    const profile: StoredProfile = {
+      id: cp.chargingProfileId,
+      evseId,
+      stackLevel: cp.stackLevel,
+      purpose: PURPOSE_16[cp.chargingProfilePurpose] ?? 'TxDefault',
+      transactionId: cp.transactionId,
+      rateUnit: cp.chargingSchedule.chargingRateUnit === 'W' ? 'W' : 'A',
+      periods: cp.chargingSchedule.chargingSchedulePeriod,
+      duration: cp.chargingSchedule.duration,
+    };
+    return { status: profiles.set(profile, evseId === 0 || !!c, tx) };
+  });
+
+  ep.handle('ClearChargingProfile', (req) => {
+    const purpose = req.chargingProfilePurpose as string | undefined;
+    const removed = profiles.clear({ id: req.id as number | undefined, evseId: req.connectorId as number | undefined, purpose: purpose ? PURPOSE_16[purpose] : undefined, stackLevel: req.stackLevel as number | undefined });
+    return { status: removed ? 'Accepted' : 'Unknown' };
+  });
+
+  ep.handle('GetCompositeSchedule', (req) => {
+    const connectorId = req.connectorId as number;
+    if (connectorId !== 0 && !st.connector(connectorId)) return { status: 'Rejected' };
+    const unit = req.chargingRateUnit === 'W' ? 'W' : req.chargingRateUnit === 'A' ? 'A' : undefined;
+    const s = profiles.composite(connectorId, req.duration as number, unit);
+    const scheduleStart = new Date().toISOString();
+    return { status: 'Accepted', connectorId, scheduleStart, chargingSchedule: { duration: s.duration, startSchedule: scheduleStart, chargingRateUnit: s.rateUnit, chargingSchedulePeriod: s.periods } };
+  });
+
+  ep.handle('UpdateFirmware', (req, ctx) => {
+    ctx.afterReply(() => maintenance.updateFirmware(req.location as string, Date.parse(req.retrieveDate as string)));
+    return {};
+  });
+
+  ep.handle('GetDiagnostics', (req) => ({ fileName: maintenance.upload(req.location as string, 'diagnostics') }));
+
+  ep.handle('GetLog', (req) => {
+    const log = req.log as { remoteLocation: string };
+    return { status: 'Accepted', filename: maintenance.upload(log.remoteLocation, 'log', req.requestId as number) };
+  });
+}

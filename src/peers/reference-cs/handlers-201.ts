@@ -1,0 +1,212 @@
+import type { Payload } from '../../ocpp/frame.js';
+import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { addReservation, cancelReservation, changeAvailability, reservationVerdict } from './availability.js';
+import type { ReportBase, VariableQuery } from './device-model.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Maintenance } from './maintenance.js';
+import type { ProfileStore, StoredProfile } from './smart-charging.js';
+import type { Station } from './station.js';
+import type { IdToken, TxEngine201 } from './tx-201.js';
+
+/**
+ * The 2.0.1 station's answers to the CSMS's requests (OCPP 2.0.1 Part 2: B provisioning, C/D authorization
+ * and local list, E/F transactions and remote control, G availability, H reservation, K smart charging,
+ * L firmware, N diagnostics). Work the answer must precede runs afterReply.
+ */
+export interface Parts201 {
+  st: Station;
+  engine: TxEngine201;
+  lifecycle: Lifecycle;
+  maintenance: Maintenance;
+  profiles: ProfileStore;
+  /** Set by Reset OnIdle while transactions run: reboot once they have ended. */
+  scheduleResetWhenIdle: () => void;
+}
+
+const PURPOSE_201: Record<string, StoredProfile['purpose']> = { ChargingStationMaxProfile: 'StationMax', TxDefaultProfile: 'TxDefault', TxProfile: 'Tx', ChargingStationExternalConstraints: 'External' };
+
+export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
+  const { st, engine, lifecycle, maintenance, profiles } = p;
+  const dm = st.deviceModel!;
+
+  ep.handle('RequestStartTransaction', (req, ctx) => {
+    const profile = req.chargingProfile as { chargingProfilePurpose?: string } | undefined;
+    if (profile && profile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
+    const d = engine.requestStart(req.evseId as number | undefined, req.remoteStartId as number, req.idToken as IdToken);
+    if (d.proceed) ctx.afterReply(d.proceed);
+    const answer: Payload = { status: d.status };
+    if (d.transactionId) answer.transactionId = d.transactionId;
+    return answer;
+  });
+
+  ep.handle('RequestStopTransaction', (req, ctx) => {
+    const d = engine.requestStop(req.transactionId as string);
+    if (d.proceed) ctx.afterReply(d.proceed);
+    return { status: d.status };
+  });
+
+  ep.handle('GetVariables', (req) => {
+    const items = req.getVariableData as VariableQuery[];
+    return {
+      getVariableResult: items.map((q) => {
+        const r = dm.get(q);
+        const result: Payload = { attributeStatus: r.status, attributeType: q.attributeType ?? 'Actual', component: q.component, variable: q.variable };
+        if (r.value !== undefined) result.attributeValue = r.value;
+        return result;
+      }),
+    };
+  });
+
+  ep.handle('SetVariables', (req) => {
+    const items = req.setVariableData as Array<VariableQuery & { attributeValue: string }>;
+    const allowReadonly = st.faults.has('readonly-config-accepted');
+    return { setVariableResult: items.map((q) => ({ attributeType: q.attributeType ?? 'Actual', attributeStatus: dm.set(q, q.attributeValue, allowReadonly), component: q.component, variable: q.variable })) };
+  });
+
+  ep.handle('GetBaseReport', (req, ctx) => {
+    const data = dm.report(req.reportBase as ReportBase);
+    if (data.length === 0) return { status: 'EmptyResultSet' };
+    ctx.afterReply(() => sendReport(st, req.requestId as number, data));
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('Reset', (req, ctx) => {
+    if (req.evseId !== undefined) return { status: 'Rejected' }; // resetting a single EVSE is not supported
+    if (st.faults.has('reset-ignored')) return { status: 'Accepted' };
+    if (req.type === 'OnIdle' && engine.transactions().length > 0) {
+      p.scheduleResetWhenIdle();
+      return { status: 'Scheduled' };
+    }
+    ctx.afterReply(() => lifecycle.reboot(req.type === 'Immediate' ? 'Hard' : 'Soft'));
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('ChangeAvailability', (req) => {
+    const evse = req.evse as { id: number; connectorId?: number } | undefined;
+    if (evse && evse.connectorId !== undefined && evse.connectorId !== 1) return { status: 'Rejected' };
+    return { status: changeAvailability(st, evse?.id ?? 0, req.operationalStatus === 'Operative') };
+  });
+
+  ep.handle('UnlockConnector', (req) => {
+    const c = st.connector(req.evseId as number);
+    if (!c || req.connectorId !== 1) return { status: 'UnknownConnector' };
+    if (engine.transactions().some((t) => t.evseId === c.evseId && t.idTag !== undefined)) return { status: 'OngoingAuthorizedTransaction' };
+    return { status: 'Unlocked' };
+  });
+
+  ep.handle('TriggerMessage', (req, ctx) => {
+    const evse = req.evse as { id: number; connectorId?: number } | undefined;
+    const one = evse ? st.connector(evse.id) : undefined;
+    if (evse && evse.id !== 0 && !one) return { status: 'Rejected' };
+    const targets = one ? [one] : st.connectors;
+    const message = req.requestedMessage as string;
+    if (message === 'BootNotification' && st.bootStatus === 'Accepted') return { status: 'Rejected' };
+    if (message === 'TransactionEvent' && !targets.some((c) => engine.txOf(c))) return { status: 'Rejected' };
+    const send: Record<string, () => void> = {
+      BootNotification: () => lifecycle.triggerBoot(),
+      Heartbeat: () => st.send('Heartbeat', {}),
+      StatusNotification: () => targets.forEach((c) => st.reportStatusOf(c.evseId)),
+      MeterValues: () => targets.forEach((c) => engine.sampleMeter(c, 'Trigger')),
+      TransactionEvent: () => targets.forEach((c) => engine.triggerEvent(c)),
+      FirmwareStatusNotification: () => maintenance.reportFirmware(maintenance.firmwareStatus),
+      LogStatusNotification: () => maintenance.reportUpload(maintenance.uploadStatus === 'Uploading' ? 'Uploading' : 'Idle', 'log'),
+    };
+    const action = send[message];
+    if (!action) return { status: 'NotImplemented' };
+    ctx.afterReply(action);
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('ClearCache', () => {
+    if (!st.settings.authCacheEnabled()) return { status: 'Rejected' };
+    st.auth.clearCache();
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('GetTransactionStatus', (req) => {
+    const answer: Payload = { messagesInQueue: st.queuedTxMessages > 0 };
+    if (typeof req.transactionId === 'string') answer.ongoingIndicator = engine.connectorOfTransaction(req.transactionId) !== undefined;
+    return answer;
+  });
+
+  ep.handle('SetNetworkProfile', (req) => {
+    const slot = req.configurationSlot as number;
+    return { status: slot >= 0 && slot <= 8 ? 'Accepted' : 'Rejected' };
+  });
+
+  ep.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+
+  ep.handle('GetLocalListVersion', () => ({ versionNumber: st.auth.listVersion }));
+
+  ep.handle('SendLocalList', (req) => {
+    if (!st.settings.localAuthListEnabled()) return { status: 'Failed' };
+    type Entry = { idToken: IdToken; idTokenInfo?: { status: string; cacheExpiryDateTime?: string; groupIdToken?: IdToken } };
+    const entries = ((req.localAuthorizationList as Entry[]) ?? []).map((e) => ({
+      idTag: e.idToken.idToken,
+      info: e.idTokenInfo && { status: e.idTokenInfo.status, expiryDate: e.idTokenInfo.cacheExpiryDateTime, parentIdTag: e.idTokenInfo.groupIdToken?.idToken },
+    }));
+    const max = Number(dm.value('LocalAuthListCtrlr', 'ItemsPerMessage') ?? '100');
+    return { status: st.auth.update(req.versionNumber as number, req.updateType === 'Full', entries, max) };
+  });
+
+  ep.handle('ReserveNow', (req) => {
+    const evseId = (req.evseId as number | undefined) ?? 0;
+    const id = req.id as number;
+    const status = reservationVerdict(st, evseId, id);
+    if (status === 'Accepted') {
+      const idToken = req.idToken as IdToken;
+      const group = req.groupIdToken as IdToken | undefined;
+      addReservation(st, { id, evseId, idTag: idToken.idToken, parentIdTag: group?.idToken, expiresAt: Date.parse(req.expiryDateTime as string) });
+    }
+    return { status };
+  });
+
+  ep.handle('CancelReservation', (req) => ({ status: cancelReservation(st, req.reservationId as number) ? 'Accepted' : 'Rejected' }));
+
+  ep.handle('SetChargingProfile', (req) => {
+    const evseId = req.evseId as number;
+    type Schedule = { duration?: number; chargingRateUnit: string; chargingSchedulePeriod: Array<{ startPeriod: number; limit: number; numberPhases?: number }> };
+    const cp = req.chargingProfile as { id: number; stackLevel: number; chargingProfilePurpose: string; transactionId?: string; chargingSchedule: Schedule[] };
+    const c = st.connector(evseId);
+    const tx = c && engine.txOf(c);
+    const schedule = cp.chargingSchedule[0];
+    const profile: StoredProfile = { id: cp.id, evseId, stackLevel: cp.stackLevel, purpose: PURPOSE_201[cp.chargingProfilePurpose] ?? 'TxDefault', transactionId: cp.transactionId, rateUnit: schedule.chargingRateUnit === 'W' ? 'W' : 'A', periods: schedule.chargingSchedulePeriod, duration: schedule.duration };
+    return { status: profiles.set(profile, evseId === 0 || !!c, tx) };
+  });
+
+  ep.handle('ClearChargingProfile', (req) => {
+    const criteria = (req.chargingProfileCriteria as { evseId?: number; chargingProfilePurpose?: string; stackLevel?: number } | undefined) ?? {};
+    const purpose = criteria.chargingProfilePurpose;
+    const removed = profiles.clear({ id: req.chargingProfileId as number | undefined, evseId: criteria.evseId, purpose: purpose ? PURPOSE_201[purpose] : undefined, stackLevel: criteria.stackLevel });
+    return { status: removed ? 'Accepted' : 'Unknown' };
+  });
+
+  ep.handle('GetCompositeSchedule', (req) => {
+    const evseId = req.evseId as number;
+    if (evseId !== 0 && !st.connector(evseId)) return { status: 'Rejected' };
+    const unit = req.chargingRateUnit === 'W' ? 'W' : req.chargingRateUnit === 'A' ? 'A' : undefined;
+    const s = profiles.composite(evseId, req.duration as number, unit);
+    return { status: 'Accepted', schedule: { evseId, duration: s.duration, scheduleStart: new Date().toISOString(), chargingRateUnit: s.rateUnit, chargingSchedulePeriod: s.periods } };
+  });
+
+  ep.handle('UpdateFirmware', (req, ctx) => {
+    const fw = req.firmware as { location: string; retrieveDateTime: string };
+    ctx.afterReply(() => maintenance.updateFirmware(fw.location, Date.parse(fw.retrieveDateTime), req.requestId as number));
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('GetLog', (req) => {
+    const log = req.log as { remoteLocation: string };
+    return { status: 'Accepted', filename: maintenance.upload(log.remoteLocation, 'log', req.requestId as number) };
+  });
+}
+
+/** NotifyReport in parts of ItemsPerMessage[GetReport] items, seqNo from 0, tbc on all but the last. */
+function sendReport(st: Station, requestId: number, data: object[]): void {
+  const size = Math.max(1, st.settings.itemsPerMessage('GetReport'));
+  const generatedAt = new Date().toISOString();
+  const parts = Math.ceil(data.length / size);
+  for (let i = 0; i < parts; i++) {
+    st.send('NotifyReport', { requestId, generatedAt, seqNo: i, tbc: i < parts - 1, reportData: data.slice(i * size, (i + 1) * size) });
+  }
+}

@@ -1,0 +1,81 @@
+import type { Payload } from '../../ocpp/frame.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Station } from './station.js';
+
+/**
+ * Simulated firmware updates and log / diagnostics uploads, reported step by step with the version's
+ * status notifications (1.6 §4.4/§4.5 and the security whitepaper's LogStatusNotification; 2.0.1 L01, N01).
+ * Nothing is transferred: each step takes `transferStepSeconds`, and a location containing "fail" fails.
+ */
+export class Maintenance {
+  /** The last firmware status reported (TriggerMessage answers with it). */
+  firmwareStatus = 'Idle';
+  firmwareRequestId: number | undefined;
+  /** The last diagnostics / log upload status reported. */
+  uploadStatus = 'Idle';
+  logRequestId: number | undefined;
+
+  constructor(
+    private readonly st: Station,
+    private readonly lifecycle: Lifecycle,
+  ) {}
+
+  /** UpdateFirmware: download at `retrieveAt`, install, reboot, report Installed after the boot. */
+  updateFirmware(location: string, retrieveAt: number, requestId?: number): void {
+    const st = this.st;
+    this.firmwareRequestId = requestId;
+    const step = st.opts.transferStepSeconds;
+    const failing = /fail/i.test(location);
+    st.timers.afterMs(Math.min(Math.max(0, retrieveAt - Date.now()), 60_000), () => {
+      this.reportFirmware('Downloading');
+      st.timers.after(step, () => {
+        if (failing) return this.reportFirmware('DownloadFailed', true);
+        this.reportFirmware('Downloaded');
+        st.timers.after(step, () => {
+          this.reportFirmware('Installing');
+          st.timers.after(step, () => {
+            if (st.version === '2.0.1') this.reportFirmware('InstallRebooting');
+            this.lifecycle.onNextBoot(() => this.reportFirmware('Installed', true));
+            void this.lifecycle.reboot('Soft', 'FirmwareUpdate').catch((e) => st.problem(e));
+          });
+        });
+      });
+    });
+  }
+
+  /** GetDiagnostics (1.6) / GetLog (1.6 security, 2.0.1): Uploading, then Uploaded or a failure. Returns the file name. */
+  upload(location: string, kind: 'diagnostics' | 'log', requestId?: number): string {
+    const st = this.st;
+    this.logRequestId = requestId;
+    const fileName = `${st.identity}-${kind}-${Date.now()}.log`;
+    const failing = /fail/i.test(location);
+    st.timers.after(st.opts.transferStepSeconds, () => {
+      this.reportUpload('Uploading', kind);
+      st.timers.after(st.opts.transferStepSeconds, () => {
+        if (failing) this.reportUpload(kind === 'diagnostics' ? 'UploadFailed' : 'UploadFailure', kind, true);
+        else this.reportUpload('Uploaded', kind, true);
+      });
+    });
+    return fileName;
+  }
+
+  reportFirmware(status: string, final = false): void {
+    this.firmwareStatus = status;
+    const payload: Payload = { status };
+    if (this.st.version === '2.0.1' && this.firmwareRequestId !== undefined) payload.requestId = this.firmwareRequestId;
+    if (this.st.ready) this.st.send('FirmwareStatusNotification', payload);
+    if (final) this.firmwareStatus = 'Idle';
+  }
+
+  reportUpload(status: string, kind: 'diagnostics' | 'log', final = false): void {
+    this.uploadStatus = status;
+    if (kind === 'diagnostics') {
+      if (this.st.ready) this.st.send('DiagnosticsStatusNotification', { status });
+    } else {
+      const payload: Payload = { status };
+      if (this.logRequestId !== undefined) payload.requestId = this.logRequestId;
+      if (this.st.ready) this.st.send('LogStatusNotification', payload);
+    }
+    if (final) this.uploadStatus = 'Idle';
+  }
+}

@@ -1,0 +1,96 @@
+import type { FaultName } from '../faults.js';
+
+/** The OCPP versions the reference charging station speaks. */
+export type CsVersion = '1.6' | '2.0.1';
+
+/** TLS settings for security profiles 2 and 3 (wss). */
+export interface CsTlsOptions {
+  /** CA certificate(s) the CSMS certificate must chain to (PEM). */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Client certificate and key (PEM), for security profile 3. */
+  cert?: string | Buffer;
+  key?: string | Buffer;
+  /** Default true; false accepts any server certificate (self-signed test CSMS). */
+  rejectUnauthorized?: boolean;
+}
+
+/** An entry of the local authorization list the station starts with. */
+export interface LocalAuthEntry {
+  idTag: string;
+  status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid';
+  expiryDate?: string;
+  parentIdTag?: string;
+}
+
+export interface ReferenceCsOptions {
+  /** The CSMS endpoint; the station identity is appended as the last path segment. */
+  url: string;
+  identity: string;
+  /** Default 1.6. */
+  version?: CsVersion;
+  /** HTTP Basic auth password (security profiles 1 and 2); the user is the identity. */
+  password?: string;
+  tls?: CsTlsOptions;
+  /** Number of connectors (1.6) / EVSEs with one connector each (2.0.1). Default 1. */
+  connectors?: number;
+  /** The idTag presented when `presentIdTag` is performed without one. Default 'VALID-TAG-1'. */
+  defaultIdTag?: string;
+  /** 2.0.1 idToken type of presented tags. Default ISO14443. */
+  idTokenType?: string;
+  /** Local authorization list installed at start (version 1 when non-empty). */
+  localAuthList?: LocalAuthEntry[];
+  /** Initial configuration: 1.6 keys (`MeterValueSampleInterval`) or 2.0.1 `Component.Variable` names (`TxCtrlr.TxStartPoint`). */
+  config?: Record<string, string>;
+  /** Deliberate bugs to switch on (see faults.ts). */
+  faults?: FaultName[];
+  /** How many milliseconds one protocol second lasts. Default 1000; tests use ~10. */
+  msPerSecond?: number;
+  /** Response timeout of the station's CALLs in milliseconds. Default 30 000. */
+  responseTimeoutMs?: number;
+  /** Protocol seconds between reconnection attempts. Default 5. */
+  reconnectDelay?: number;
+  /** Protocol seconds to wait before retrying a boot the CSMS answered with interval 0. Default 30. */
+  bootRetryDefault?: number;
+  /** Protocol seconds each simulated firmware / diagnostics step takes. Default 2. */
+  transferStepSeconds?: number;
+  /** Charging power in watts while energy flows. Default 11 000. */
+  chargingPowerW?: number;
+  /** BootNotification identity fields. */
+  vendor?: string;
+  model?: string;
+  serialNumber?: string;
+  firmwareVersion?: string;
+  /** Connect at start. Default true; false waits for `perform('reconnect')`. */
+  autoConnect?: boolean;
+}
+
+export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
+
+export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
+  if (!o.url) throw new Error('the reference charging station needs the CSMS url');
+  if (!o.identity) throw new Error('the reference charging station needs an identity');
+  const version = o.version ?? '1.6';
+  if (version !== '1.6' && version !== '2.0.1') throw new Error(`the reference charging station speaks OCPP 1.6 and 2.0.1, not ${String(version)}`);
+  const connectors = o.connectors ?? 1;
+  if (!Number.isInteger(connectors) || connectors < 1 || connectors > 8) throw new Error(`connectors must be a whole number from 1 to 8, got ${connectors}`);
+  return {
+    ...o,
+    version,
+    connectors,
+    defaultIdTag: o.defaultIdTag ?? 'VALID-TAG-1',
+    idTokenType: o.idTokenType ?? 'ISO14443',
+    localAuthList: o.localAuthList ?? [],
+    config: o.config ?? {},
+    faults: o.faults ?? [],
+    msPerSecond: o.msPerSecond ?? 1000,
+    responseTimeoutMs: o.responseTimeoutMs ?? 30_000,
+    reconnectDelay: o.reconnectDelay ?? 5,
+    bootRetryDefault: o.bootRetryDefault ?? 30,
+    transferStepSeconds: o.transferStepSeconds ?? 2,
+    chargingPowerW: o.chargingPowerW ?? 11_000,
+    vendor: o.vendor ?? 'ocpp-harness',
+    model: o.model ?? 'reference-cs',
+    firmwareVersion: o.firmwareVersion ?? '1.0.0',
+    autoConnect: o.autoConnect ?? true,
+  };
+}

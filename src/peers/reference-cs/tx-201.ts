@@ -1,0 +1,342 @@
+import { nanoid } from 'nanoid';
+import type { Payload } from '../../ocpp/frame.js';
+import type { TimerHandle } from '../timers.js';
+import { sameOwner } from './auth.js';
+import { authorizeIdTag, idTagInfoOf } from './authorize.js';
+import type { ActiveTx, Connector } from './connectors.js';
+import { advanceMeter, meterValue } from './meter.js';
+import type { Station, TxEngine } from './station.js';
+
+/**
+ * OCPP 2.0.1 transactions (Part 2 E01-E07, E14, F01-F03): one TransactionEvent stream per transaction,
+ * seqNo counting from 0, started at the first TxStartPoint reached and ended at the first TxStopPoint
+ * that stops holding. The station assigns the transactionId. Every change is one event whose
+ * triggerReason says what happened (CablePluggedIn, Authorized, RemoteStart, ChargingStateChanged ...).
+ */
+export interface IdToken {
+  idToken: string;
+  type: string;
+}
+
+interface Tx201 extends ActiveTx {
+  transactionId: string;
+  seqNo: number;
+  idToken?: IdToken;
+  groupIdToken?: string;
+  authorized: boolean;
+  remoteStartId?: number;
+  /** The next event is the first after a RequestStartTransaction: trigger RemoteStart, remoteStartId. */
+  remoteStartPending: boolean;
+  /** evse was sent since the transaction began or the EV was last plugged in. */
+  evseSent: boolean;
+  /** Stop-point conditions that held at some point during the transaction. */
+  reached: Set<string>;
+  /** Why the driver's authorization ended (used when the transaction ends later, at unplug). */
+  stopReason?: string;
+  reportedChargingState?: string;
+  lastMeterAt: number;
+  meterTimer?: TimerHandle;
+  ended: boolean;
+}
+
+interface PendingAuth {
+  idToken: IdToken;
+  groupIdToken?: string;
+  remoteStartId?: number;
+}
+
+export class TxEngine201 implements TxEngine {
+  private readonly txs = new Map<Connector, Tx201>();
+  private readonly pending = new Map<Connector, PendingAuth>();
+  private readonly plugTimeouts = new Map<Connector, TimerHandle>();
+  onTxEnded: () => void = () => undefined;
+
+  constructor(private readonly st: Station) {}
+
+  transactions(): Array<{ evseId: number; transactionId: string; idTag: string | undefined; chargingState: string | undefined }> {
+    return [...this.txs].map(([c, tx]) => ({ evseId: c.evseId, transactionId: tx.transactionId, idTag: tx.idToken?.idToken, chargingState: tx.reportedChargingState }));
+  }
+
+  txOf(c: Connector): { transactionId: string } | undefined {
+    return this.txs.get(c);
+  }
+
+  connectorOfTransaction(transactionId: string): Connector | undefined {
+    return [...this.txs].find(([, tx]) => tx.transactionId === transactionId)?.[0];
+  }
+
+  async presentIdTag(idTag: string, connector: Connector | undefined): Promise<void> {
+    const st = this.st;
+    const own = [...this.txs].find(([c, tx]) => (!connector || c === connector) && tx.authorized && tx.idToken?.idToken === idTag);
+    if (own) return this.deauthorize(own[0], 'local');
+    const target = connector ?? this.pickConnector();
+    if (!target || this.pending.has(target)) return;
+    const idToken = { idToken: idTag, type: st.opts.idTokenType };
+    const info = st.faults.has('start-before-authorize') ? { status: 'Accepted' } : await authorizeIdTag(st, idTag, idToken.type);
+    const running = this.txs.get(target);
+    if (running?.authorized) {
+      if (info.status === 'Accepted' && running.idToken && sameOwner({ idTag, parentIdTag: info.parentIdTag }, { idTag: running.idToken.idToken, parentIdTag: running.groupIdToken })) this.deauthorize(target, 'local');
+      return;
+    }
+    if (info.status !== 'Accepted' && !st.faults.has('charge-on-invalid-idtag')) return;
+    if (st.blockedByReservation(target, idTag, info.parentIdTag)) return;
+    this.authorizedEvent(target, { idToken, groupIdToken: info.parentIdTag }, 'Authorized');
+  }
+
+  /** RequestStartTransaction: the decision (answered at once) and what follows the answer. */
+  requestStart(evseId: number | undefined, remoteStartId: number, idToken: IdToken): { status: 'Accepted' | 'Rejected'; transactionId?: string; proceed?: () => Promise<void> } {
+    const st = this.st;
+    if (st.faults.has('remote-start-rejected')) return { status: 'Rejected' };
+    const c = evseId === undefined ? this.pickConnector() : st.connector(evseId);
+    if (!c || c.fault || !c.operative || !st.stationOperative || this.pending.has(c) || this.txs.get(c)?.authorized) return { status: 'Rejected' };
+    if (st.blockedByReservation(c, idToken.idToken)) return { status: 'Rejected' };
+    const proceed = async () => {
+      let groupIdToken: string | undefined;
+      if (st.settings.authorizeRemoteStart()) {
+        const info = await authorizeIdTag(st, idToken.idToken, idToken.type);
+        if (info.status !== 'Accepted') return;
+        groupIdToken = info.parentIdTag;
+      }
+      this.authorizedEvent(c, { idToken, groupIdToken, remoteStartId }, 'RemoteStart');
+    };
+    return { status: 'Accepted', transactionId: this.txs.get(c)?.transactionId, proceed };
+  }
+
+  requestStop(transactionId: string): { status: 'Accepted' | 'Rejected'; proceed?: () => void } {
+    const c = this.connectorOfTransaction(transactionId);
+    if (!c) return { status: 'Rejected' };
+    if (this.st.faults.has('remote-stop-ignored')) return { status: 'Accepted' };
+    return { status: 'Accepted', proceed: () => this.deauthorize(c, 'remote') };
+  }
+
+  plugIn(c: Connector): void {
+    c.plugged = true;
+    this.plugTimeouts.get(c)?.cancel();
+    this.st.reportStatuses();
+    const tx = this.txs.get(c);
+    if (tx) {
+      tx.evseSent = false; // the first event after plug-in names the EVSE and connector again
+      this.event(c, tx, 'Updated', 'CablePluggedIn');
+    } else if (this.startPointReached(c)) this.begin(c, 'CablePluggedIn');
+    this.maybeEnergize(c);
+  }
+
+  unplug(c: Connector): void {
+    c.plugged = false;
+    c.evSuspended = false;
+    const tx = this.txs.get(c);
+    if (tx) tx.energizing = false;
+    this.st.reportStatuses();
+    if (!tx) return;
+    if (this.stopPointLost(c, tx) || this.st.settings.stopTxOnEVSideDisconnect()) this.end(c, tx, 'EVCommunicationLost', tx.stopReason ?? 'EVDisconnected');
+    else this.event(c, tx, 'Updated', 'EVCommunicationLost');
+  }
+
+  setEvSuspended(c: Connector, suspended: boolean): void {
+    c.evSuspended = suspended;
+    const tx = this.txs.get(c);
+    if (tx?.energizing) this.event(c, tx, 'Updated', 'ChargingStateChanged');
+  }
+
+  /** The driver's authorization ends: presented again (local), RequestStopTransaction (remote), or refused by the CSMS. */
+  deauthorize(c: Connector, how: 'local' | 'remote' | 'invalid'): void {
+    const tx = this.txs.get(c);
+    if (!tx || !tx.authorized) return;
+    if (how === 'local') this.event(c, tx, 'Updated', 'StopAuthorized', { withIdToken: true });
+    tx.authorized = false;
+    tx.energizing = false;
+    tx.stopReason = how === 'local' ? 'Local' : how === 'remote' ? 'Remote' : 'DeAuthorized';
+    const trigger = how === 'local' ? 'ChargingStateChanged' : how === 'remote' ? 'RemoteStop' : 'Deauthorized';
+    if (this.stopPointLost(c, tx)) this.end(c, tx, trigger, tx.stopReason);
+    else this.event(c, tx, 'Updated', trigger);
+  }
+
+  stopAllForReset(kind: 'Hard' | 'Soft' | 'PowerLoss'): void {
+    for (const [c, tx] of [...this.txs]) {
+      if (kind === 'PowerLoss') this.end(c, tx, 'AbnormalCondition', 'PowerLoss');
+      else this.end(c, tx, 'ResetCommand', kind === 'Hard' ? 'ImmediateReset' : 'SoftReset');
+    }
+    this.forgetAfterPowerLoss();
+  }
+
+  forgetAfterPowerLoss(): void {
+    for (const t of this.plugTimeouts.values()) t.cancel();
+    this.pending.clear();
+  }
+
+  sampleMeter(c: Connector, context: 'Sample.Periodic' | 'Trigger'): void {
+    const tx = this.txs.get(c);
+    if (tx) return this.event(c, tx, 'Updated', context === 'Trigger' ? 'Trigger' : 'MeterValuePeriodic', { meter: context });
+    const value = meterValue('2.0.1', c, this.st.settings.sampledMeasurands(), context, this.st.opts.chargingPowerW);
+    this.st.send('MeterValues', { evseId: c.evseId, meterValue: [value] });
+  }
+
+  /** TriggerMessage(TransactionEvent): an Updated event of the running transaction, if any. */
+  triggerEvent(c: Connector): boolean {
+    const tx = this.txs.get(c);
+    if (!tx) return false;
+    this.event(c, tx, 'Updated', 'Trigger');
+    return true;
+  }
+
+  private authorizedEvent(c: Connector, auth: PendingAuth, trigger: 'Authorized' | 'RemoteStart'): void {
+    const noRemoteId = this.st.faults.has('no-remote-start-id');
+    const how = noRemoteId ? 'Authorized' : trigger;
+    const tx = this.txs.get(c);
+    if (tx) {
+      Object.assign(tx, { idToken: auth.idToken, groupIdToken: auth.groupIdToken, authorized: true, remoteStartId: noRemoteId ? undefined : auth.remoteStartId, remoteStartPending: trigger === 'RemoteStart' && !noRemoteId });
+      this.event(c, tx, 'Updated', how, { withIdToken: true });
+    } else {
+      this.pending.set(c, { ...auth, remoteStartId: noRemoteId ? undefined : auth.remoteStartId });
+      if (this.startPointReached(c)) this.begin(c, how);
+    }
+    if (!c.plugged) this.armPlugTimeout(c);
+    this.maybeEnergize(c);
+  }
+
+  private armPlugTimeout(c: Connector): void {
+    this.plugTimeouts.get(c)?.cancel();
+    this.plugTimeouts.set(
+      c,
+      this.st.timers.after(this.st.settings.connectionTimeOut(), () => {
+        if (c.plugged) return;
+        this.pending.delete(c);
+        const tx = this.txs.get(c);
+        if (tx) this.end(c, tx, 'EVConnectTimeout', 'Timeout');
+      }),
+    );
+  }
+
+  private conditions(c: Connector, tx: Tx201 | undefined): Record<string, boolean> {
+    const authorized = tx ? tx.authorized : this.pending.has(c);
+    return { EVConnected: c.plugged, Authorized: authorized, PowerPathClosed: c.plugged && authorized, EnergyTransfer: !!tx?.energizing, ParkingBayOccupancy: false, DataSigned: false };
+  }
+
+  private startPointReached(c: Connector): boolean {
+    const cond = this.conditions(c, undefined);
+    return this.st.settings.txStartPoints().some((p) => p !== 'EnergyTransfer' && cond[p]);
+  }
+
+  /** A stop point that held during the transaction and holds no more. */
+  private stopPointLost(c: Connector, tx: Tx201): boolean {
+    const cond = this.conditions(c, tx);
+    return this.st.settings.txStopPoints().some((p) => tx.reached.has(p) && !cond[p]);
+  }
+
+  private maybeEnergize(c: Connector): void {
+    const tx = this.txs.get(c);
+    const authorized = tx ? tx.authorized : this.pending.has(c);
+    if (!c.plugged || !authorized || tx?.energizing || tx?.suspendedByStation) return;
+    if (tx) {
+      tx.energizing = true;
+      tx.lastMeterAt = Date.now();
+      this.event(c, tx, 'Updated', 'ChargingStateChanged');
+    } else if (this.st.settings.txStartPoints().includes('EnergyTransfer')) {
+      this.begin(c, 'ChargingStateChanged', true);
+    }
+  }
+
+  private begin(c: Connector, trigger: string, energizing = false): void {
+    const st = this.st;
+    const auth = this.pending.get(c);
+    this.pending.delete(c);
+    const reservationId = auth ? st.consumeReservation(c, auth.idToken.idToken, auth.groupIdToken) : undefined;
+    const tx: Tx201 = {
+      transactionId: nanoid(16),
+      seqNo: 0,
+      idToken: auth?.idToken,
+      groupIdToken: auth?.groupIdToken,
+      authorized: !!auth,
+      remoteStartId: auth?.remoteStartId,
+      remoteStartPending: auth?.remoteStartId !== undefined,
+      evseSent: false,
+      reached: new Set(),
+      lastMeterAt: Date.now(),
+      energizing,
+      suspendedByStation: false,
+      ended: false,
+    };
+    this.txs.set(c, tx);
+    c.tx = tx;
+    this.event(c, tx, 'Started', trigger, { withIdToken: true, meter: 'Transaction.Begin', reservationId });
+    const interval = st.settings.meterSampleInterval();
+    if (interval > 0 && !st.faults.has('no-meter-values')) tx.meterTimer = st.timers.every(interval, () => this.sampleMeter(c, 'Sample.Periodic'));
+    st.reportStatuses();
+  }
+
+  private end(c: Connector, tx: Tx201, trigger: string, stoppedReason: string): void {
+    if (tx.ended) return;
+    tx.energizing = false;
+    this.event(c, tx, 'Ended', trigger, { stoppedReason: this.st.faults.has('wrong-stop-reason') ? 'Local' : stoppedReason, meter: 'Transaction.End' });
+    tx.ended = true;
+    tx.meterTimer?.cancel();
+    this.plugTimeouts.get(c)?.cancel();
+    this.txs.delete(c);
+    c.tx = undefined;
+    if (c.inoperativeScheduled) {
+      c.operative = false;
+      c.inoperativeScheduled = false;
+    }
+    this.st.reportStatuses();
+    this.onTxEnded();
+  }
+
+  private chargingState(c: Connector, tx: Tx201): string {
+    if (!c.plugged) return 'Idle';
+    if (tx.suspendedByStation) return 'SuspendedEVSE';
+    if (!tx.energizing) return 'EVConnected';
+    return c.evSuspended ? 'SuspendedEV' : 'Charging';
+  }
+
+  private event(c: Connector, tx: Tx201, eventType: 'Started' | 'Updated' | 'Ended', trigger: string, o: { withIdToken?: boolean; meter?: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Trigger'; stoppedReason?: string; reservationId?: number } = {}): void {
+    const st = this.st;
+    const faults = st.faults;
+    const cond = this.conditions(c, tx);
+    for (const p of Object.keys(cond)) if (cond[p]) tx.reached.add(p);
+    const chargingState = this.chargingState(c, tx);
+    const info: Payload = { transactionId: tx.transactionId };
+    if (chargingState !== tx.reportedChargingState || eventType !== 'Updated') info.chargingState = chargingState;
+    tx.reportedChargingState = chargingState;
+    if (o.stoppedReason) info.stoppedReason = o.stoppedReason;
+    let triggerReason = trigger;
+    if (tx.remoteStartPending) {
+      // The first event after a RequestStartTransaction says so and names the request (Part 6 general rules).
+      triggerReason = 'RemoteStart';
+      info.remoteStartId = tx.remoteStartId;
+      tx.remoteStartPending = false;
+    }
+    const payload: Payload = { eventType, timestamp: new Date().toISOString(), triggerReason, seqNo: faults.has('seqno-not-incremented') ? 0 : tx.seqNo, transactionInfo: info };
+    tx.seqNo++;
+    if (!st.ready) payload.offline = true;
+    if (!tx.evseSent || eventType === 'Started') {
+      if (!(faults.has('no-evse-on-first-event') && c.plugged)) payload.evse = { id: c.evseId, connectorId: 1 };
+      tx.evseSent = true;
+    }
+    if (o.withIdToken && tx.idToken) payload.idToken = tx.idToken;
+    if (o.reservationId !== undefined) payload.reservationId = o.reservationId;
+    if (o.meter) {
+      advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
+      tx.lastMeterAt = Date.now();
+      const broken = o.meter === 'Sample.Periodic' && faults.has('meter-values-schema-violation');
+      payload.meterValue = [meterValue('2.0.1', c, st.settings.sampledMeasurands(), o.meter, st.opts.chargingPowerW, broken)];
+    }
+    const sentIdToken = payload.idToken !== undefined;
+    st.sendTx('TransactionEvent', () => payload, (answer) => this.onAnswer(c, tx, sentIdToken, answer));
+  }
+
+  private onAnswer(c: Connector, tx: Tx201, sentIdToken: boolean, answer: Payload): void {
+    const info = idTagInfoOf(answer);
+    if (!sentIdToken || !info || !tx.idToken) return;
+    this.st.auth.remember(tx.idToken.idToken, info, this.st.settings.authCacheEnabled());
+    if (info.status === 'Accepted' || this.st.faults.has('charge-on-invalid-idtag') || tx.ended) return;
+    if (this.st.settings.stopTxOnInvalidId()) return this.deauthorize(c, 'invalid');
+    tx.suspendedByStation = true;
+    tx.energizing = false;
+    this.event(c, tx, 'Updated', 'ChargingStateChanged');
+  }
+
+  private pickConnector(): Connector | undefined {
+    const free = this.st.connectors.filter((c) => !c.fault && c.operative && this.st.stationOperative && !this.pending.has(c) && !this.txs.get(c)?.authorized);
+    return free.find((c) => c.plugged) ?? free[0];
+  }
+}
