@@ -1,0 +1,220 @@
+import type { Side, Version } from '../types.js';
+
+/**
+ * The conformance case format (testcases/**.json), as TypeScript. schemas/testcase.schema.json describes the same
+ * shape for editors and is what case files are validated against on load; testcases/README.md explains it in words.
+ * Everything here is plain data: the engine (engine*.ts) gives it meaning.
+ */
+
+/**
+ * A payload matcher: any JSON value. Objects match partially (listed keys only), arrays element by element,
+ * scalars by equality; objects with a single `$`-key are operators (see matchers.ts).
+ */
+export type Matcher = unknown;
+
+/** A payload template: any JSON value whose strings may hold `{{path}}` placeholders (see templates.ts). */
+export type Template = unknown;
+
+/** A test on the SUT configuration or on values captured so far; `when` on steps, `condition` on prerequisites. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  /** True when the SUT configuration declares this feature (e.g. `LocalAuthListManagement`, `C-30`). */
+  | { feature: string }
+  /** True when the SUT configuration declares this profile (e.g. `Smart Charging`). */
+  | { profile: string }
+  /** True when the value at `path` (`sut.…`, `vars.…`, `params.…`) satisfies the matcher. */
+  | { path: string; match: Matcher };
+
+/** What a response to a CALL the harness sent may look like. Several in a list are alternatives. */
+export interface ResponseExpectation {
+  /** A CALLRESULT whose payload matches. */
+  result?: Matcher;
+  /** A CALLERROR whose code (and description) match. */
+  error?: { code?: Matcher; description?: Matcher };
+}
+
+/** One CALL the SUT is expected to send, and how the harness answers it. */
+export interface MessageSpec {
+  /** The action of the CALL. */
+  expect: string;
+  /** Partial match on the CALL's payload. */
+  payload?: Matcher;
+  /** The CALLRESULT payload (templated). Without reply and replyError: the default reply for the action. */
+  reply?: Template;
+  /** Answer with a CALLERROR instead. */
+  replyError?: { code: string; description?: string };
+  /** Variables to set from the CALL's payload: name → dotted path (`transactionId`, `idTagInfo.status`). */
+  capture?: Record<string, string>;
+  /** Captures from the reply the harness sent (e.g. the transactionId the harness assigned). */
+  captureReply?: Record<string, string>;
+  /** Remembers the arrival time under this name, for later `timing` checks. */
+  mark?: string;
+  /** The CALL must arrive this long after an earlier mark. */
+  timing?: Timing;
+  /** Inside expectAll: taken when it comes, not required. */
+  optional?: boolean;
+  /** Inside expectAll: one copy of this spec per element of the list at this path; `{{each}}` is the element. */
+  forEach?: string;
+}
+
+export interface Timing {
+  /** Name of an earlier mark. */
+  since: string;
+  /** Expected delay in seconds (number or template), checked with `toleranceMs` (default: the SUT config's). */
+  expectedS?: number | string;
+  toleranceMs?: number;
+  /** Or explicit bounds in ms. */
+  minMs?: number;
+  maxMs?: number;
+}
+
+interface StepCommon {
+  /** Run the step only when this holds (evaluated when the step starts); otherwise it is reported as skipped. */
+  when?: Condition;
+  /** The document's step numbers this step covers, e.g. "5-6", shown in the report. */
+  ref?: string;
+  /** Free text shown after the step's own explanation. */
+  note?: string;
+}
+
+/** The harness sends a CALL and checks the response. */
+export interface SendStep extends StepCommon {
+  send: string;
+  payload?: Template;
+  response?: ResponseExpectation | ResponseExpectation[];
+  capture?: Record<string, string>;
+  mark?: string;
+  timeoutMs?: number;
+}
+
+/** One expected incoming CALL. */
+export interface ExpectStep extends StepCommon, Omit<MessageSpec, 'optional' | 'forEach'> {
+  timeoutMs?: number;
+  /** Actions that may come meanwhile without failing the step (answered as background traffic). */
+  tolerate?: string[];
+}
+
+/** Several expected CALLs in any order. */
+export interface ExpectAllStep extends StepCommon {
+  expectAll: MessageSpec[];
+  timeoutMs?: number;
+  tolerate?: string[];
+}
+
+/** Exactly one of several alternatives. */
+export interface ExpectOneOfStep extends StepCommon {
+  expectOneOf: MessageSpec[];
+  timeoutMs?: number;
+  tolerate?: string[];
+}
+
+/** Nothing matching may arrive within `withinMs`. */
+export interface ExpectNoneStep extends StepCommon {
+  expectNone: { action?: string; payload?: Matcher };
+  withinMs: number;
+}
+
+export interface WaitStep extends StepCommon {
+  /** Milliseconds (number or template); background traffic is answered meanwhile. */
+  wait: number | string;
+}
+
+/**
+ * Connection control. `close`: the harness closes (with `refuseReconnect` the harness-as-CSMS refuses new
+ * connections until `open`). `open`: the harness-as-station dials again / the harness-as-CSMS waits for the station.
+ * `expectClose`: the SUT closes the connection within the timeout.
+ */
+export interface ConnectionStep extends StepCommon {
+  connection: 'close' | 'open' | 'expectClose';
+  refuseReconnect?: boolean;
+  timeoutMs?: number;
+}
+
+/** A manual action ("plug in the EV"), carried out by the action adapter. */
+export interface ActionStep extends StepCommon {
+  action: string;
+  params?: Template;
+  /** What a person should do, in words (the interactive prompt and the report show it). */
+  prompt?: string;
+}
+
+/** Includes a reusable state (testcases/states/…) with parameters. */
+export interface UseStep extends StepCommon {
+  use: string;
+  params?: Record<string, Template>;
+}
+
+/** Sets variables (templated values). */
+export interface SetStep extends StepCommon {
+  set: Record<string, Template>;
+}
+
+export type Step = SendStep | ExpectStep | ExpectAllStep | ExpectOneOfStep | ExpectNoneStep | WaitStep | ConnectionStep | ActionStep | UseStep | SetStep;
+
+export type StepKind = 'send' | 'expect' | 'expectAll' | 'expectOneOf' | 'expectNone' | 'wait' | 'connection' | 'action' | 'use' | 'set';
+
+/** Features, profiles or a condition the SUT configuration must declare for the case to apply. */
+export interface Prerequisites {
+  features?: string[];
+  profiles?: string[];
+  condition?: Condition;
+  /** The document's wording, shown in the not-applicable reason. */
+  description?: string;
+}
+
+export interface TestCase {
+  id: string;
+  title: string;
+  version: Version;
+  /** Role under test. */
+  sut: Side;
+  /** Certification profile (1.6: Core, Smart Charging…; 2.0.1: Core, Advanced Security…). */
+  profile: string;
+  /** 1.6 document section or 2.0.1 functional block, e.g. "B Provisioning". */
+  functionalBlock?: string;
+  description?: string;
+  /** Specification requirements checked (B01.FR.01 …) or the document section. */
+  requirements?: string[];
+  /** Where the scenario comes from, e.g. "OCTT 1.6 FINAL 2024-04 §2.2.1". */
+  source?: string;
+  prerequisites?: Prerequisites;
+  /** Defaults for `{{params.x}}` in the case's own steps. */
+  params?: Record<string, Template>;
+  /** Preparations (the document's "Before" stage), reported like steps. */
+  before?: Step[];
+  steps: Step[];
+  /** Brings the SUT back to idle; runs after the main steps whatever their outcome; does not change the verdict. */
+  cleanup?: Step[];
+}
+
+/** A reusable state (Booted, Authorized, Charging …): named steps that cases include with `use`. */
+export interface ReusableState {
+  state: string;
+  version: Version;
+  sut: Side;
+  description?: string;
+  source?: string;
+  /** Parameters and their defaults (templates, resolved in the context of the including step). */
+  params?: Record<string, Template>;
+  steps: Step[];
+}
+
+/** A loaded case with where it came from. */
+export interface LoadedCase {
+  file: string;
+  testCase: TestCase;
+}
+
+export interface LoadedState {
+  file: string;
+  state: ReusableState;
+}
+
+export function stepKind(step: Step): StepKind {
+  for (const kind of ['send', 'expectAll', 'expectOneOf', 'expectNone', 'expect', 'wait', 'connection', 'action', 'use', 'set'] as const) {
+    if (kind in step) return kind;
+  }
+  throw new Error(`not a step: ${JSON.stringify(step)}`);
+}

@@ -1,0 +1,344 @@
+import type { Direction, Finding, FrameRecord, Side, Version } from '../types.js';
+import { Conversation } from '../ocpp/conversation.js';
+import { errorCodeFor } from '../ocpp/error-codes.js';
+import { serializeFrame, type Payload } from '../ocpp/frame.js';
+import type { Link } from './link.js';
+import { LinkDownError } from './link.js';
+
+/**
+ * One link to the SUT as the engine sees it: every frame in both directions goes through the protocol core and
+ * into the current case's frame list; CALLs from the SUT queue up as events for the step that waits for them.
+ * A CALL nobody looks at within `holdMs` is answered as background traffic, so the SUT is never left waiting.
+ */
+export interface IncomingCall {
+  /** The frame as recorded (a reference into the case's frame list). */
+  frame: FrameRecord;
+  id: string;
+  action: string;
+  payload: Payload;
+  receivedAt: number;
+  /** Error findings of the protocol core on this frame (schema, RPC rules). */
+  errors: Finding[];
+  answered: boolean;
+}
+
+export type SessionEvent =
+  | { kind: 'call'; call: IncomingCall }
+  | { kind: 'violation'; frame: FrameRecord; errors: Finding[]; label: string }
+  | { kind: 'open'; conn: string }
+  | { kind: 'close'; conn: string; code: number; reason: string };
+
+export type CallOutcome =
+  | { kind: 'result'; payload: Payload; frame: FrameRecord; errors: Finding[] }
+  | { kind: 'error'; code: string; description: string; frame: FrameRecord; errors: Finding[] }
+  | { kind: 'invalid'; frame: FrameRecord; errors: Finding[] }
+  | { kind: 'timeout' };
+
+/** A CALL answered in the background: kept so that a failing step can show what came instead. */
+export interface BackgroundNote {
+  frame: FrameRecord;
+  action: string;
+  payload: Payload;
+  why: string;
+}
+
+export interface SessionOptions {
+  version: Version;
+  /** The role the harness plays. */
+  harness: Side;
+  holdMs: number;
+  responseTimeoutMs: number;
+  /** Answers a CALL nobody claimed. */
+  backgroundAnswer: (call: IncomingCall) => { payload: Payload } | { error: { code: string; description: string } };
+  now?: () => number;
+}
+
+interface PendingCall {
+  action: string;
+  resolve: (o: CallOutcome) => void;
+}
+
+export class Session {
+  frames: FrameRecord[] = [];
+  background: BackgroundNote[] = [];
+  private conversation: Conversation;
+  private readonly queue: SessionEvent[] = [];
+  private readonly holdTimers = new Map<SessionEvent, NodeJS.Timeout>();
+  private wakeUp?: () => void;
+  private readonly openWaiters = new Set<() => void>();
+  private readonly pending = new Map<string, PendingCall>();
+  private idCounter = 0;
+  private readonly now: () => number;
+
+  constructor(
+    readonly link: Link,
+    readonly options: SessionOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.conversation = this.freshConversation();
+    link.setListener({
+      frame: (text, binary) => this.onFrame(text, binary),
+      open: (conn) => {
+        this.conversation = this.freshConversation();
+        this.push({ kind: 'open', conn });
+        for (const w of [...this.openWaiters]) w();
+      },
+      close: (conn, code, reason) => {
+        for (const [id, p] of this.pending) {
+          this.pending.delete(id);
+          p.resolve({ kind: 'timeout' });
+        }
+        this.push({ kind: 'close', conn, code, reason });
+      },
+    });
+  }
+
+  get sutSide(): Side {
+    return this.options.harness === 'csms' ? 'cs' : 'csms';
+  }
+
+  private get inbound(): Direction {
+    return this.options.harness === 'csms' ? 'cs->csms' : 'csms->cs';
+  }
+
+  private get outbound(): Direction {
+    return this.options.harness === 'csms' ? 'csms->cs' : 'cs->csms';
+  }
+
+  private freshConversation(): Conversation {
+    return new Conversation({ version: this.options.version, responseTimeoutMs: this.options.responseTimeoutMs });
+  }
+
+  /** Starts the frame list of a new case; problems of frames that came between cases belong to no case. */
+  startCase(): void {
+    this.frames = [];
+    this.background = [];
+    this.takeViolations();
+  }
+
+  /** Ends a case: held CALLs are answered, leftover events dropped. */
+  endCase(): void {
+    for (const event of this.queue.splice(0)) {
+      this.clearHold(event);
+      if (event.kind === 'call' && !event.call.answered) this.answerBackground(event.call, 'the case ended before a step took it');
+    }
+  }
+
+  /** The next event, or undefined at the deadline. */
+  async next(deadline: number): Promise<SessionEvent | undefined> {
+    for (;;) {
+      const event = this.queue.shift();
+      if (event) {
+        this.clearHold(event);
+        return event;
+      }
+      const wait = deadline - this.now();
+      if (wait <= 0) return undefined;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, wait);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wakeUp = done;
+      });
+      this.wakeUp = undefined;
+    }
+  }
+
+  /** Removes and returns the queued protocol violations (frames that arrived while no step was looking). */
+  takeViolations(): Array<Extract<SessionEvent, { kind: 'violation' }>> {
+    const found: Array<Extract<SessionEvent, { kind: 'violation' }>> = [];
+    for (let i = 0; i < this.queue.length; i++) {
+      const e = this.queue[i];
+      if (e.kind === 'violation') {
+        found.push(e);
+        this.queue.splice(i--, 1);
+      }
+    }
+    return found;
+  }
+
+  /** Resolves true once the link is open, false at the deadline. Does not consume events. */
+  async waitOpen(deadline: number): Promise<boolean> {
+    if (this.link.isOpen) return true;
+    const wait = deadline - this.now();
+    if (wait <= 0) return false;
+    return new Promise<boolean>((resolve) => {
+      const onOpen = () => finish(true);
+      const timer = setTimeout(() => finish(false), wait);
+      const finish = (ok: boolean) => {
+        clearTimeout(timer);
+        this.openWaiters.delete(onOpen);
+        resolve(ok);
+      };
+      this.openWaiters.add(onOpen);
+    });
+  }
+
+  /** Sends a CALL and waits for its response (or the timeout); `sent` is the CALL's record. */
+  async call(action: string, payload: Payload, timeoutMs: number): Promise<CallOutcome & { sent: FrameRecord }> {
+    const id = `h${Date.now().toString(36)}-${++this.idCounter}`;
+    const outcome = new Promise<CallOutcome>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve({ kind: 'timeout' });
+      }, timeoutMs);
+      this.pending.set(id, {
+        action,
+        resolve: (o) => {
+          clearTimeout(timer);
+          resolve(o);
+        },
+      });
+    });
+    let sent: FrameRecord;
+    try {
+      sent = this.sendFrame(serializeFrame({ type: 'CALL', id, action, payload }));
+    } catch (e) {
+      this.pending.get(id)?.resolve({ kind: 'timeout' });
+      this.pending.delete(id);
+      throw e;
+    }
+    return { ...(await outcome), sent };
+  }
+
+  answer(call: IncomingCall, payload: Payload): FrameRecord {
+    call.answered = true;
+    return this.sendFrame(serializeFrame({ type: 'CALLRESULT', id: call.id, payload }));
+  }
+
+  answerError(call: IncomingCall, code: string, description = ''): FrameRecord {
+    call.answered = true;
+    return this.sendFrame(serializeFrame({ type: 'CALLERROR', id: call.id, errorCode: code, errorDescription: description, errorDetails: {} }));
+  }
+
+  /** Answers a CALL with the default (or a CALLERROR when the SUT's frame was invalid) and notes why. */
+  answerBackground(call: IncomingCall, why: string): void {
+    if (call.answered) return;
+    this.background.push({ frame: call.frame, action: call.action, payload: call.payload, why });
+    try {
+      const schemaError = call.errors.find((f) => f.errorCode);
+      if (schemaError) {
+        this.answerError(call, schemaError.errorCode!, schemaError.message);
+        return;
+      }
+      const a = this.options.backgroundAnswer(call);
+      if ('payload' in a) this.answer(call, a.payload);
+      else this.answerError(call, a.error.code, a.error.description);
+    } catch (e) {
+      if (!(e instanceof LinkDownError)) throw e;
+    }
+  }
+
+  /** Sends a frame through the protocol core; returns its record. */
+  private sendFrame(text: string): FrameRecord {
+    if (!this.link.isOpen) throw new LinkDownError('the connection to the system under test is closed');
+    const rec = this.record(this.outbound, text, false);
+    this.link.send(text);
+    return rec;
+  }
+
+  private onFrame(text: string, binary: boolean): void {
+    const rec = this.record(this.inbound, text, binary);
+    const errors = rec.errors.filter((f) => f.severity === 'error');
+    const inspection = this.lastInspection!;
+    const frame = inspection.frame;
+    if (frame && (frame.type === 'CALL' || frame.type === 'SEND')) {
+      const call: IncomingCall = { frame: rec, id: frame.id, action: frame.action, payload: frame.payload, receivedAt: this.now(), errors, answered: frame.type === 'SEND' };
+      this.push({ kind: 'call', call });
+      return;
+    }
+    if (frame && (frame.type === 'CALLRESULT' || frame.type === 'CALLERROR')) {
+      const pending = this.pending.get(frame.id);
+      if (pending) {
+        this.pending.delete(frame.id);
+        pending.resolve(frame.type === 'CALLRESULT' ? { kind: 'result', payload: frame.payload, frame: rec, errors } : { kind: 'error', code: frame.errorCode, description: frame.errorDescription, frame: rec, errors });
+        return;
+      }
+    }
+    if (!frame && inspection.id !== undefined && this.pending.has(inspection.id)) {
+      const pending = this.pending.get(inspection.id)!;
+      this.pending.delete(inspection.id);
+      pending.resolve({ kind: 'invalid', frame: rec, errors });
+      return;
+    }
+    if (errors.length > 0) {
+      this.push({ kind: 'violation', frame: rec, errors, label: `${rec.type}${rec.action ? ` ${rec.action}` : ''}` });
+      this.answerUnreadableCall(text, errors);
+    }
+  }
+
+  /** A CALL that could not be parsed still gets a CALLERROR when its messageId can be read (OCPP-J §4.2.3). */
+  private answerUnreadableCall(text: string, errors: Finding[]): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (!Array.isArray(value) || value[0] !== 2 || typeof value[1] !== 'string') return;
+    const code = errors.find((f) => f.errorCode)?.errorCode ?? errorCodeFor(this.options.version, 'format');
+    try {
+      this.sendFrame(serializeFrame({ type: 'CALLERROR', id: value[1], errorCode: code, errorDescription: errors[0]?.message ?? '', errorDetails: {} }));
+    } catch (e) {
+      if (!(e instanceof LinkDownError)) throw e;
+    }
+  }
+
+  private lastInspection?: ReturnType<Conversation['inspect']>;
+
+  private record(dir: Direction, text: string, binary: boolean): FrameRecord {
+    const now = this.now();
+    const insp = this.conversation.inspect(dir, text, { binary, now });
+    this.lastInspection = insp;
+    const rec: FrameRecord = {
+      ts: new Date(now).toISOString(),
+      station: this.link.station,
+      conn: this.link.conn,
+      dir,
+      raw: binary ? Buffer.from(text).toString('base64') : text,
+      type: insp.type,
+      version: this.options.version,
+      valid: insp.valid,
+      errors: insp.findings,
+    };
+    if (binary) rec.binary = true;
+    if (insp.id !== undefined) rec.id = insp.id;
+    if (insp.action !== undefined) rec.action = insp.action;
+    if (insp.latencyMs !== undefined) rec.latencyMs = insp.latencyMs;
+    this.frames.push(rec);
+    return rec;
+  }
+
+  private push(event: SessionEvent): void {
+    this.queue.push(event);
+    if (event.kind === 'call' && !event.call.answered) {
+      const timer = setTimeout(() => this.releaseHeld(event), this.options.holdMs);
+      this.holdTimers.set(event, timer);
+    }
+    this.wakeUp?.();
+  }
+
+  /** A held CALL that no step took in time: answered in the background; an invalid one becomes a violation. */
+  private releaseHeld(event: SessionEvent): void {
+    this.holdTimers.delete(event);
+    const i = this.queue.indexOf(event);
+    if (i < 0 || event.kind !== 'call') return;
+    this.queue.splice(i, 1);
+    this.answerBackground(event.call, `no step took it within ${this.options.holdMs} ms`);
+    if (event.call.errors.length > 0) this.push({ kind: 'violation', frame: event.call.frame, errors: event.call.errors, label: `CALL ${event.call.action}` });
+  }
+
+  private clearHold(event: SessionEvent): void {
+    const t = this.holdTimers.get(event);
+    if (t) clearTimeout(t);
+    this.holdTimers.delete(event);
+  }
+
+  /** Stops timers; the link itself is disposed by its owner. */
+  dispose(): void {
+    for (const t of this.holdTimers.values()) clearTimeout(t);
+    this.holdTimers.clear();
+  }
+}

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+
+/**
+ * Validation of the runner's own JSON files (case files, SUT configuration) against the schemas shipped in
+ * schemas/, with one clear problem per file: the JSON path and what is wrong there, in words.
+ */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function projectPath(relative: string): string {
+  return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+}
+
+/** A problem in one of the runner's input files: which file, where in it (JSON pointer), what is wrong. */
+export class InputFileError extends Error {
+  override readonly name = 'InputFileError';
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${displayPath(file)}: ${path ? `at ${path}: ` : ''}${problem}`);
+  }
+}
+
+/** A path relative to the working directory when it is inside it, for messages. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') ? file : rel;
+}
+
+const ajvCache = new Map<string, Ajv>();
+
+/** Compiles `#/definitions/<name>` (or the whole schema) of a schema file in schemas/. */
+export function compileSchema(schemaFile: string, definition?: string): ValidateFunction {
+  let ajv = ajvCache.get(schemaFile);
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+    ajv.addSchema(JSON.parse(readFileSync(projectPath(`schemas/${schemaFile}`), 'utf8')) as object, schemaFile);
+    ajvCache.set(schemaFile, ajv);
+  }
+  const ref = definition ? `${schemaFile}#/definitions/${definition}` : schemaFile;
+  const fn = ajv.getSchema(ref);
+  if (!fn) throw new Error(`schemas/${schemaFile} has no ${definition ?? 'root'} schema`);
+  return fn;
+}
+
+/** Special wording for places where the schema offers alternatives (keyed by the definition name in the error's schemaPath). */
+const ALTERNATIVES: Array<[RegExp, string]> = [
+  [/definitions\/step\/anyOf$/, 'a step needs exactly one of the keys send, expect, expectAll, expectOneOf, expectNone, wait, connection, action, use, set'],
+  [/definitions\/condition\/oneOf$/, 'a condition is one of {all: [...]}, {any: [...]}, {not: ...}, {feature}, {profile} or {path, match}'],
+  [/response\/oneOf$/, 'a response expectation is {result: matcher} or {error: {code, description}}, or a list of them'],
+];
+
+/** The one error worth showing: the deepest concrete problem, or the alternatives that did not fit. */
+export function firstProblem(errors: readonly ErrorObject[], data: unknown): { path: string; problem: string } {
+  const relevant = errors.filter((e) => e.keyword !== 'if');
+  const last = relevant[relevant.length - 1];
+  if (last && (last.keyword === 'oneOf' || last.keyword === 'anyOf')) {
+    const inside = relevant.filter((e) => e !== last && e.instancePath.startsWith(last.instancePath));
+    const telling = inside.filter((e) => !(e.instancePath === last.instancePath && (e.keyword === 'type' || e.keyword === 'required')));
+    const special = ALTERNATIVES.find(([re]) => re.test(last.schemaPath))?.[1];
+    if (telling.length > 0 && !(special && last.keyword === 'anyOf')) return { path: telling[0].instancePath, problem: describe(telling[0], data) };
+    const keys = valueAt(data, last.instancePath);
+    const got = keys && typeof keys === 'object' && !Array.isArray(keys) ? ` (found keys: ${Object.keys(keys).join(', ') || 'none'})` : '';
+    return { path: last.instancePath, problem: (special ?? 'matches none of the allowed forms') + got };
+  }
+  const e = relevant[0];
+  return e ? { path: e.instancePath, problem: describe(e, data) } : { path: '', problem: 'invalid' };
+}
+
+function describe(e: ErrorObject, data: unknown): string {
+  const actual = valueAt(data, e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return `missing required property "${String(p.missingProperty)}"`;
+    case 'additionalProperties':
+      return `unknown property "${String(p.additionalProperty)}"`;
+    case 'enum':
+      return `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; got ${JSON.stringify(actual)}`;
+    case 'type':
+      return `must be ${String(p.type).replace(',', ' or ')}; got ${typeName(actual)}`;
+    case 'pattern':
+      return `must match ${String(p.pattern)}; got ${JSON.stringify(actual)}`;
+    case 'propertyNames':
+      return `property name ${JSON.stringify(p.propertyName)} is not allowed (letters, digits and _ only)`;
+    default:
+      return `${e.message ?? 'invalid'}${actual !== undefined && typeof actual !== 'object' ? `; got ${JSON.stringify(actual)}` : ''}`;
+  }
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** Reads the value at a JSON pointer. */
+export function valueAt(data: unknown, pointer: string): unknown {
+  if (pointer === '') return data;
+  let cur: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Reads and parses a JSON file; a syntax error becomes an InputFileError with the line and column. */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputFileError(file, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(message);
+    const where = pos ? lineColumn(text, Number(pos[1])) : '';
+    throw new InputFileError(file, '', `is not valid JSON${where}: ${message}`);
+  }
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return ` (line ${before.length}, column ${before[before.length - 1].length + 1})`;
+}

@@ -1,0 +1,126 @@
+import type { Side } from '../types.js';
+import type { MessageSpec, ResponseExpectation, Step, Timing } from './case-types.js';
+import { stepKind } from './case-types.js';
+import { explainCondition } from './conditions.js';
+import { actionWords } from './manual-actions.js';
+import { explainMatcher, explainPredicate } from './matchers.js';
+
+/**
+ * Every step explains itself in words: the text becomes the step's description in the report, and the
+ * "expected" side of a failure. `resolve` fills in placeholders where it can (the raw template stays otherwise).
+ */
+export type Resolver = (value: unknown) => unknown;
+
+const identity: Resolver = (v) => v;
+
+export function explainStep(step: Step, harness: Side, resolve: Resolver = identity): string {
+  const r = safe(resolve);
+  const ref = step.ref ? `[${step.ref}] ` : '';
+  const when = step.when ? ` (when ${explainCondition(step.when)})` : '';
+  const note = step.note ? ` (${step.note})` : '';
+  return `${ref}${explainBody(step, harness, r)}${when}${note}`;
+}
+
+function explainBody(step: Step, harness: Side, r: Resolver): string {
+  switch (stepKind(step)) {
+    case 'send': {
+      const s = step as Extract<Step, { send: string }>;
+      const payload = s.payload === undefined ? '{}' : compact(r(s.payload));
+      return `Send ${s.send} ${payload}; expect ${explainResponses(s.response, r)}`;
+    }
+    case 'expect': {
+      const s = step as Extract<Step, { expect: string }>;
+      return `Expect ${explainSpec(s, r)}`;
+    }
+    case 'expectAll': {
+      const s = step as Extract<Step, { expectAll: MessageSpec[] }>;
+      return `Expect, in any order: ${s.expectAll.map((m) => explainSpec(m, r)).join('; ')}`;
+    }
+    case 'expectOneOf': {
+      const s = step as Extract<Step, { expectOneOf: MessageSpec[] }>;
+      return `Expect one of: ${s.expectOneOf.map((m) => explainSpec(m, r)).join('; or ')}`;
+    }
+    case 'expectNone': {
+      const s = step as Extract<Step, { expectNone: unknown }>;
+      const what = s.expectNone.action ?? 'CALL';
+      const where = s.expectNone.payload === undefined ? '' : ` where ${explainMatcher(r(s.expectNone.payload)).join(', ')}`;
+      return `Expect no ${what}${where} within ${ms(s.withinMs)}`;
+    }
+    case 'wait': {
+      const s = step as Extract<Step, { wait: unknown }>;
+      return `Wait ${ms(Number(r(s.wait)))}, answering background traffic`;
+    }
+    case 'connection': {
+      const s = step as Extract<Step, { connection: string }>;
+      if (s.connection === 'close') return `Close the connection${s.refuseReconnect ? ' and refuse reconnects' : ''}`;
+      if (s.connection === 'open') return harness === 'cs' ? 'Connect to the CSMS' : 'Accept the station connecting (again)';
+      return `Expect the ${harness === 'cs' ? 'CSMS' : 'station'} to close the connection`;
+    }
+    case 'action': {
+      const s = step as Extract<Step, { action: string }>;
+      const params = s.params === undefined ? '' : ` ${compact(r(s.params))}`;
+      return `Manual action: ${actionWords(s.action, s.prompt)} (${s.action}${params})`;
+    }
+    case 'use': {
+      const s = step as Extract<Step, { use: string }>;
+      const params = s.params === undefined ? '' : ` with ${compact(r(s.params))}`;
+      return `Reusable state ${s.use}${params}`;
+    }
+    case 'set': {
+      const s = step as Extract<Step, { set: Record<string, unknown> }>;
+      return `Set ${Object.entries(s.set).map(([k, v]) => `vars.${k} = ${compact(r(v))}`).join(', ')}`;
+    }
+  }
+}
+
+/** `StatusNotification where status is "Preparing", answered with {}`. */
+export function explainSpec(spec: Pick<MessageSpec, 'expect' | 'payload' | 'reply' | 'replyError' | 'timing' | 'optional' | 'forEach'>, r: Resolver = identity): string {
+  const rr = safe(r);
+  const checks = spec.payload === undefined ? [] : explainMatcher(rr(spec.payload));
+  const where = checks.length ? ` where ${checks.join(', ')}` : '';
+  const each = spec.forEach ? ` (for each element of ${spec.forEach})` : '';
+  const timing = spec.timing ? `, ${explainTiming(spec.timing, rr)}` : '';
+  const reply = spec.replyError ? `, answered with CALLERROR ${spec.replyError.code}` : spec.reply !== undefined ? `, answered with ${compact(rr(spec.reply))}` : '';
+  return `${spec.optional ? '(optional) ' : ''}${spec.expect}${where}${each}${timing}${reply}`;
+}
+
+export function explainTiming(t: Timing, r: Resolver = identity): string {
+  if (t.expectedS !== undefined) return `arriving ${Number(r(t.expectedS))} s (± ${t.toleranceMs === undefined ? 'the tolerance' : ms(t.toleranceMs)}) after ${t.since}`;
+  if (t.minMs !== undefined && t.maxMs !== undefined) return `arriving ${ms(t.minMs)} to ${ms(t.maxMs)} after ${t.since}`;
+  if (t.minMs !== undefined) return `arriving at least ${ms(t.minMs)} after ${t.since}`;
+  return `arriving at most ${ms(t.maxMs ?? 0)} after ${t.since}`;
+}
+
+export function explainResponses(response: ResponseExpectation | ResponseExpectation[] | undefined, r: Resolver = identity): string {
+  const list = response === undefined ? [] : Array.isArray(response) ? response : [response];
+  if (list.length === 0) return 'a CALLRESULT';
+  return list.map((e) => explainResponse(e, r)).join(', or ');
+}
+
+function explainResponse(e: ResponseExpectation, r: Resolver): string {
+  if (e.error) {
+    const code = e.error.code === undefined ? '' : ` with code ${explainPredicate(r(e.error.code)).replace(/^is /, '')}`;
+    return `a CALLERROR${code}`;
+  }
+  const checks = e.result === undefined ? [] : explainMatcher(r(e.result));
+  return checks.length ? `a CALLRESULT where ${checks.join(', ')}` : 'a CALLRESULT';
+}
+
+function safe(r: Resolver): Resolver {
+  return (v) => {
+    try {
+      return r(v);
+    } catch {
+      return v;
+    }
+  };
+}
+
+function compact(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+
+export function ms(n: number): string {
+  return n >= 1000 && n % 1000 === 0 ? `${n / 1000} s` : `${n} ms`;
+}
