@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerValidate } from './validate.js';
+import { registerProxy } from './proxy.js';
 
 /** Exit codes of the contract (docs/product.md): 0 clean, 1 a failure or violation, 2 bad usage / config / unreachable. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -21,6 +22,7 @@ export function buildProgram(setExit: SetExit): Command {
     .showHelpAfterError()
     .exitOverride();
   registerValidate(program, setExit);
+  registerProxy(program, setExit);
   return program;
 }
 
