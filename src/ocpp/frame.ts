@@ -58,6 +58,15 @@ function isPlainObject(v: unknown): v is Payload {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Adds a frame.element-type finding when element `index` (if present) is not of the `want`ed JSON type. Module-level: this runs for every frame. */
+function expectElement(value: unknown[], index: number, name: string, want: 'string' | 'object', type: MessageTypeName, version: Version, findings: Finding[]): void {
+  if (index >= value.length) return;
+  const element = value[index];
+  if (want === 'string' ? typeof element === 'string' : isPlainObject(element)) return;
+  const what = want === 'string' ? 'a string' : 'a JSON object';
+  findings.push(finding('frame.element-type', 'error', `The ${name} of a ${type} must be ${what}; it is ${describeJsonType(element)}.`, { errorCode: errorCodeFor(version, 'format') }));
+}
+
 /** Parses an already-decoded JSON value as a frame. */
 export function parseFrameValue(value: unknown, version: Version): ParseResult {
   if (!Array.isArray(value)) {
@@ -84,30 +93,20 @@ export function parseFrameValue(value: unknown, version: Version): ParseResult {
   } else if (id.length > MAX_MESSAGE_ID_LENGTH) {
     findings.push(finding('frame.message-id-too-long', 'error', `The messageId is ${id.length} characters long; at most ${MAX_MESSAGE_ID_LENGTH} are allowed.`, { errorCode: errorCodeFor(version, 'format') }));
   }
-  const expectString = (index: number, name: string) => {
-    if (index < value.length && typeof value[index] !== 'string') {
-      findings.push(finding('frame.element-type', 'error', `The ${name} of a ${type} must be a string; it is ${describeJsonType(value[index])}.`, { errorCode: errorCodeFor(version, 'format') }));
-    }
-  };
-  const expectObject = (index: number, name: string) => {
-    if (index < value.length && !isPlainObject(value[index])) {
-      findings.push(finding('frame.element-type', 'error', `The ${name} of a ${type} must be a JSON object; it is ${describeJsonType(value[index])}.`, { errorCode: errorCodeFor(version, 'format') }));
-    }
-  };
   switch (type) {
     case 'CALL':
     case 'SEND':
-      expectString(2, 'action');
-      expectObject(3, 'payload');
+      expectElement(value, 2, 'action', 'string', type, version, findings);
+      expectElement(value, 3, 'payload', 'object', type, version, findings);
       break;
     case 'CALLRESULT':
-      expectObject(2, 'payload');
+      expectElement(value, 2, 'payload', 'object', type, version, findings);
       break;
     case 'CALLERROR':
     case 'CALLRESULTERROR':
-      expectString(2, 'errorCode');
-      expectString(3, 'errorDescription');
-      expectObject(4, 'errorDetails');
+      expectElement(value, 2, 'errorCode', 'string', type, version, findings);
+      expectElement(value, 3, 'errorDescription', 'string', type, version, findings);
+      expectElement(value, 4, 'errorDetails', 'object', type, version, findings);
       break;
   }
   if (findings.length > 0 || id === undefined) return { ok: false, id, type, findings };
