@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerValidate } from './validate.js';
+import { registerSimulate } from './simulate.js';
 import { registerProxy } from './proxy.js';
 
 /** Exit codes of the contract (docs/product.md): 0 clean, 1 a failure or violation, 2 bad usage / config / unreachable. */
@@ -22,6 +23,7 @@ export function buildProgram(setExit: SetExit): Command {
     .showHelpAfterError()
     .exitOverride();
   registerValidate(program, setExit);
+  registerSimulate(program, setExit);
   registerProxy(program, setExit);
   return program;
 }

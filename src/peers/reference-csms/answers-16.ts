@@ -1,0 +1,70 @@
+import type { Payload } from '../../ocpp/frame.js';
+import type { RpcEndpoint } from '../rpc-endpoint.js';
+import type { StationSession } from './session.js';
+
+/**
+ * How the reference CSMS answers a 1.6 charge point (OCPP 1.6 chapter 4 and the security whitepaper's
+ * station-initiated messages): boot with the configured status and interval, idTags by its lists,
+ * transactionIds it numbers itself.
+ */
+export function registerAnswers16(ep: RpcEndpoint, s: StationSession, nextTransactionId: () => number): void {
+  const now = () => new Date().toISOString();
+  const idTagInfo = (idTag: string): Payload => {
+    const v = s.verdict(idTag);
+    return v.parent ? { status: v.status, parentIdTag: v.parent } : { status: v.status };
+  };
+
+  ep.handle('BootNotification', (req) => {
+    s.bootCount++;
+    s.bootInfo = req;
+    const status = s.faults.has('boot-wrong-status') ? 'Rejected' : s.opts.bootStatus(s.id, s.bootCount);
+    s.bootStatus = status;
+    const answer: Payload = { status, currentTime: now(), interval: status === 'Accepted' ? s.opts.heartbeatInterval : s.opts.bootRetryInterval };
+    if (s.faults.has('boot-response-schema-violation')) delete answer.currentTime;
+    return answer;
+  });
+
+  ep.handle('Heartbeat', () => {
+    s.lastHeartbeat = now();
+    return s.faults.has('heartbeat-no-current-time') ? {} : { currentTime: s.lastHeartbeat };
+  });
+
+  ep.handle('StatusNotification', (req) => {
+    s.connectorStatus.set(String(req.connectorId), req.status as string);
+    return {};
+  });
+
+  ep.handle('Authorize', (req) => ({ idTagInfo: idTagInfo(req.idTag as string) }));
+
+  ep.handle('StartTransaction', (req) => {
+    const id = s.faults.has('transaction-id-reused') ? 1 : nextTransactionId();
+    s.transactions.set(String(id), { transactionId: id, connectorId: req.connectorId as number, idTag: req.idTag as string, meterStart: req.meterStart as number, active: true, seqNos: [], meterValues: 0 });
+    return { transactionId: s.faults.has('transaction-id-string') ? String(id) : id, idTagInfo: idTagInfo(req.idTag as string) };
+  });
+
+  ep.handle('StopTransaction', (req) => {
+    const tx = s.transactions.get(String(req.transactionId));
+    if (tx) Object.assign(tx, { active: false, meterStop: req.meterStop as number, stopReason: (req.reason as string | undefined) ?? 'Local' });
+    return typeof req.idTag === 'string' ? { idTagInfo: idTagInfo(req.idTag) } : {};
+  });
+
+  ep.handle('MeterValues', (req) => {
+    const tx = req.transactionId === undefined ? undefined : s.transactions.get(String(req.transactionId));
+    if (tx) tx.meterValues++;
+    return {};
+  });
+
+  ep.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+  for (const action of ['DiagnosticsStatusNotification', 'FirmwareStatusNotification', 'LogStatusNotification', 'SignedFirmwareStatusNotification']) {
+    ep.handle(action, (req) => {
+      s.lastNotified.set(action, req.status as string);
+      return {};
+    });
+  }
+  ep.handle('SecurityEventNotification', (req) => {
+    s.securityEvents.push(req.type as string);
+    return {};
+  });
+  // The reference CSMS runs no certificate authority.
+  ep.handle('SignCertificate', () => ({ status: 'Rejected' }));
+}

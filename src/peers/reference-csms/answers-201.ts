@@ -1,0 +1,85 @@
+import type { Payload } from '../../ocpp/frame.js';
+import type { RpcEndpoint } from '../rpc-endpoint.js';
+import type { StationSession } from './session.js';
+
+/**
+ * How the reference CSMS answers a 2.0.1 charging station (OCPP 2.0.1 Part 2, the station-initiated
+ * messages): boot with the configured status and interval, idTokens by its lists, TransactionEvents
+ * recorded per transactionId with their seqNos, NotifyReport parts collected per requestId.
+ */
+export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
+  const now = () => new Date().toISOString();
+  const idTokenInfo = (idToken: { idToken: string; type: string }): Payload => {
+    const v = s.verdict(idToken.idToken);
+    return v.parent ? { status: v.status, groupIdToken: { idToken: v.parent, type: idToken.type } } : { status: v.status };
+  };
+
+  ep.handle('BootNotification', (req) => {
+    s.bootCount++;
+    s.bootInfo = req;
+    const status = s.faults.has('boot-wrong-status') ? 'Rejected' : s.opts.bootStatus(s.id, s.bootCount);
+    s.bootStatus = status;
+    const answer: Payload = { currentTime: now(), interval: status === 'Accepted' ? s.opts.heartbeatInterval : s.opts.bootRetryInterval, status };
+    if (s.faults.has('boot-response-schema-violation')) delete answer.currentTime;
+    return answer;
+  });
+
+  ep.handle('Heartbeat', () => {
+    s.lastHeartbeat = now();
+    return s.faults.has('heartbeat-no-current-time') ? {} : { currentTime: s.lastHeartbeat };
+  });
+
+  ep.handle('StatusNotification', (req) => {
+    s.connectorStatus.set(`${String(req.evseId)}/${String(req.connectorId)}`, req.connectorStatus as string);
+    return {};
+  });
+
+  ep.handle('Authorize', (req) => ({ idTokenInfo: idTokenInfo(req.idToken as { idToken: string; type: string }) }));
+
+  ep.handle('TransactionEvent', (req) => {
+    const info = req.transactionInfo as { transactionId: string; stoppedReason?: string; remoteStartId?: number };
+    const idToken = req.idToken as { idToken: string; type: string } | undefined;
+    const evse = req.evse as { id: number } | undefined;
+    let tx = s.transactions.get(info.transactionId);
+    if (!tx) {
+      tx = { transactionId: info.transactionId, connectorId: evse?.id, idTag: idToken?.idToken, active: true, seqNos: [], meterValues: 0 };
+      s.transactions.set(info.transactionId, tx);
+    }
+    tx.seqNos.push(req.seqNo as number);
+    if (evse && tx.connectorId === undefined) tx.connectorId = evse.id;
+    if (idToken) tx.idTag = idToken.idToken;
+    if (info.remoteStartId !== undefined) tx.remoteStartId = info.remoteStartId;
+    if (Array.isArray(req.meterValue)) tx.meterValues += req.meterValue.length;
+    if (req.eventType === 'Ended') Object.assign(tx, { active: false, stopReason: info.stoppedReason ?? 'Local' });
+    // idTokenInfo answers the idToken the event carries (E01-E03); without one there is nothing to answer.
+    if (!idToken || s.faults.has('no-id-token-info')) return {};
+    return { idTokenInfo: idTokenInfo(idToken) };
+  });
+
+  ep.handle('NotifyReport', (req) => {
+    const id = req.requestId as number;
+    s.reports.set(id, [...(s.reports.get(id) ?? []), ...((req.reportData as object[]) ?? [])]);
+    return {};
+  });
+
+  ep.handle('MeterValues', () => ({}));
+  ep.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+  ep.handle('SecurityEventNotification', (req) => {
+    s.securityEvents.push(req.type as string);
+    return {};
+  });
+  for (const action of ['FirmwareStatusNotification', 'LogStatusNotification', 'PublishFirmwareStatusNotification']) {
+    ep.handle(action, (req) => {
+      s.lastNotified.set(action, req.status as string);
+      return {};
+    });
+  }
+  const acknowledged = ['NotifyEvent', 'ReservationStatusUpdate', 'NotifyChargingLimit', 'ClearedChargingLimit', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'NotifyMonitoringReport', 'ReportChargingProfiles'];
+  for (const action of acknowledged) ep.handle(action, () => ({}));
+  ep.handle('NotifyEVChargingNeeds', () => ({ status: 'Accepted' }));
+  ep.handle('NotifyEVChargingSchedule', () => ({ status: 'Accepted' }));
+  // The reference CSMS runs no certificate authority and no OCSP / ISO 15118 contract services.
+  ep.handle('SignCertificate', () => ({ status: 'Rejected' }));
+  ep.handle('GetCertificateStatus', () => ({ status: 'Failed' }));
+  ep.handle('Get15118EVCertificate', () => ({ status: 'Failed', exiResponse: '' }));
+}

@@ -1,0 +1,189 @@
+import type { Payload } from '../../ocpp/frame.js';
+import type { PeerControl } from '../peer-control.js';
+import type { StationSession } from './session.js';
+
+/**
+ * The CSMS-initiated operations of the reference CSMS, as the runner's action adapter triggers them
+ * ("make the CSMS send a RemoteStartTransaction" ...). Each names the station (`stationId`, optional when
+ * one station is connected), builds the request in the station's version, and resolves once the station
+ * answered; it rejects on a CALLERROR or timeout. Params use 1.6 or 2.0.1 names alike (connectorId / evseId).
+ */
+export const CSMS_ACTIONS = [
+  'remoteStart',
+  'remoteStop',
+  'reset',
+  'changeAvailability',
+  'changeConfiguration',
+  'setVariables',
+  'getConfiguration',
+  'getVariables',
+  'getBaseReport',
+  'triggerMessage',
+  'unlockConnector',
+  'clearCache',
+  'sendLocalList',
+  'getLocalListVersion',
+  'reserveNow',
+  'cancelReservation',
+  'setChargingProfile',
+  'clearChargingProfile',
+  'getCompositeSchedule',
+  'updateFirmware',
+  'getDiagnostics',
+  'getLog',
+  'dataTransfer',
+  'call',
+] as const;
+
+export type CsmsAction = (typeof CSMS_ACTIONS)[number];
+
+type Params = Record<string, unknown>;
+type Request = { action: string; payload: Payload };
+
+export function createCsmsControl(pickSession: (stationId: unknown) => StationSession, validIdTags: () => string[]): PeerControl {
+  let reservationCounter = 1;
+  let requestCounter = 1;
+  const build: Record<CsmsAction, (s: StationSession, p: Params) => Request> = {
+    remoteStart: (s, p) => {
+      const idTag = s.faults.has('remote-start-without-idtag') ? '' : String(p.idTag ?? validIdTags()[0]);
+      const where = num(p.connectorId ?? p.evseId);
+      if (s.version === '1.6') return { action: 'RemoteStartTransaction', payload: withOptional({ idTag }, 'connectorId', where) };
+      return { action: 'RequestStartTransaction', payload: withOptional({ idToken: { idToken: idTag, type: String(p.idTokenType ?? 'ISO14443') }, remoteStartId: num(p.remoteStartId) ?? requestCounter++ }, 'evseId', where) };
+    },
+    remoteStop: (s, p) => {
+      const active = s.activeTransactions;
+      const txId = p.transactionId ?? (active.length === 1 ? active[0].transactionId : undefined);
+      if (txId === undefined) throw new Error(`name the transactionId: station ${s.id} has ${active.length} active transactions`);
+      return s.version === '1.6' ? { action: 'RemoteStopTransaction', payload: { transactionId: Number(txId) } } : { action: 'RequestStopTransaction', payload: { transactionId: String(txId) } };
+    },
+    reset: (s, p) => {
+      const type = String(p.type ?? (s.version === '1.6' ? 'Soft' : 'OnIdle'));
+      if (s.version === '1.6') return { action: 'Reset', payload: { type: type === 'Immediate' ? 'Hard' : type === 'OnIdle' ? 'Soft' : type } };
+      return { action: 'Reset', payload: { type: type === 'Hard' ? 'Immediate' : type === 'Soft' ? 'OnIdle' : type } };
+    },
+    changeAvailability: (s, p) => {
+      const operative = String(p.type ?? p.operationalStatus ?? 'Inoperative') === 'Operative';
+      const where = num(p.connectorId ?? p.evseId) ?? 0;
+      if (s.version === '1.6') return { action: 'ChangeAvailability', payload: { connectorId: where, type: operative ? 'Operative' : 'Inoperative' } };
+      const payload: Payload = { operationalStatus: operative ? 'Operative' : 'Inoperative' };
+      if (where !== 0) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
+      return { action: 'ChangeAvailability', payload };
+    },
+    changeConfiguration: (s, p) => (s.version === '1.6' ? { action: 'ChangeConfiguration', payload: { key: String(p.key), value: String(p.value) } } : build.setVariables(s, p)),
+    setVariables: (s, p) => {
+      if (s.version === '1.6') return build.changeConfiguration(s, p);
+      const data = p.setVariableData ?? [{ attributeValue: String(p.value), component: component(p), variable: variable(p) }];
+      return { action: 'SetVariables', payload: { setVariableData: data } };
+    },
+    getConfiguration: (s, p) => (s.version === '1.6' ? { action: 'GetConfiguration', payload: p.key === undefined ? {} : { key: ([] as unknown[]).concat(p.key).map(String) } } : build.getVariables(s, p)),
+    getVariables: (s, p) => {
+      if (s.version === '1.6') return build.getConfiguration(s, p);
+      const data = p.getVariableData ?? [{ component: component(p), variable: variable(p) }];
+      return { action: 'GetVariables', payload: { getVariableData: data } };
+    },
+    getBaseReport: (s, p) => {
+      only(s, '2.0.1', 'getBaseReport');
+      return { action: 'GetBaseReport', payload: { requestId: num(p.requestId) ?? requestCounter++, reportBase: String(p.reportBase ?? 'FullInventory') } };
+    },
+    triggerMessage: (s, p) => {
+      const where = num(p.connectorId ?? p.evseId);
+      if (s.version === '1.6') return { action: 'TriggerMessage', payload: withOptional({ requestedMessage: String(p.requestedMessage) }, 'connectorId', where) };
+      const payload: Payload = { requestedMessage: String(p.requestedMessage) };
+      if (where !== undefined) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
+      return { action: 'TriggerMessage', payload };
+    },
+    unlockConnector: (s, p) => {
+      const where = num(p.connectorId ?? p.evseId) ?? 1;
+      return s.version === '1.6' ? { action: 'UnlockConnector', payload: { connectorId: where } } : { action: 'UnlockConnector', payload: { evseId: where, connectorId: num(p.evseConnectorId) ?? 1 } };
+    },
+    clearCache: () => ({ action: 'ClearCache', payload: {} }),
+    sendLocalList: (s, p) => {
+      const tags = (p.idTags as string[] | undefined) ?? validIdTags();
+      const version = num(p.listVersion ?? p.versionNumber) ?? 1;
+      const updateType = String(p.updateType ?? 'Full');
+      if (s.version === '1.6') return { action: 'SendLocalList', payload: { listVersion: version, updateType, localAuthorizationList: tags.map((idTag) => ({ idTag, idTagInfo: { status: s.verdict(idTag).status } })) } };
+      const list = tags.map((t) => ({ idToken: { idToken: t, type: 'ISO14443' }, idTokenInfo: { status: s.verdict(t).status } }));
+      return { action: 'SendLocalList', payload: { versionNumber: version, updateType, localAuthorizationList: list } };
+    },
+    getLocalListVersion: () => ({ action: 'GetLocalListVersion', payload: {} }),
+    reserveNow: (s, p) => {
+      const id = num(p.reservationId ?? p.id) ?? reservationCounter++;
+      const expiry = String(p.expiryDate ?? new Date(Date.now() + (num(p.expiresInSeconds) ?? 3600) * 1000).toISOString());
+      const idTag = String(p.idTag ?? validIdTags()[0]);
+      const where = num(p.connectorId ?? p.evseId);
+      if (s.version === '1.6') return { action: 'ReserveNow', payload: { connectorId: where ?? 0, expiryDate: expiry, idTag, reservationId: id } };
+      return { action: 'ReserveNow', payload: withOptional({ id, expiryDateTime: expiry, idToken: { idToken: idTag, type: 'ISO14443' } }, 'evseId', where) };
+    },
+    cancelReservation: (_s, p) => ({ action: 'CancelReservation', payload: { reservationId: num(p.reservationId) ?? 0 } }),
+    setChargingProfile: (s, p) => {
+      const where = num(p.connectorId ?? p.evseId) ?? 0;
+      const period = [{ startPeriod: 0, limit: Number(p.limit ?? 16) }];
+      if (s.version === '1.6') {
+        const profile = p.profile ?? { chargingProfileId: num(p.profileId) ?? 1, stackLevel: num(p.stackLevel) ?? 0, chargingProfilePurpose: String(p.purpose ?? 'TxDefaultProfile'), chargingProfileKind: 'Absolute', chargingSchedule: { chargingRateUnit: String(p.unit ?? 'A'), chargingSchedulePeriod: period } };
+        return { action: 'SetChargingProfile', payload: { connectorId: where, csChargingProfiles: profile } };
+      }
+      const profile = p.profile ?? { id: num(p.profileId) ?? 1, stackLevel: num(p.stackLevel) ?? 0, chargingProfilePurpose: String(p.purpose ?? 'TxDefaultProfile'), chargingProfileKind: 'Absolute', chargingSchedule: [{ id: 1, startSchedule: new Date().toISOString(), chargingRateUnit: String(p.unit ?? 'A'), chargingSchedulePeriod: period }] };
+      return { action: 'SetChargingProfile', payload: { evseId: where, chargingProfile: profile } };
+    },
+    clearChargingProfile: (s, p) => {
+      if (s.version === '1.6') return { action: 'ClearChargingProfile', payload: withOptional({}, 'id', num(p.profileId ?? p.id)) };
+      return { action: 'ClearChargingProfile', payload: withOptional({}, 'chargingProfileId', num(p.profileId ?? p.id)) };
+    },
+    getCompositeSchedule: (s, p) => {
+      const where = num(p.connectorId ?? p.evseId) ?? 0;
+      const duration = num(p.duration) ?? 3600;
+      return s.version === '1.6' ? { action: 'GetCompositeSchedule', payload: { connectorId: where, duration } } : { action: 'GetCompositeSchedule', payload: { evseId: where, duration } };
+    },
+    updateFirmware: (s, p) => {
+      const location = String(p.location ?? 'https://firmware.example/reference-cs.bin');
+      const retrieve = String(p.retrieveDate ?? new Date().toISOString());
+      if (s.version === '1.6') return { action: 'UpdateFirmware', payload: { location, retrieveDate: retrieve } };
+      return { action: 'UpdateFirmware', payload: { requestId: num(p.requestId) ?? requestCounter++, firmware: { location, retrieveDateTime: retrieve } } };
+    },
+    getDiagnostics: (s, p) => (s.version === '1.6' ? { action: 'GetDiagnostics', payload: { location: String(p.location ?? 'ftp://diagnostics.example/upload') } } : build.getLog(s, p)),
+    getLog: (_s, p) => ({ action: 'GetLog', payload: { logType: String(p.logType ?? 'DiagnosticsLog'), requestId: num(p.requestId) ?? requestCounter++, log: { remoteLocation: String(p.location ?? 'ftp://diagnostics.example/upload') } } }),
+    dataTransfer: (_s, p) => ({ action: 'DataTransfer', payload: withOptional(withOptional({ vendorId: String(p.vendorId ?? 'ocpp-harness') }, 'messageId', p.messageId === undefined ? undefined : String(p.messageId)), 'data', p.data as string | undefined) }),
+    call: (_s, p) => {
+      if (typeof p.action !== 'string') throw new Error('call needs an action name');
+      return { action: p.action, payload: (p.payload as Payload | undefined) ?? {} };
+    },
+  };
+
+  return {
+    actions: CSMS_ACTIONS,
+    async perform(action, params = {}) {
+      const make = (build as Record<string, (s: StationSession, p: Params) => Request>)[action];
+      if (!make) throw new Error(`unknown action "${action}"; the reference CSMS can: ${CSMS_ACTIONS.join(', ')}`);
+      const session = pickSession(params.stationId);
+      const request = make(session, params);
+      await session.call(request.action, request.payload);
+    },
+  };
+}
+
+function num(v: unknown): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`expected a number, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+function withOptional<T extends Payload>(base: T, key: string, value: unknown): T {
+  if (value !== undefined) (base as Payload)[key] = value;
+  return base;
+}
+
+function only(s: StationSession, version: string, action: string): void {
+  if (s.version !== version) throw new Error(`${action} is an OCPP ${version} operation; station ${s.id} speaks ${s.version}`);
+}
+
+function component(p: Params): Payload {
+  const c: Payload = { name: String(p.component) };
+  const evseId = num(p.evseId);
+  if (evseId !== undefined) c.evse = withOptional({ id: evseId }, 'connectorId', num(p.evseConnectorId));
+  return c;
+}
+
+function variable(p: Params): Payload {
+  return withOptional({ name: String(p.variable) }, 'instance', p.instance === undefined ? undefined : String(p.instance));
+}

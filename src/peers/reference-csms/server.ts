@@ -1,0 +1,157 @@
+import { EventEmitter } from 'node:events';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { subprotocolOf } from '../../ocpp/versions.js';
+import type { ConnectionEventRecord, FrameRecord } from '../../types.js';
+import type { FaultSet } from '../faults.js';
+import { RpcEndpoint } from '../rpc-endpoint.js';
+import { registerAnswers16 } from './answers-16.js';
+import { registerAnswers201 } from './answers-201.js';
+import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
+import { StationSession } from './session.js';
+
+/**
+ * The reference CSMS's WebSocket server. The handshake follows OCPP-J 1.6 §3 and 2.0.1 Part 4 §3: the
+ * station identity is the last path segment; Basic auth is checked when passwords are configured (401);
+ * unknown stations get 404 when a list of known ones is set; the subprotocol is the most preferred
+ * version the station offered, and without one the handshake completes without a subprotocol and the
+ * connection is closed at once.
+ */
+export interface CsmsServerEvents {
+  frame: [FrameRecord];
+  connection: [ConnectionEventRecord];
+  /** A station connected (new or back). */
+  station: [StationSession];
+  disconnect: [StationSession];
+  problem: [Error];
+}
+
+export class CsmsServer extends EventEmitter<CsmsServerEvents> {
+  readonly sessions = new Map<string, StationSession>();
+  private readonly server: http.Server | https.Server;
+  private readonly wss: WebSocketServer;
+  private readonly chosen = new WeakMap<IncomingMessage, string | false>();
+  private nextTransactionId = 1;
+
+  constructor(
+    private readonly opts: ResolvedCsmsOptions,
+    private readonly faults: FaultSet,
+  ) {
+    super();
+    const refuseHttp = (_req: IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(426, { 'Content-Type': 'text/plain' });
+      res.end('This is an OCPP-J endpoint: connect with a WebSocket to /<station identity>.\n');
+    };
+    this.server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.ca, requestCert: opts.tls.requestCert ?? false, rejectUnauthorized: opts.tls.requestCert ?? false }, refuseHttp) : http.createServer(refuseHttp);
+    this.wss = new WebSocketServer({ noServer: true, handleProtocols: (_offered, req) => this.chosen.get(req) ?? false });
+    this.server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+  }
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.opts.port, this.opts.host, () => {
+        this.server.off('error', reject);
+        resolve((this.server.address() as AddressInfo).port);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((s) => s.endpoint.close(1001, 'CSMS shutting down')));
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const identity = identityOf(req.url);
+    if (!identity) return refuse(socket, 400, 'Bad Request');
+    if (this.opts.knownStations && !this.opts.knownStations.includes(identity)) {
+      this.event(identity, 'refused', { status: 404, reason: 'unknown station' });
+      return refuse(socket, 404, 'Not Found');
+    }
+    if (this.opts.passwords && !this.authorized(identity, req.headers.authorization)) {
+      this.event(identity, 'refused', { status: 401, reason: 'missing or wrong Basic auth credentials' });
+      return refuse(socket, 401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="OCPP"' });
+    }
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean);
+    const version = this.opts.versions.find((v) => offered.includes(subprotocolOf(v)));
+    const noSubprotocolFault = this.faults.has('no-subprotocol');
+    this.chosen.set(req, version && !noSubprotocolFault ? subprotocolOf(version) : false);
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!version) {
+        this.event(identity, 'refused', { reason: `no supported subprotocol among [${offered.join(', ')}]` });
+        ws.close(1002, 'no supported OCPP version');
+        return;
+      }
+      this.onSocket(ws, identity, version);
+    });
+  }
+
+  private authorized(identity: string, header: string | undefined): boolean {
+    const m = /^Basic\s+(\S+)$/i.exec(header ?? '');
+    if (!m) return false;
+    const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return false;
+    const expected = this.opts.passwords?.[identity];
+    return decoded.slice(0, colon) === identity && expected !== undefined && decoded.slice(colon + 1) === expected;
+  }
+
+  private onSocket(ws: WebSocket, identity: string, version: CsmsVersion): void {
+    const endpoint = new RpcEndpoint({ socket: ws, version, side: 'csms', station: identity, responseTimeoutMs: this.opts.responseTimeoutMs });
+    endpoint.on('frame', (r) => this.emit('frame', r));
+    endpoint.on('problem', (e) => this.emit('problem', e));
+    const previous = this.sessions.get(identity);
+    let session: StationSession;
+    if (previous && previous.version === version) {
+      // The same station back: keep what the CSMS knows (transactions, statuses) and serve the new connection.
+      if (previous.connected) void previous.endpoint.close(1000, 'replaced by a new connection');
+      previous.endpoint = endpoint;
+      previous.connected = true;
+      session = previous;
+    } else {
+      if (previous?.connected) void previous.endpoint.close(1000, 'replaced by a new connection');
+      session = new StationSession(identity, version, endpoint, this.opts, this.faults);
+      this.sessions.set(identity, session);
+    }
+    if (version === '1.6') registerAnswers16(endpoint, session, () => this.nextTransactionId++);
+    else registerAnswers201(endpoint, session);
+    endpoint.on('close', (code, reason) => {
+      if (session.endpoint !== endpoint) return;
+      session.connected = false;
+      this.event(identity, 'close', { code, reason }, endpoint.conn);
+      this.emit('disconnect', session);
+    });
+    this.event(identity, 'open', { subprotocol: ws.protocol || null, version }, endpoint.conn);
+    this.emit('station', session);
+  }
+
+  private event(station: string, event: string, detail: Record<string, unknown>, conn = ''): void {
+    this.emit('connection', { ts: new Date().toISOString(), station, conn, event, ...detail });
+  }
+}
+
+/** The last path segment of the request URL, decoded; undefined when there is none or it cannot be decoded. */
+export function identityOf(url: string | undefined): string | undefined {
+  const path = new URL(url ?? '/', 'http://localhost').pathname;
+  const last = path.split('/').filter(Boolean).at(-1);
+  if (!last) return undefined;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return undefined;
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string, headers: Record<string, string> = {}): void {
+  const lines = [`HTTP/1.1 ${status} ${text}`, 'Connection: close', 'Content-Length: 0', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  socket.end(`${lines.join('\r\n')}\r\n\r\n`);
+}
