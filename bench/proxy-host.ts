@@ -1,0 +1,44 @@
+/**
+ * Benchmark middlebox (child process), so its CPU and memory are its own:
+ * `pipe`: http-proxy with ws: true, a plain byte pipe (baseline b); `harness`: ocpp-harness with validation
+ * and logging to a directory (c). Answers `rss` (after GC) and `stats` requests over IPC.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import httpProxy from 'http-proxy';
+import { startProxy } from '../src/proxy/proxy-server.js';
+
+const [role, csmsPort, logDir] = process.argv.slice(2);
+const upstream = `127.0.0.1:${csmsPort}`;
+let close: () => Promise<void> = async () => {};
+let stats: () => unknown = () => ({});
+
+if (role === 'pipe') {
+  const proxy = httpProxy.createProxyServer({ target: `http://${upstream}`, ws: true });
+  proxy.on('error', () => {});
+  const server = createServer((_req, res) => res.writeHead(404).end());
+  server.on('upgrade', (req, socket, head) => proxy.ws(req, socket, head));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  close = () => new Promise((r) => server.close(() => r()));
+  process.send?.({ ready: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ocpp` });
+} else {
+  const handle = await startProxy({ port: 0, upstream: `ws://${upstream}/ocpp`, log: { dir: logDir }, quiet: true });
+  close = () => handle.close();
+  stats = () => ({ ...handle.stats(), logFile: handle.logFile });
+  process.send?.({ ready: true, url: handle.url });
+}
+
+process.on('message', async (m: { cmd: string }) => {
+  if (m.cmd === 'rss') {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    for (let i = 0; i < 3; i++) gc?.();
+    process.send?.({ rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed });
+  } else if (m.cmd === 'stats') {
+    process.send?.({ stats: stats() });
+  } else if (m.cmd === 'close') {
+    await close();
+    process.send?.({ closed: true });
+    process.exit(0);
+  }
+});
+process.on('disconnect', () => process.exit(0));
