@@ -112,7 +112,10 @@ function checkSteps(file: string, steps: readonly Step[], at: string): void {
       case 'expectAll':
       case 'expectOneOf': {
         const key = 'expectAll' in step ? 'expectAll' : 'expectOneOf';
-        ((step as unknown as Record<string, Array<{ payload?: unknown }>>)[key]).forEach((spec, j) => checkMatcher(file, spec.payload, `${here}/${key}/${j}/payload`));
+        ((step as unknown as Record<string, Array<{ payload?: unknown; oneOf?: Array<{ payload?: unknown }> }>>)[key]).forEach((spec, j) => {
+          if (spec.oneOf) spec.oneOf.forEach((form, k) => checkMatcher(file, form.payload, `${here}/${key}/${j}/oneOf/${k}/payload`));
+          else checkMatcher(file, spec.payload, `${here}/${key}/${j}/payload`);
+        });
         break;
       }
       case 'expectNone':

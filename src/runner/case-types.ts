@@ -70,9 +70,21 @@ export interface Timing {
   maxMs?: number;
 }
 
+/** Several forms one expected message may take (e.g. StatusNotification or NotifyEvent); inside expectAll. */
+export interface MessageAlternatives {
+  oneOf: MessageSpec[];
+  optional?: boolean;
+  /** One copy of the group per element of the list at this path; `{{each}}` is the element. */
+  forEach?: string;
+}
+
+export type ExpectedMessage = MessageSpec | MessageAlternatives;
+
 interface StepCommon {
   /** Run the step only when this holds (evaluated when the step starts); otherwise it is reported as skipped. */
   when?: Condition;
+  /** Run the step once per element of the list at this path (`sut.evseConnectors` …); `{{each}}` is the element. */
+  forEach?: string;
   /** The document's step numbers this step covers, e.g. "5-6", shown in the report. */
   ref?: string;
   /** Free text shown after the step's own explanation. */
@@ -98,7 +110,7 @@ export interface ExpectStep extends StepCommon, Omit<MessageSpec, 'optional' | '
 
 /** Several expected CALLs in any order. */
 export interface ExpectAllStep extends StepCommon {
-  expectAll: MessageSpec[];
+  expectAll: ExpectedMessage[];
   timeoutMs?: number;
   tolerate?: string[];
 }

@@ -53,6 +53,10 @@ export interface EngineOptions {
 export class CaseContext {
   readonly vars: Record<string, unknown> = {};
   readonly marks = new Map<string, number>();
+  /** The element of the step's forEach list being run, `{{each}}` in templates. */
+  each: unknown = undefined;
+  /** Manual actions still running (settled before the case ends). */
+  readonly pendingActions: Promise<void>[] = [];
 
   constructor(
     readonly session: Session,
@@ -74,7 +78,9 @@ export class CaseContext {
   }
 
   template(params: Record<string, unknown>, extra: Partial<TemplateContext> = {}): TemplateContext {
-    return { sut: this.options.sutView, vars: this.vars, params, gen: this.options.gen, ...extra };
+    const base: TemplateContext = { sut: this.options.sutView, vars: this.vars, params, gen: this.options.gen };
+    if (this.each !== undefined) base.each = this.each;
+    return { ...base, ...extra };
   }
 
   resolve(value: unknown, params: Record<string, unknown>, extra: Partial<TemplateContext> = {}): unknown {

@@ -1,6 +1,6 @@
 import type { FrameRecord } from '../types.js';
 import type { Payload } from '../ocpp/frame.js';
-import type { ExpectAllStep, ExpectNoneStep, ExpectOneOfStep, ExpectStep, MessageSpec, Timing } from './case-types.js';
+import type { ExpectAllStep, ExpectedMessage, ExpectNoneStep, ExpectOneOfStep, ExpectStep, MessageSpec, Timing } from './case-types.js';
 import { CaseAbort, CaseContext, describeCall, describeFindings, StepFailure } from './engine-context.js';
 import type { IncomingCall, SessionEvent } from './engine-session.js';
 import { describeMismatches, match, type Mismatch } from './matchers.js';
@@ -14,7 +14,9 @@ import { lookupPath } from './templates.js';
  * action the SUT may not send unprompted), so background noise never makes a verdict flaky.
  */
 interface Candidate {
-  spec: MessageSpec;
+  /** The forms the message may take (one, unless the case gave oneOf alternatives). */
+  forms: MessageSpec[];
+  optional: boolean;
   /** Placeholders resolved with this `each`. */
   each?: unknown;
   label: string;
@@ -23,14 +25,14 @@ interface Candidate {
 
 export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfStep, ctx: CaseContext, params: Record<string, unknown>): Promise<FrameRecord[]> {
   const mode = 'expectOneOf' in step ? 'one' : 'all';
-  const specs: MessageSpec[] = 'expectAll' in step ? step.expectAll : 'expectOneOf' in step ? step.expectOneOf : [step];
+  const specs: ExpectedMessage[] = 'expectAll' in step ? step.expectAll : 'expectOneOf' in step ? step.expectOneOf : [step];
   const candidates = expand(specs, ctx, params);
   const tolerate = step.tolerate ?? [];
   const waitMs = timeoutFor(step.timeoutMs ?? ctx.sut.timeouts.expectMs, candidates, ctx, params);
   const deadline = ctx.now() + waitMs;
   const evidence: FrameRecord[] = [];
   const seen: Array<{ text: string; frame: FrameRecord }> = [];
-  const isDone = () => (mode === 'one' ? candidates.some((c) => c.taken) : candidates.every((c) => c.taken || c.spec.optional));
+  const isDone = () => (mode === 'one' ? candidates.some((c) => c.taken) : candidates.every((c) => c.taken || c.optional));
   while (!isDone()) {
     const event = await ctx.session.next(deadline);
     if (!event) throw timedOut(candidates, mode, seen, waitMs, ctx);
@@ -40,20 +42,23 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
       ctx.session.answerBackground(call, 'invalid frame');
       throw new StepFailure('frames that follow the OCPP schemas and RPC rules', describeFindings(call.errors, `CALL ${call.action}`), [call.frame], call.errors);
     }
-    const open = candidates.filter((c) => !c.taken && c.spec.expect === call.action);
+    const open = candidates.filter((c) => !c.taken && c.forms.some((f) => f.expect === call.action));
     let misses: Array<{ c: Candidate; mismatches: Mismatch[] }> = [];
-    let taken: Candidate | undefined;
+    let taken: { c: Candidate; form: MessageSpec } | undefined;
     for (const c of open) {
-      const mismatches = check(c, call, ctx, params);
-      if (mismatches.length === 0) {
-        taken = c;
-        break;
+      for (const form of c.forms.filter((f) => f.expect === call.action)) {
+        const mismatches = check(form, c.each, call, ctx, params);
+        if (mismatches.length === 0) {
+          taken = { c, form };
+          break;
+        }
+        misses.push({ c, mismatches });
       }
-      misses.push({ c, mismatches });
+      if (taken) break;
     }
     if (taken) {
-      taken.taken = true;
-      evidence.push(call.frame, ...take(taken, call, ctx, params));
+      taken.c.taken = true;
+      evidence.push(call.frame, ...take(taken.form, taken.c.each, call, ctx, params));
       if (mode === 'one') break;
       continue;
     }
@@ -107,34 +112,39 @@ export function handleNonCall(event: SessionEvent, ctx: CaseContext): IncomingCa
       return undefined;
     case 'open':
       return undefined;
+    case 'interrupt':
+      throw event.error;
   }
 }
 
-function expand(specs: readonly MessageSpec[], ctx: CaseContext, params: Record<string, unknown>): Candidate[] {
+function expand(specs: readonly ExpectedMessage[], ctx: CaseContext, params: Record<string, unknown>): Candidate[] {
   return specs.flatMap((spec) => {
-    if (!spec.forEach) return [{ spec, label: explainSpec(spec, (v) => ctx.resolve(v, params)) }];
+    const forms = 'oneOf' in spec ? spec.oneOf : [spec];
+    const optional = spec.optional === true;
+    const label = (each: unknown) => forms.map((f) => explainSpec({ ...f, forEach: undefined, optional: undefined }, (v) => ctx.resolve(v, params, each === undefined ? {} : { each }))).join(' or ');
+    if (!spec.forEach) return [{ forms, optional, each: ctx.each, label: label(ctx.each) }];
     const list = lookupPath(ctx.template(params), spec.forEach);
     if (!Array.isArray(list)) throw new CaseAbort('error', `forEach: ${spec.forEach} is not a list (it is ${JSON.stringify(list)})`);
-    return list.map((each) => ({ spec, each, label: explainSpec({ ...spec, forEach: undefined }, (v) => ctx.resolve(v, params, { each })) }));
+    return list.map((each) => ({ forms, optional, each, label: label(each) }));
   });
 }
 
-function check(c: Candidate, call: IncomingCall, ctx: CaseContext, params: Record<string, unknown>): Mismatch[] {
+function check(form: MessageSpec, each: unknown, call: IncomingCall, ctx: CaseContext, params: Record<string, unknown>): Mismatch[] {
   const env = { now: call.receivedAt, toleranceMs: ctx.sut.timeouts.toleranceMs };
-  const mismatches = c.spec.payload === undefined ? [] : match(ctx.resolve(c.spec.payload, params, { each: c.each }), call.payload, env);
-  if (mismatches.length === 0 && c.spec.timing) {
-    const t = timingWindow(c.spec.timing, ctx, params);
-    const since = ctx.marks.get(c.spec.timing.since);
-    if (since === undefined) throw new CaseAbort('error', `timing refers to the mark "${c.spec.timing.since}", which no earlier step set`);
+  const mismatches = form.payload === undefined ? [] : match(ctx.resolve(form.payload, params, { each }), call.payload, env);
+  if (mismatches.length === 0 && form.timing) {
+    const t = timingWindow(form.timing, ctx, params);
+    const since = ctx.marks.get(form.timing.since);
+    if (since === undefined) throw new CaseAbort('error', `timing refers to the mark "${form.timing.since}", which no earlier step set`);
     const after = call.receivedAt - since;
-    if (after < t.min || after > t.max) mismatches.push({ path: '(arrival)', expected: explainTiming(c.spec.timing, (v) => ctx.resolve(v, params)), actual: `${after} ms after ${c.spec.timing.since}` });
+    if (after < t.min || after > t.max) mismatches.push({ path: '(arrival)', expected: explainTiming(form.timing, (v) => ctx.resolve(v, params)), actual: `${after} ms after ${form.timing.since}` });
   }
   return mismatches;
 }
 
 export function timingWindow(t: Timing, ctx: CaseContext, params: Record<string, unknown>): { min: number; max: number } {
   if (t.expectedS !== undefined) {
-    const expected = Number(ctx.resolve(t.expectedS, params)) * 1000;
+    const expected = Number(ctx.resolve(t.expectedS, params)) * ctx.sut.msPerSecond;
     if (!Number.isFinite(expected)) throw new CaseAbort('error', `timing.expectedS ${JSON.stringify(t.expectedS)} is not a number of seconds`);
     const tol = t.toleranceMs ?? ctx.sut.timeouts.toleranceMs;
     return { min: expected - tol, max: expected + tol };
@@ -145,25 +155,24 @@ export function timingWindow(t: Timing, ctx: CaseContext, params: Record<string,
 /** A step waits at least until the latest timing window closes. */
 function timeoutFor(base: number, candidates: readonly Candidate[], ctx: CaseContext, params: Record<string, unknown>): number {
   let timeout = base;
-  for (const c of candidates) {
-    if (!c.spec.timing) continue;
-    const since = ctx.marks.get(c.spec.timing.since);
-    const { max } = timingWindow(c.spec.timing, ctx, params);
+  for (const form of candidates.flatMap((c) => c.forms)) {
+    if (!form.timing) continue;
+    const since = ctx.marks.get(form.timing.since);
+    const { max } = timingWindow(form.timing, ctx, params);
     if (since !== undefined && Number.isFinite(max)) timeout = Math.max(timeout, since + max + 1000 - ctx.now());
   }
   return timeout;
 }
 
 /** Answers the CALL the way the spec says, captures and marks. Returns the reply frame(s). */
-function take(c: Candidate, call: IncomingCall, ctx: CaseContext, params: Record<string, unknown>): FrameRecord[] {
-  const spec = c.spec;
+function take(spec: MessageSpec, each: unknown, call: IncomingCall, ctx: CaseContext, params: Record<string, unknown>): FrameRecord[] {
   for (const [name, path] of Object.entries(spec.capture ?? {})) ctx.vars[name] = lookupPath(call.payload, path);
   if (spec.mark) ctx.marks.set(spec.mark, call.receivedAt);
   if (call.answered) return [];
   if (spec.replyError) return [ctx.session.answerError(call, spec.replyError.code, spec.replyError.description ?? '')];
   let payload: Payload;
   if (spec.reply !== undefined) {
-    payload = ctx.resolve(spec.reply, params, { each: c.each, message: call.payload }) as Payload;
+    payload = ctx.resolve(spec.reply, params, { each, message: call.payload }) as Payload;
   } else {
     const answer = ctx.defaultAnswer(call);
     if ('error' in answer) return [ctx.session.answerError(call, answer.error.code, answer.error.description)];
@@ -174,7 +183,7 @@ function take(c: Candidate, call: IncomingCall, ctx: CaseContext, params: Record
 }
 
 function describeRemaining(candidates: readonly Candidate[], mode: 'one' | 'all'): string {
-  const open = candidates.filter((c) => !c.taken && !(mode === 'all' && c.spec.optional));
+  const open = candidates.filter((c) => !c.taken && !(mode === 'all' && c.optional));
   return mode === 'one' ? `one of: ${open.map((c) => c.label).join('; or ')}` : open.map((c) => c.label).join('; and ');
 }
 

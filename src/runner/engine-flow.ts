@@ -47,22 +47,42 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
         if (event.kind === 'close') return [];
         if (event.kind === 'call') ctx.session.answerBackground(event.call, 'arrived while waiting for the connection to close');
         if (event.kind === 'violation') throw new StepFailure('frames that follow the OCPP schemas and RPC rules', describeFindings(event.errors, event.label), [event.frame], event.errors);
+        if (event.kind === 'interrupt') throw event.error;
       }
     }
   }
 }
 
+/**
+ * Starts a manual action without waiting for it to finish: an action often completes only once the harness has
+ * answered the traffic it causes ("make the CSMS send RemoteStartTransaction" resolves when the station answered),
+ * and that answer is the next step's job. A failure later interrupts whatever step is waiting then.
+ */
 export async function runAction(step: ActionStep, ctx: CaseContext, params: Record<string, unknown>): Promise<FrameRecord[]> {
   const resolved = step.params === undefined ? {} : ctx.resolve(step.params, params);
   if (resolved === null || typeof resolved !== 'object' || Array.isArray(resolved)) throw new CaseAbort('error', `manual action ${step.action}: params must be an object`);
-  try {
-    await ctx.options.adapter.perform({ action: step.action, params: resolved as Record<string, unknown>, prompt: step.prompt, caseId: ctx.caseId });
-  } catch (e) {
-    if (e instanceof ActionUnavailableError) throw new CaseAbort('not-run', e.message);
-    if (e instanceof ActionSkippedError) throw new CaseAbort('not-run', `manual action "${step.action}" (${actionWords(step.action, step.prompt)}) was skipped at the prompt`);
-    throw new CaseAbort('error', `manual action "${step.action}" (${actionWords(step.action, step.prompt)}) failed: ${e instanceof Error ? e.message : String(e)}`);
+  const words = `manual action "${step.action}" (${actionWords(step.action, step.prompt)})`;
+  const why = ctx.options.adapter.unavailable(step.action);
+  if (why) throw new CaseAbort('not-run', `${words} cannot be carried out: ${why}`);
+  let failure: CaseAbort | undefined;
+  const running = ctx.options.adapter.perform({ action: step.action, params: resolved as Record<string, unknown>, prompt: step.prompt, caseId: ctx.caseId }).catch((e: unknown) => {
+    failure = actionFailure(e, words);
+    ctx.session.interrupt(failure);
+  });
+  ctx.pendingActions.push(running);
+  // Let an action that fails at once (unknown connector, peer closed) fail its own step.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (failure) {
+    ctx.session.takeInterrupts();
+    throw failure;
   }
   return [];
+}
+
+function actionFailure(e: unknown, words: string): CaseAbort {
+  if (e instanceof ActionUnavailableError) return new CaseAbort('not-run', e.message);
+  if (e instanceof ActionSkippedError) return new CaseAbort('not-run', `${words} was skipped at the prompt`);
+  return new CaseAbort('error', `${words} failed: ${e instanceof Error ? e.message : String(e)}`);
 }
 
 export function runSet(step: SetStep, ctx: CaseContext, params: Record<string, unknown>): FrameRecord[] {

@@ -26,7 +26,9 @@ export type SessionEvent =
   | { kind: 'call'; call: IncomingCall }
   | { kind: 'violation'; frame: FrameRecord; errors: Finding[]; label: string }
   | { kind: 'open'; conn: string }
-  | { kind: 'close'; conn: string; code: number; reason: string };
+  | { kind: 'close'; conn: string; code: number; reason: string }
+  /** Something outside the link went wrong (a manual action failed): the waiting step ends with it. */
+  | { kind: 'interrupt'; error: Error };
 
 export type CallOutcome =
   | { kind: 'result'; payload: Payload; frame: FrameRecord; errors: Finding[] }
@@ -55,6 +57,7 @@ export interface SessionOptions {
 
 interface PendingCall {
   action: string;
+  conn: string;
   resolve: (o: CallOutcome) => void;
 }
 
@@ -84,7 +87,9 @@ export class Session {
         for (const w of [...this.openWaiters]) w();
       },
       close: (conn, code, reason) => {
+        // CALLs sent on the connection that closed will never be answered.
         for (const [id, p] of this.pending) {
+          if (p.conn !== conn) continue;
           this.pending.delete(id);
           p.resolve({ kind: 'timeout' });
         }
@@ -146,6 +151,24 @@ export class Session {
     }
   }
 
+  /** Wakes the waiting step with an error from outside the link (e.g. a manual action that failed). */
+  interrupt(error: Error): void {
+    this.push({ kind: 'interrupt', error });
+  }
+
+  /** Drops queued interrupts (their error was already reported). */
+  takeInterrupts(): Error[] {
+    const found: Error[] = [];
+    for (let i = 0; i < this.queue.length; i++) {
+      const e = this.queue[i];
+      if (e.kind === 'interrupt') {
+        found.push(e.error);
+        this.queue.splice(i--, 1);
+      }
+    }
+    return found;
+  }
+
   /** Removes and returns the queued protocol violations (frames that arrived while no step was looking). */
   takeViolations(): Array<Extract<SessionEvent, { kind: 'violation' }>> {
     const found: Array<Extract<SessionEvent, { kind: 'violation' }>> = [];
@@ -186,6 +209,7 @@ export class Session {
       }, timeoutMs);
       this.pending.set(id, {
         action,
+        conn: this.link.conn,
         resolve: (o) => {
           clearTimeout(timer);
           resolve(o);

@@ -11,7 +11,7 @@ import { runSend } from './engine-send.js';
 import type { Session } from './engine-session.js';
 import { LinkOpenError } from './link.js';
 import { explainStep } from './step-explain.js';
-import { TemplateError } from './templates.js';
+import { lookupPath, TemplateError } from './templates.js';
 
 /**
  * Runs one case on a session: prerequisites, connection, the before/main steps (reusable states expanded in
@@ -57,14 +57,16 @@ export class Engine {
       verdict = e.verdict;
       reason = e.reason;
     }
-    if (tc.cleanup?.length) {
+    // Cleanup runs every step whatever happens before or in it: problems are shown on their steps, and do not
+    // change what the case found.
+    for (const [i, step] of (tc.cleanup ?? []).entries()) {
       try {
-        await this.runList(tc.cleanup, 'cleanup.', params, ctx, records);
+        await this.runOne(step, `cleanup.${i + 1}`, 'cleanup.', params, ctx, records);
       } catch (e) {
         if (!(e instanceof Halt)) throw e;
-        // Cleanup problems are shown on their steps; they do not change what the case found.
       }
     }
+    await settle(ctx.pendingActions, this.options.sut.timeouts.responseMs);
     this.session.endCase();
     const frames = this.session.frames;
     const steps: StepResult[] = records.map(({ evidence, ...r }) => {
@@ -139,6 +141,21 @@ export class Engine {
       records.push({ index, description: explainStep(step, ctx.harness, resolver), verdict: 'skipped', actual: `condition not met: ${explainCondition(step.when)}`, durationMs: 0, evidence: [] });
       return;
     }
+    if (step.forEach) {
+      const list = lookupPath(ctx.template(params), step.forEach);
+      if (!Array.isArray(list)) throw new Halt('error', `Step ${index}: forEach: ${step.forEach} is not a list (it is ${JSON.stringify(list)})`);
+      const { forEach: _each, ...single } = step;
+      const outer = ctx.each;
+      try {
+        for (const [n, each] of list.entries()) {
+          ctx.each = each;
+          await this.runOne(single as Step, `${index}[${n + 1}]`, prefix, params, ctx, records);
+        }
+      } finally {
+        ctx.each = outer;
+      }
+      return;
+    }
     if (stepKind(step) === 'use') {
       await this.runUse(step as UseStep, prefix, params, ctx, records);
       return;
@@ -147,6 +164,8 @@ export class Engine {
     const description = explainStep(step, ctx.harness, resolver);
     try {
       const evidence = await this.execute(step, params, ctx);
+      const interrupted = this.session.takeInterrupts();
+      if (interrupted.length > 0) throw interrupted[0];
       const late = this.session.takeViolations();
       if (late.length > 0) {
         const errors = late.flatMap((v) => v.errors);
@@ -207,6 +226,14 @@ export class Engine {
     for (let n = 2; records.some((r) => r.index.startsWith(childPrefix)); n++) childPrefix = `${base}#${n}.`;
     await this.runList(loaded.state.steps, childPrefix, params, ctx, records);
   }
+}
+
+/** Waits for running manual actions, at most `ms`, so that none spills into the next case. */
+async function settle(actions: readonly Promise<void>[], ms: number): Promise<void> {
+  if (actions.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(actions), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function classify(e: unknown): ['error' | 'not-run', string] {

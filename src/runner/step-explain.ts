@@ -1,5 +1,5 @@
 import type { Side } from '../types.js';
-import type { MessageSpec, ResponseExpectation, Step, Timing } from './case-types.js';
+import type { ExpectedMessage, MessageSpec, ResponseExpectation, Step, Timing } from './case-types.js';
 import { stepKind } from './case-types.js';
 import { explainCondition } from './conditions.js';
 import { actionWords } from './manual-actions.js';
@@ -16,9 +16,10 @@ const identity: Resolver = (v) => v;
 export function explainStep(step: Step, harness: Side, resolve: Resolver = identity): string {
   const r = safe(resolve);
   const ref = step.ref ? `[${step.ref}] ` : '';
+  const each = step.forEach ? ` (for each element of ${step.forEach})` : '';
   const when = step.when ? ` (when ${explainCondition(step.when)})` : '';
   const note = step.note ? ` (${step.note})` : '';
-  return `${ref}${explainBody(step, harness, r)}${when}${note}`;
+  return `${ref}${explainBody(step, harness, r)}${each}${when}${note}`;
 }
 
 function explainBody(step: Step, harness: Side, r: Resolver): string {
@@ -33,8 +34,8 @@ function explainBody(step: Step, harness: Side, r: Resolver): string {
       return `Expect ${explainSpec(s, r)}`;
     }
     case 'expectAll': {
-      const s = step as Extract<Step, { expectAll: MessageSpec[] }>;
-      return `Expect, in any order: ${s.expectAll.map((m) => explainSpec(m, r)).join('; ')}`;
+      const s = step as Extract<Step, { expectAll: ExpectedMessage[] }>;
+      return `Expect, in any order: ${s.expectAll.map((m) => explainExpected(m, r)).join('; ')}`;
     }
     case 'expectOneOf': {
       const s = step as Extract<Step, { expectOneOf: MessageSpec[] }>;
@@ -71,6 +72,12 @@ function explainBody(step: Step, harness: Side, r: Resolver): string {
       return `Set ${Object.entries(s.set).map(([k, v]) => `vars.${k} = ${compact(r(v))}`).join(', ')}`;
     }
   }
+}
+
+function explainExpected(m: ExpectedMessage, r: Resolver): string {
+  if (!('oneOf' in m)) return explainSpec(m, r);
+  const each = m.forEach ? ` (for each element of ${m.forEach})` : '';
+  return `${m.optional ? '(optional) ' : ''}either ${m.oneOf.map((f) => explainSpec(f, r)).join(' or ')}${each}`;
 }
 
 /** `StatusNotification where status is "Preparing", answered with {}`. */

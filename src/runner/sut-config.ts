@@ -43,6 +43,7 @@ export interface SutConfigFile {
   heartbeatIntervalS?: number;
   bootRetryIntervalS?: number;
   settings?: Record<string, unknown>;
+  msPerSecond?: number;
   timeouts?: Partial<Timeouts>;
   actions?: Record<string, ActionHook>;
   background?: { actions?: string[]; replies?: Record<string, Record<string, unknown>> };
@@ -78,6 +79,7 @@ export interface ResolvedSut extends Omit<SutConfigFile, 'timeouts' | 'idTags'> 
   heartbeatIntervalS: number;
   bootRetryIntervalS: number;
   settings: Record<string, unknown>;
+  msPerSecond: number;
   timeouts: Timeouts;
   actions: Record<string, ActionHook>;
 }
@@ -151,6 +153,7 @@ export function resolveSut(config: SutConfigFile, overrides: SutOverrides = {}, 
     heartbeatIntervalS: config.heartbeatIntervalS ?? 300,
     bootRetryIntervalS: config.bootRetryIntervalS ?? 10,
     settings: config.settings ?? {},
+    msPerSecond: config.msPerSecond ?? 1000,
     timeouts: { ...DEFAULT_TIMEOUTS, ...config.timeouts },
     actions: config.actions ?? {},
   };
@@ -166,6 +169,7 @@ export function sutTemplateView(sut: ResolvedSut): Record<string, unknown> {
   const idTags = Object.fromEntries(Object.entries(sut.idTags).map(([k, v]) => [k, v.idToken]));
   return {
     ...rest,
+    variables: nestVariables(sut.variables),
     idTags,
     idTokens: sut.idTags,
     connectorIds: sut.connectors,
@@ -173,6 +177,18 @@ export function sutTemplateView(sut: ResolvedSut): Record<string, unknown> {
     evseIds: sut.evses.map((e) => e.id),
     evseConnectors: sut.evses.flatMap((e) => e.connectors.map((c) => ({ evseId: e.id, connectorId: c }))),
   };
+}
+
+/** "TxCtrlr.TxStartPoint" → {TxCtrlr: {TxStartPoint}}, so that templates and conditions can reach it by path. */
+function nestVariables(flat: Record<string, string | number | boolean>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, value] of Object.entries(flat)) {
+    const dot = name.indexOf('.');
+    const component = dot < 0 ? name : name.slice(0, dot);
+    const variable = dot < 0 ? '' : name.slice(dot + 1);
+    (out[component] ??= {})[variable] = value;
+  }
+  return out;
 }
 
 export function declarationsOf(sut: ResolvedSut): Declarations {

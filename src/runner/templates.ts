@@ -65,7 +65,7 @@ function evaluate(expression: string, ctx: TemplateContext): unknown {
   const [expr, fallbackText] = splitFallback(expression);
   const value = evaluateCore(expr.trim(), ctx, fallbackText !== undefined);
   if (value !== undefined) return value;
-  if (fallbackText !== undefined) return parseFallback(fallbackText);
+  if (fallbackText !== undefined) return parseFallback(fallbackText, ctx);
   throw new TemplateError(`{{${expression}}} has no value: ${describeMissing(expr.trim(), ctx)}`);
 }
 
@@ -106,11 +106,12 @@ function splitFallback(expression: string): [string, string | undefined] {
   return i < 0 ? [expression, undefined] : [expression.slice(0, i), expression.slice(i + 2).trim()];
 }
 
-function parseFallback(text: string): unknown {
+/** A fallback is JSON (`?? false`, `?? "x"`) or another expression (`?? sut.variables.TxCtrlr.TxStartPoint ?? ""`). */
+function parseFallback(text: string, ctx: TemplateContext): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return text;
+    return evaluate(text, ctx);
   }
 }
 

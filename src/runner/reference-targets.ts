@@ -1,0 +1,121 @@
+import type { Side, Version } from '../types.js';
+import type { FaultName } from '../peers/faults.js';
+import { startReferenceCs } from '../peers/reference-cs/index.js';
+import { startReferenceCsms } from '../peers/reference-csms/index.js';
+import type { ProxyHandle } from '../proxy/types.js';
+import { AdapterChain, PeerControlAdapter } from './action-adapter.js';
+import type { ProxyFindingCollector } from './report-builder.js';
+import { resolveSut, type ResolvedSut, type SutConfigFile } from './sut-config.js';
+import type { OpenTarget } from './targets.js';
+import { startProxyOrExplain } from './targets.js';
+import { WsCsmsLink } from './ws-csms-link.js';
+import { WsStationLink } from './ws-station-link.js';
+
+/**
+ * The embedded default: the built-in reference charging station or reference CSMS as the system under test,
+ * with the proxy in between, driven through its PeerControl. The SUT configurations below are what a team
+ * would write for its own product; they double as examples.
+ */
+export type ReferenceVersion = '1.6' | '2.0.1';
+
+export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1', blocked: 'BLOCKED-TAG-1', expired: 'EXPIRED-TAG-1', parent: 'PARENT-TAG-1' };
+
+/** The reference peers run on a tenfold clock (one protocol second = 100 ms) so intervals stay short. */
+const MS_PER_SECOND = 100;
+
+export function referenceSutConfig(version: ReferenceVersion, role: Side): SutConfigFile {
+  const common: SutConfigFile = {
+    role,
+    version,
+    idTags: REFERENCE_ID_TAGS,
+    heartbeatIntervalS: 3,
+    bootRetryIntervalS: 2,
+    msPerSecond: MS_PER_SECOND,
+    timeouts: { responseMs: 3000, expectMs: 3000, connectMs: 5000, holdMs: 1000, toleranceMs: 250 },
+  };
+  if (role === 'cs') return { ...common, name: `reference charging station (OCPP ${version})`, identity: 'REF-CS-001', connectors: [1, 2], evses: version === '1.6' ? undefined : [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }] };
+  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1] };
+}
+
+export interface ReferenceTargetOptions {
+  viaProxy: boolean;
+  findings: ProxyFindingCollector;
+  /** Deliberate bugs for the peer (tests of "the case catches its fault"). */
+  faults?: FaultName[];
+  /** Overrides of the SUT configuration (tests shorten timeouts). */
+  config?: Partial<SutConfigFile>;
+}
+
+export async function openReferenceTarget(version: ReferenceVersion, role: Side, options: ReferenceTargetOptions): Promise<OpenTarget> {
+  const sut = resolveSut({ ...referenceSutConfig(version, role), ...options.config }, {}, 'built-in reference configuration');
+  return role === 'cs' ? openReferenceStation(sut, options) : openReferenceCsms(sut, options);
+}
+
+/** The harness listens as the CSMS; the reference station connects through the proxy. */
+async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOptions): Promise<OpenTarget> {
+  const link = await WsCsmsLink.listen({ port: 0, host: '127.0.0.1', version: sut.version });
+  let proxy: ProxyHandle | undefined;
+  try {
+    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: link.endpoint.replace(/\/$/, ''), responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
+  } catch (e) {
+    await link.dispose();
+    throw e;
+  }
+  const station = startReferenceCs({
+    url: proxy ? proxy.url : link.endpoint.replace(/\/$/, ''),
+    identity: sut.identity,
+    version: sut.version as ReferenceVersion,
+    connectors: sut.version === '1.6' ? sut.connectors.length : sut.evses.length,
+    defaultIdTag: sut.idTags.valid.idToken,
+    faults: options.faults,
+    msPerSecond: sut.msPerSecond,
+    reconnectDelay: 1,
+    vendor: sut.vendor,
+    model: sut.model,
+  });
+  const endpoint = proxy ? proxy.url : link.endpoint;
+  return {
+    target: { sut, link, adapter: new AdapterChain([new PeerControlAdapter(station.control)]) },
+    endpoint,
+    close: async () => {
+      await station.close();
+      await link.dispose();
+      await proxy?.close();
+    },
+  };
+}
+
+/** The reference CSMS listens; the harness dials it as the station, through the proxy. */
+async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptions): Promise<OpenTarget> {
+  const tags = sut.idTags;
+  const csms = await startReferenceCsms({
+    port: 0,
+    versions: [sut.version as ReferenceVersion],
+    heartbeatInterval: sut.heartbeatIntervalS,
+    bootRetryInterval: sut.bootRetryIntervalS,
+    idTags: { valid: [tags.valid.idToken, tags.parent.idToken], invalid: [tags.invalid.idToken], blocked: [tags.blocked.idToken], expired: [tags.expired.idToken], parents: { [tags.valid.idToken]: tags.parent.idToken } },
+    faults: options.faults,
+    responseTimeoutMs: sut.timeouts.responseMs,
+  });
+  let proxy: ProxyHandle | undefined;
+  try {
+    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: csms.url, responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
+  } catch (e) {
+    await csms.close();
+    throw e;
+  }
+  const link = new WsStationLink({ url: proxy ? proxy.url : csms.url, identity: sut.identity, version: sut.version });
+  return {
+    target: { sut: { ...sut, url: csms.url }, link, adapter: new AdapterChain([new PeerControlAdapter(csms.control)]) },
+    endpoint: csms.url,
+    close: async () => {
+      await link.dispose();
+      await proxy?.close();
+      await csms.close();
+    },
+  };
+}
+
+export function isReferenceVersion(v: Version): v is ReferenceVersion {
+  return v === '1.6' || v === '2.0.1';
+}

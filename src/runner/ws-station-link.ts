@@ -1,0 +1,111 @@
+import WebSocket from 'ws';
+import type { Version } from '../types.js';
+import { subprotocolOf } from '../ocpp/versions.js';
+import type { Link, LinkListener } from './link.js';
+import { LinkDownError, LinkOpenError } from './link.js';
+
+/**
+ * The harness plays the charging station: it dials `<url>/<identity>` offering the version's subprotocol
+ * (with HTTP Basic auth and TLS as the SUT configuration says). Every failure to connect becomes a LinkOpenError
+ * whose message a person can act on (refused, HTTP status, no subprotocol, timeout).
+ */
+export interface StationLinkOptions {
+  url: string;
+  identity: string;
+  version: Version;
+  /** HTTP Basic auth password (security profiles 1 and 2); the user is the identity. */
+  password?: string;
+  tls?: { ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer; rejectUnauthorized?: boolean };
+}
+
+let connections = 0;
+
+export class WsStationLink implements Link {
+  private ws?: WebSocket;
+  private listener?: LinkListener;
+  conn = '';
+
+  constructor(private readonly options: StationLinkOptions) {}
+
+  get station(): string {
+    return this.options.identity;
+  }
+
+  get endpoint(): string {
+    return this.options.url;
+  }
+
+  get isOpen(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  /** The URL dialed: the endpoint with the identity as the last path segment. */
+  get target(): string {
+    return `${this.options.url.replace(/\/+$/, '')}/${encodeURIComponent(this.options.identity)}`;
+  }
+
+  setListener(listener: LinkListener): void {
+    this.listener = listener;
+  }
+
+  send(text: string): void {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) throw new LinkDownError('the connection to the CSMS is closed');
+    this.ws.send(text);
+  }
+
+  async open(timeoutMs: number): Promise<void> {
+    if (this.isOpen) return;
+    const protocol = subprotocolOf(this.options.version);
+    const headers: Record<string, string> = {};
+    if (this.options.password !== undefined) headers.Authorization = `Basic ${Buffer.from(`${this.options.identity}:${this.options.password}`).toString('base64')}`;
+    const ws = new WebSocket(this.target, [protocol], { headers, handshakeTimeout: timeoutMs, ...this.options.tls });
+    await new Promise<void>((resolve, reject) => {
+      const fail = (why: string) => {
+        ws.removeAllListeners();
+        ws.on('error', () => undefined);
+        ws.terminate();
+        reject(new LinkOpenError(`cannot connect to the CSMS at ${this.target}: ${why}`));
+      };
+      ws.once('unexpected-response', (_req, res) => fail(`the server answered the WebSocket upgrade with HTTP ${res.statusCode}${res.statusMessage ? ` ${res.statusMessage}` : ''}`));
+      ws.once('error', (e: NodeJS.ErrnoException) => fail(e.code ? `${e.code} (${e.message})` : e.message));
+      ws.once('open', () => {
+        if (ws.protocol !== protocol) {
+          fail(ws.protocol ? `the CSMS selected subprotocol "${ws.protocol}" instead of ${protocol}` : `the CSMS selected no subprotocol (offered ${protocol})`);
+          return;
+        }
+        ws.removeAllListeners();
+        resolve();
+      });
+    });
+    this.ws = ws;
+    const conn = `${this.options.identity}#${++connections}`;
+    this.conn = conn;
+    ws.on('message', (data, isBinary) => this.listener?.frame(isBinary ? Buffer.from(data as Buffer).toString('latin1') : data.toString(), isBinary));
+    ws.on('error', () => undefined);
+    ws.on('close', (code, reason) => {
+      if (this.ws === ws) this.ws = undefined;
+      this.listener?.close(conn, code, reason.toString());
+    });
+    this.listener?.open(conn);
+  }
+
+  async close(): Promise<void> {
+    const ws = this.ws;
+    if (!ws || ws.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        ws.terminate();
+        resolve();
+      }, 1000);
+      ws.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      ws.close(1000, 'closed by ocpp-harness');
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await this.close();
+  }
+}
