@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerValidate } from './validate.js';
+import { registerRun } from './run.js';
+import { registerList } from './list.js';
 import { registerSimulate } from './simulate.js';
 import { registerProxy } from './proxy.js';
 
@@ -23,6 +25,8 @@ export function buildProgram(setExit: SetExit): Command {
     .showHelpAfterError()
     .exitOverride();
   registerValidate(program, setExit);
+  registerRun(program, setExit);
+  registerList(program, setExit);
   registerSimulate(program, setExit);
   registerProxy(program, setExit);
   return program;
