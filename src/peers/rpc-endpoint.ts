@@ -203,7 +203,9 @@ export class RpcEndpoint extends EventEmitter<RpcEndpointEvents> {
     if (isBinary) return;
     switch (inspection.type) {
       case 'CALL':
-        void this.onCall(inspection);
+        // Handled after the promise reactions of earlier frames (an answer that arrived in the same chunk
+        // must be processed first: a RemoteStop may follow the StartTransaction answer it refers to).
+        setImmediate(() => void this.onCall(inspection));
         break;
       case 'CALLRESULT':
       case 'CALLERROR':

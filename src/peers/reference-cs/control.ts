@@ -11,6 +11,7 @@ import type { Station } from './station.js';
 export const CS_ACTIONS = [
   'plugIn',
   'unplug',
+  'unplugEvSide',
   'presentIdTag',
   'suspendEV',
   'resumeEV',
@@ -20,6 +21,8 @@ export const CS_ACTIONS = [
   'disconnect',
   'reconnect',
   'configure',
+  'driveIn',
+  'driveOut',
 ] as const;
 
 export type CsAction = (typeof CS_ACTIONS)[number];
@@ -48,11 +51,16 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
       if (!c.plugged) throw new Error(`connector ${c.evseId} is not plugged in`);
       st.engine.unplug(c);
     },
+    // The station senses the EV leaving either way; which side was unplugged only matters for the cable lock.
+    unplugEvSide: (params) => actions.unplug(params),
     presentIdTag: (params) => {
       const idTag = params.idTag === undefined ? st.opts.defaultIdTag : String(params.idTag);
       const c = params.connectorId !== undefined || params.evseId !== undefined ? connectorParam(params) : undefined;
-      background(st.engine.presentIdTag(idTag, c));
+      background(st.engine.presentIdTag(idTag, c, params.type === undefined ? undefined : String(params.type)));
     },
+    // No parking bay sensor: driving in or out is not noticed (Part 6 treats ParkingBayOccupied as optional).
+    driveIn: () => undefined,
+    driveOut: () => undefined,
     suspendEV: (params) => st.engine.setEvSuspended(connectorParam(params)!, true),
     resumeEV: (params) => st.engine.setEvSuspended(connectorParam(params)!, false),
     reboot: () => background(lifecycle.reboot('PowerLoss')),

@@ -27,13 +27,15 @@ export interface CsEvents {
   connection: [ConnectionEventRecord];
   /** The CSMS answered a BootNotification (Accepted, Pending or Rejected). */
   boot: [status: BootStatus];
+  /** The station decided about a presented (or remotely given) idTag: its status as the station sees it. */
+  authorization: [idTag: string, status: string];
   /** Something failed inside the station (an unexpected CALLERROR, a timeout); never thrown. */
   problem: [Error];
 }
 
 /** What a version's transaction engine offers the shared parts (control actions, lifecycle). */
 export interface TxEngine {
-  presentIdTag(idTag: string, connector: Connector | undefined): Promise<void>;
+  presentIdTag(idTag: string, connector: Connector | undefined, tokenType?: string): Promise<void>;
   plugIn(c: Connector): void;
   unplug(c: Connector): void;
   setEvSuspended(c: Connector, suspended: boolean): void;

@@ -41,7 +41,7 @@ export class TxEngine16 implements TxEngine {
     return [...this.txs].find(([, tx]) => tx.transactionId === transactionId)?.[0];
   }
 
-  async presentIdTag(idTag: string, connector: Connector | undefined): Promise<void> {
+  async presentIdTag(idTag: string, connector: Connector | undefined, _tokenType?: string): Promise<void> {
     const st = this.st;
     // The tag that started a transaction stops it, without asking the CSMS (§3.6.1).
     const own = [...this.txs].find(([c, tx]) => (!connector || c === connector) && tx.idTag === idTag && !tx.stopping);
@@ -51,6 +51,7 @@ export class TxEngine16 implements TxEngine {
     const running = this.txs.get(target);
     const skipAuthorize = st.faults.has('start-before-authorize');
     const info = skipAuthorize ? { status: 'Accepted' } : await authorizeIdTag(st, idTag, st.opts.idTokenType);
+    st.events.emit('authorization', idTag, info.status);
     if (running) {
       // Another tag of the same group (parentIdTag) may stop it too.
       if (info.status === 'Accepted' && sameOwner({ idTag, parentIdTag: info.parentIdTag }, running)) this.stop(target, 'Local', idTag);
@@ -72,6 +73,7 @@ export class TxEngine16 implements TxEngine {
       let parentIdTag: string | undefined;
       if (st.settings.authorizeRemoteStart()) {
         const info = await authorizeIdTag(st, idTag, st.opts.idTokenType);
+        st.events.emit('authorization', idTag, info.status);
         if (info.status !== 'Accepted') return;
         parentIdTag = info.parentIdTag;
       }

@@ -65,14 +65,15 @@ export class TxEngine201 implements TxEngine {
     return [...this.txs].find(([, tx]) => tx.transactionId === transactionId)?.[0];
   }
 
-  async presentIdTag(idTag: string, connector: Connector | undefined): Promise<void> {
+  async presentIdTag(idTag: string, connector: Connector | undefined, tokenType?: string): Promise<void> {
     const st = this.st;
     const own = [...this.txs].find(([c, tx]) => (!connector || c === connector) && tx.authorized && tx.idToken?.idToken === idTag);
     if (own) return this.deauthorize(own[0], 'local');
     const target = connector ?? this.pickConnector();
     if (!target || this.pending.has(target)) return;
-    const idToken = { idToken: idTag, type: st.opts.idTokenType };
+    const idToken = { idToken: idTag, type: tokenType ?? st.opts.idTokenType };
     const info = st.faults.has('start-before-authorize') ? { status: 'Accepted' } : await authorizeIdTag(st, idTag, idToken.type);
+    st.events.emit('authorization', idTag, info.status);
     const running = this.txs.get(target);
     if (running?.authorized) {
       if (info.status === 'Accepted' && running.idToken && sameOwner({ idTag, parentIdTag: info.parentIdTag }, { idTag: running.idToken.idToken, parentIdTag: running.groupIdToken })) this.deauthorize(target, 'local');
@@ -94,6 +95,7 @@ export class TxEngine201 implements TxEngine {
       let groupIdToken: string | undefined;
       if (st.settings.authorizeRemoteStart()) {
         const info = await authorizeIdTag(st, idToken.idToken, idToken.type);
+        st.events.emit('authorization', idToken.idToken, info.status);
         if (info.status !== 'Accepted') return;
         groupIdToken = info.parentIdTag;
       }

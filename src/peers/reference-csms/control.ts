@@ -33,6 +33,7 @@ export const CSMS_ACTIONS = [
   'getLog',
   'dataTransfer',
   'call',
+  'csmsSend',
 ] as const;
 
 export type CsmsAction = (typeof CSMS_ACTIONS)[number];
@@ -147,6 +148,8 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       if (typeof p.action !== 'string') throw new Error('call needs an action name');
       return { action: p.action, payload: (p.payload as Payload | undefined) ?? {} };
     },
+    // The runner's manual-action vocabulary names a generic CSMS request so.
+    csmsSend: (s, p) => build.call(s, p),
   };
 
   return {
