@@ -14,6 +14,7 @@ import { REPORT_CSS } from './html/style.js';
  */
 
 if (/<\/script|<!--/i.test(CLIENT_SCRIPT)) throw new Error('the report client script must not contain </script or <!--');
+if (/<\/style/i.test(REPORT_CSS)) throw new Error('the report stylesheet must not contain </style');
 
 /** The CSP source expression of the client script: its sha256, base64. */
 export const CLIENT_SCRIPT_HASH = `sha256-${createHash('sha256').update(CLIENT_SCRIPT, 'utf8').digest('base64')}`;

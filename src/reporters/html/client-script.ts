@@ -152,6 +152,7 @@ export const CLIENT_SCRIPT = String.raw`
     var c = cases[ci] || {};
     var frames = c.frames || [];
     slot.textContent = '';
+    slot.setAttribute('data-built', 'true');
     if (frames.length === 0) {
       slot.appendChild(el('p', 'note', 'No frames were exchanged in this case.'));
       return;
@@ -210,7 +211,6 @@ export const CLIENT_SCRIPT = String.raw`
       seq.appendChild(row);
     });
     slot.appendChild(seq);
-    slot.setAttribute('data-built', 'true');
   }
 
   function ensureBuilt(li) {
