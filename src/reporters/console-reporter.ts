@@ -92,7 +92,7 @@ export class ConsoleReporter implements RunReporter {
     const s = report.summary;
     const parts = VERDICTS.map((v) => {
       const n = s[VERDICT_INFO[v].summaryKey];
-      const text = `${n} ${VERDICT_INFO[v].label}`;
+      const text = `${n} ${v === 'error' && n !== 1 ? 'errors' : VERDICT_INFO[v].label}`;
       return n > 0 ? this.paint(VERDICT_TONE[v], text) : text;
     });
     this.write('');

@@ -52,6 +52,14 @@ describe('console reporter', () => {
     ]);
   });
 
+  it('says "0 errors" but "1 error" in the summary', () => {
+    const out = new Capture(false);
+    const report = realisticReport();
+    report.summary.error = 0;
+    new ConsoleReporter({ stream: out, env: {} }).onRunEnd(report);
+    expect(out.text).to.include(', 0 errors, ');
+  });
+
   it('prints each case as soon as onCaseEnd is called', () => {
     const out = new Capture(false);
     const reporter = new ConsoleReporter({ stream: out, env: {} });
