@@ -107,6 +107,8 @@ export function handleNonCall(event: SessionEvent, ctx: CaseContext): IncomingCa
     case 'violation':
       throw new StepFailure('frames that follow the OCPP schemas and RPC rules', describeFindings(event.errors, event.label), [event.frame], event.errors);
     case 'close':
+      // The end of an earlier connection (the harness-as-station reconnects per case) is no news.
+      if (event.conn !== ctx.session.link.conn) return undefined;
       // A station may reboot and come back while a step waits; a CSMS that hangs up on the harness-as-station cannot.
       if (ctx.harness === 'cs') throw new CaseAbort('error', `the CSMS closed the connection (code ${event.code}${event.reason ? `, ${event.reason}` : ''})`);
       return undefined;

@@ -44,7 +44,7 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
       for (;;) {
         const event = await ctx.session.next(deadline);
         if (!event) throw new StepFailure(`the ${ctx.harness === 'cs' ? 'CSMS' : 'station'} closes the connection within ${ms(timeout)}`, 'the connection stayed open', []);
-        if (event.kind === 'close') return [];
+        if (event.kind === 'close' && event.conn === link.conn) return [];
         if (event.kind === 'call') ctx.session.answerBackground(event.call, 'arrived while waiting for the connection to close');
         if (event.kind === 'violation') throw new StepFailure('frames that follow the OCPP schemas and RPC rules', describeFindings(event.errors, event.label), [event.frame], event.errors);
         if (event.kind === 'interrupt') throw event.error;

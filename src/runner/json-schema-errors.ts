@@ -37,7 +37,8 @@ const ajvCache = new Map<string, Ajv>();
 export function compileSchema(schemaFile: string, definition?: string): ValidateFunction {
   let ajv = ajvCache.get(schemaFile);
   if (!ajv) {
-    ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+    // strictRequired off: the step schema selects the step kind with `required` alone (anyOf, if/then).
+    ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true });
     ajv.addSchema(JSON.parse(readFileSync(projectPath(`schemas/${schemaFile}`), 'utf8')) as object, schemaFile);
     ajvCache.set(schemaFile, ajv);
   }
