@@ -67,7 +67,9 @@ async function closedLoop(c: Extract<Command, { cmd: 'closed-loop' }>) {
   let measuring = false;
   let running = true;
   let calls = 0;
+  let totalCalls = 0;
   onAnswer = (s, rtt) => {
+    totalCalls++;
     if (measuring) {
       calls++;
       rtts.push(rtt);
@@ -83,7 +85,7 @@ async function closedLoop(c: Extract<Command, { cmd: 'closed-loop' }>) {
   const elapsed = performance.now() - started;
   running = false;
   await drain();
-  return { calls, seconds: elapsed / 1000, ...summary(rtts) };
+  return { calls, totalCalls, seconds: elapsed / 1000, ...summary(rtts) };
 }
 
 async function paced(c: Extract<Command, { cmd: 'paced' }>) {

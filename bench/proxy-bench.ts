@@ -34,6 +34,8 @@ export interface Latency {
 export interface VariantResult {
   name: string;
   framesPerSecond: number;
+  /** CPU time (user + system) the middlebox spent per forwarded frame in the closed loop; absent for direct. */
+  middleboxCpuMicrosPerFrame?: number;
   closedLoop: Latency & { calls: number };
   paced: Latency & { calls: number; skipped: number };
 }
@@ -82,23 +84,30 @@ async function stop(c: ChildProcess | undefined): Promise<void> {
 
 interface LoadResult extends Latency {
   calls: number;
+  totalCalls?: number;
   seconds?: number;
   skipped?: number;
 }
 
-async function runVariant(name: string, url: string, o: Required<Omit<ProxyBenchOptions, 'print'>>, print: (l: string) => void): Promise<VariantResult> {
+async function runVariant(name: string, url: string, o: Required<Omit<ProxyBenchOptions, 'print'>>, print: (l: string) => void, host?: ChildProcess): Promise<VariantResult> {
   const load = child('load-generator');
   try {
     await ask(load, undefined, 'load generator start');
     const c = await ask<{ connected: number; failed: number; ms: number }>(load, { cmd: 'connect', url, count: o.stations }, 'connect');
     if (c.failed) throw new Error(`${name}: ${c.failed} of ${o.stations} stations failed to connect`);
     print(`  ${name}: ${c.connected} stations connected and booted in ${(c.ms / 1000).toFixed(1)} s`);
+    const cpu = () => (host ? ask<{ cpuMicros: number }>(host, { cmd: 'cpu' }, 'cpu').then((r) => r.cpuMicros) : Promise.resolve(0));
+    const cpuBefore = await cpu();
     const closed = await ask<LoadResult>(load, { cmd: 'closed-loop', warmupMs: 1000, durationMs: o.seconds * 1000 }, 'closed loop');
+    const cpuAfter = await cpu();
+    // The window includes warm-up and drain, so count the frames of the whole window, not only the measured part.
+    const windowCalls = closed.totalCalls ?? closed.calls;
     const paced = await ask<LoadResult>(load, { cmd: 'paced', intervalMs: 1000, durationMs: o.pacedSeconds * 1000 }, 'paced');
     return {
       name,
       // Each round trip is two frames through the middlebox: the CALL and its CALLRESULT.
       framesPerSecond: (2 * closed.calls) / (closed.seconds ?? o.seconds),
+      middleboxCpuMicrosPerFrame: host ? (cpuAfter - cpuBefore) / (2 * windowCalls) : undefined,
       closedLoop: { calls: closed.calls, p50: closed.p50, p99: closed.p99, mean: closed.mean },
       paced: { calls: paced.calls, skipped: paced.skipped ?? 0, p50: paced.p50, p99: paced.p99, mean: paced.mean },
     };
@@ -147,7 +156,8 @@ async function idleMemory(csmsPort: number, requested: number, print: (l: string
 }
 
 export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<ProxyBenchResult> {
-  const o = { stations: 1000, seconds: 5, pacedSeconds: 8, idle: 2000, ...options };
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const o = { stations: 1000, seconds: 5, pacedSeconds: 8, idle: 2000, ...given };
   const print = options.print ?? ((l: string) => process.stdout.write(l + '\n'));
   print(`proxy bench: ${o.stations} stations, ${o.seconds} s closed loop + ${o.pacedSeconds} s at 1 CALL/s/station, ${availableParallelism()} CPUs, node ${process.version}`);
   const csms = child('bench-csms');
@@ -161,7 +171,7 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
       const host = child('proxy-host', [role, String(port), logDir]);
       try {
         const { url } = await ask<{ url: string }>(host, undefined, `${role} start`);
-        variants.push(await runVariant(name, url, o, print));
+        variants.push(await runVariant(name, url, o, print, host));
       } finally {
         await stop(host);
       }
@@ -189,11 +199,12 @@ function table(r: ProxyBenchResult): string[] {
   const f = (n: number, d = 2) => n.toFixed(d).padStart(8);
   const lines = [
     '',
-    `${''.padEnd(24)}  closed loop (1 CALL outstanding/station)   |  1 CALL/s/station`,
-    `${''.padEnd(24)}  ${'frames/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}       |  ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+    `${''.padEnd(24)}  closed loop (1 CALL outstanding/station)              |  1 CALL/s/station`,
+    `${''.padEnd(24)}  ${'frames/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU µs/frame'.padStart(13)} |  ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
   ];
   for (const v of r.variants) {
-    lines.push(`${v.name.padEnd(24)}  ${v.framesPerSecond.toFixed(0).padStart(10)} ${f(v.closedLoop.p50)} ${f(v.closedLoop.p99)}       |  ${f(v.paced.p50)} ${f(v.paced.p99)}`);
+    const cpu = v.middleboxCpuMicrosPerFrame === undefined ? '-' : v.middleboxCpuMicrosPerFrame.toFixed(1);
+    lines.push(`${v.name.padEnd(24)}  ${v.framesPerSecond.toFixed(0).padStart(10)} ${f(v.closedLoop.p50)} ${f(v.closedLoop.p99)} ${cpu.padStart(13)} |  ${f(v.paced.p50)} ${f(v.paced.p99)}`);
   }
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   lines.push(

@@ -1,7 +1,7 @@
 /**
  * Benchmark middlebox (child process), so its CPU and memory are its own:
  * `pipe`: http-proxy with ws: true, a plain byte pipe (baseline b); `harness`: ocpp-harness with validation
- * and logging to a directory (c). Answers `rss` (after GC) and `stats` requests over IPC.
+ * and logging to a directory (c). Answers `rss` (after GC), `cpu` (user+system µs) and `stats` over IPC.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +33,9 @@ process.on('message', async (m: { cmd: string }) => {
     const gc = (globalThis as { gc?: () => void }).gc;
     for (let i = 0; i < 3; i++) gc?.();
     process.send?.({ rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed });
+  } else if (m.cmd === 'cpu') {
+    const u = process.cpuUsage();
+    process.send?.({ cpuMicros: u.user + u.system });
   } else if (m.cmd === 'stats') {
     process.send?.({ stats: stats() });
   } else if (m.cmd === 'close') {

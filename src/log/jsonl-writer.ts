@@ -5,14 +5,19 @@ import { redactFrameRecord } from './redact.js';
 
 /**
  * The frame log (docs/frame-log.md): one JSON object per line, in the order records were handed in.
- * Records are batched per event-loop turn and written with one write in flight at a time, so writing never
- * blocks traffic and a killed process loses at most the records of the last turn. `flushSync` is for exit paths.
+ * Records are batched for at most `FLUSH_MS` (or `FLUSH_BYTES`) and written with one write in flight at a
+ * time, so writing never blocks traffic, a busy proxy makes few large writes instead of many small ones, and
+ * a killed process loses at most the last few milliseconds. `flushSync` is for exit paths.
  */
+const FLUSH_MS = 5;
+const FLUSH_BYTES = 256 * 1024;
+
 export class JsonlWriter {
   private fd: number | undefined;
   private pending: string[] = [];
+  private pendingChars = 0;
   private inFlight = false;
-  private scheduled = false;
+  private timer: NodeJS.Timeout | undefined;
   private waiters: Array<() => void> = [];
   private failed: Error | undefined;
   /** Records handed in, and bytes written to the file so far. */
@@ -48,11 +53,12 @@ export class JsonlWriter {
   write(record: object): void {
     if (this.fd === undefined) return;
     this.records++;
-    this.pending.push(JSON.stringify(record) + '\n');
-    if (!this.scheduled && !this.inFlight) {
-      this.scheduled = true;
-      setImmediate(() => this.drain());
-    }
+    const line = JSON.stringify(record) + '\n';
+    this.pending.push(line);
+    this.pendingChars += line.length;
+    if (this.inFlight) return;
+    if (this.pendingChars >= FLUSH_BYTES) this.drain();
+    else this.timer ??= setTimeout(() => this.drain(), FLUSH_MS);
   }
 
   /** Resolves once everything handed in so far is in the file. */
@@ -60,15 +66,14 @@ export class JsonlWriter {
     if (!this.inFlight && this.pending.length === 0) return Promise.resolve();
     return new Promise((resolve) => {
       this.waiters.push(resolve);
-      if (!this.inFlight && !this.scheduled) this.drain();
+      if (!this.inFlight) this.drain();
     });
   }
 
-  /** Writes whatever is pending synchronously (for `process.on('exit')`), then stops async writing. */
+  /** Writes whatever is pending synchronously, for exit paths (`process.on("exit")`) where nothing async runs. */
   flushSync(): void {
     if (this.fd === undefined || this.pending.length === 0) return;
-    const chunk = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
+    const chunk = this.take();
     let off = 0;
     try {
       while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
@@ -86,12 +91,19 @@ export class JsonlWriter {
     }
   }
 
-  private drain(): void {
-    this.scheduled = false;
-    if (this.fd === undefined || this.inFlight) return;
-    if (this.pending.length === 0) return this.settle();
+  private take(): Buffer {
     const chunk = Buffer.from(this.pending.join(''), 'utf8');
     this.pending = [];
+    this.pendingChars = 0;
+    return chunk;
+  }
+
+  private drain(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.fd === undefined || this.inFlight) return;
+    if (this.pending.length === 0) return this.settle();
+    const chunk = this.take();
     this.inFlight = true;
     this.writeChunk(chunk, 0);
   }
@@ -107,7 +119,9 @@ export class JsonlWriter {
       // A short write (rare on files) continues where it stopped, so lines are never split or reordered.
       if (offset + n < chunk.length) return this.writeChunk(chunk, offset + n);
       this.inFlight = false;
-      this.drain();
+      // More arrived while writing: it waits for its own short batch window, unless someone is flushing.
+      if (this.waiters.length > 0 || this.pendingChars >= FLUSH_BYTES) this.drain();
+      else if (this.pending.length > 0) this.timer ??= setTimeout(() => this.drain(), FLUSH_MS);
     });
   }
 
@@ -124,6 +138,7 @@ export class JsonlWriter {
     this.failed = err;
     // A log we cannot write must not keep growing in memory.
     this.pending = [];
+    this.pendingChars = 0;
   }
 }
 

@@ -18,7 +18,7 @@ export function inspectMessage(conversation: Conversation, who: { station: strin
     inspection = { type: 'INVALID', valid: false, findings: [validatorFailed(e)] };
   }
   const record: ProxyFrameRecord = {
-    ts: new Date(now).toISOString(),
+    ts: isoTime(now),
     station: who.station,
     conn: who.conn,
     dir,
@@ -39,6 +39,17 @@ export function inspectMessage(conversation: Conversation, who: { station: strin
     record.valid = false;
   }
   return record;
+}
+
+let lastMs = NaN;
+let lastIso = '';
+/** Many frames share a millisecond under load; format each millisecond once. */
+function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 /** WebSocket text frames must be UTF-8 (RFC 6455 §5.6); OCPP-J frames are text frames. */
