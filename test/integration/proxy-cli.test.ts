@@ -94,4 +94,22 @@ describe('proxy: command line', () => {
       await csms.close();
     }
   });
+
+  it('with --quiet prints events but no frame lines, and stops cleanly on SIGTERM', async () => {
+    const csms = await startCsms();
+    try {
+      const run = cli(['proxy', '--port', '0', '--host', '127.0.0.1', '--upstream', csms.url, '--quiet', '--enforce']);
+      const [, url] = await within(stderrLine(run, /listening on (ws:\/\/\S+)/), 15000, 'listening line');
+      const station = await connectStation(`${url}/CP-Q`);
+      station.ws.send('[2,"1","Heartbeat","not an object"]');
+      expect(JSON.parse(await station.text())[2]).to.equal('FormationViolation');
+      run.child.kill('SIGTERM');
+      expect(await within(run.exit, 10000, 'exit')).to.equal(0);
+      expect(run.stdout).to.match(/CP-Q\s+● open/);
+      expect(run.stdout).not.to.match(/→ CALL/);
+      expect(run.stdout).to.include('dropped by --enforce: 1');
+    } finally {
+      await csms.close();
+    }
+  });
 });
