@@ -25,8 +25,9 @@ export interface ReplyContext {
 /** Actions a station sends unprompted (or as a side effect) that are answered in the background by default. */
 export const BACKGROUND_ACTIONS: Record<Version, readonly string[]> = {
   '1.6': ['Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification', 'SecurityEventNotification', 'LogStatusNotification', 'SignedFirmwareStatusNotification'],
-  '2.0.1': ['Heartbeat', 'StatusNotification', 'MeterValues', 'NotifyEvent', 'SecurityEventNotification', 'NotifyReport', 'NotifyMonitoringReport', 'LogStatusNotification', 'FirmwareStatusNotification', 'PublishFirmwareStatusNotification', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'ReportChargingProfiles', 'NotifyChargingLimit', 'ClearedChargingLimit'],
-  '2.1': ['Heartbeat', 'StatusNotification', 'MeterValues', 'NotifyEvent', 'SecurityEventNotification', 'NotifyReport', 'NotifyMonitoringReport', 'LogStatusNotification', 'FirmwareStatusNotification', 'PublishFirmwareStatusNotification', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'ReportChargingProfiles', 'NotifyChargingLimit', 'ClearedChargingLimit', 'NotifyPeriodicEventStream'],
+  // 2.x: TransactionEvent carries periodic meter values too, so an event no step expects is not a failure.
+  '2.0.1': ['Heartbeat', 'StatusNotification', 'MeterValues', 'TransactionEvent', 'NotifyEvent', 'SecurityEventNotification', 'NotifyReport', 'NotifyMonitoringReport', 'LogStatusNotification', 'FirmwareStatusNotification', 'PublishFirmwareStatusNotification', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'ReportChargingProfiles', 'NotifyChargingLimit', 'ClearedChargingLimit'],
+  '2.1': ['Heartbeat', 'StatusNotification', 'MeterValues', 'TransactionEvent', 'NotifyEvent', 'SecurityEventNotification', 'NotifyReport', 'NotifyMonitoringReport', 'LogStatusNotification', 'FirmwareStatusNotification', 'PublishFirmwareStatusNotification', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'ReportChargingProfiles', 'NotifyChargingLimit', 'ClearedChargingLimit', 'NotifyPeriodicEventStream'],
 };
 
 /** The authorization status the harness-as-CSMS gives a presented tag, from the SUT configuration's idTags. */

@@ -31,7 +31,7 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
   const waitMs = timeoutFor(step.timeoutMs ?? ctx.sut.timeouts.expectMs, candidates, ctx, params);
   const deadline = ctx.now() + waitMs;
   const evidence: FrameRecord[] = [];
-  const seen: Array<{ text: string; frame: FrameRecord }> = [];
+  const seen: Seen[] = [];
   const isDone = () => (mode === 'one' ? candidates.some((c) => c.taken) : candidates.every((c) => c.taken || c.optional));
   while (!isDone()) {
     const event = await ctx.session.next(deadline);
@@ -76,7 +76,7 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
     }
     ctx.session.answerBackground(call, misses.length ? `did not match: ${describeMismatches(misses[0].mismatches)}` : 'not expected by the step');
     const text = misses.length ? `${describeCall(call.action, call.payload)} (${describeMismatches(misses[0].mismatches)})` : describeCall(call.action, call.payload);
-    seen.push({ text, frame: call.frame });
+    seen.push({ text, frame: call.frame, expectedAction: misses.length > 0 });
   }
   return evidence;
 }
@@ -189,12 +189,22 @@ function describeRemaining(candidates: readonly Candidate[], mode: 'one' | 'all'
   return mode === 'one' ? `one of: ${open.map((c) => c.label).join('; or ')}` : open.map((c) => c.label).join('; and ');
 }
 
-function timedOut(candidates: readonly Candidate[], mode: 'one' | 'all', seen: ReadonlyArray<{ text: string; frame: FrameRecord }>, waitMs: number, ctx: CaseContext): Error {
+interface Seen {
+  text: string;
+  frame: FrameRecord;
+  /** Same action as an expected message (the near misses that explain a failure best). */
+  expectedAction: boolean;
+}
+
+function timedOut(candidates: readonly Candidate[], mode: 'one' | 'all', seen: readonly Seen[], waitMs: number, ctx: CaseContext): Error {
   if (ctx.harness === 'csms' && !ctx.session.link.isOpen) {
     return new CaseAbort('error', `the station disconnected and did not reconnect while the harness waited for ${describeRemaining(candidates, mode)}`);
   }
   const within = `within ${ms(Math.round(waitMs))}`;
-  const recent = seen.slice(-5);
+  // The near misses first (same action, wrong content), then the latest other traffic.
+  const near = seen.filter((s) => s.expectedAction).slice(-3);
+  const other = seen.filter((s) => !s.expectedAction).slice(-2);
+  const recent = seen.filter((s) => near.includes(s) || other.includes(s));
   const got = recent.length ? `nothing matching ${within}; meanwhile came ${recent.map((s) => s.text).join('; ')}` : `nothing ${within}`;
   return new StepFailure(describeRemaining(candidates, mode), got, recent.map((s) => s.frame));
 }

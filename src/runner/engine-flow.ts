@@ -64,6 +64,8 @@ export async function runAction(step: ActionStep, ctx: CaseContext, params: Reco
   const words = `manual action "${step.action}" (${actionWords(step.action, step.prompt)})`;
   const why = ctx.options.adapter.unavailable(step.action);
   if (why) throw new CaseAbort('not-run', `${words} cannot be carried out: ${why}`);
+  // A person does one thing after the other: the previous action finishes before the next begins.
+  await settleActions(ctx.pendingActions, ctx.sut.timeouts.responseMs);
   let failure: CaseAbort | undefined;
   const running = ctx.options.adapter.perform({ action: step.action, params: resolved as Record<string, unknown>, prompt: step.prompt, caseId: ctx.caseId }).catch((e: unknown) => {
     failure = actionFailure(e, words);
@@ -77,6 +79,14 @@ export async function runAction(step: ActionStep, ctx: CaseContext, params: Reco
     throw failure;
   }
   return [];
+}
+
+/** Waits for running manual actions, at most `ms`. */
+export async function settleActions(actions: readonly Promise<void>[], ms: number): Promise<void> {
+  if (actions.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(actions), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function actionFailure(e: unknown, words: string): CaseAbort {

@@ -6,7 +6,7 @@ import { stateKey } from './case-loader.js';
 import { evaluateCondition, explainCondition } from './conditions.js';
 import { CaseAbort, CaseContext, describeFindings, StepFailure, type EngineOptions } from './engine-context.js';
 import { runExpect, runExpectNone } from './engine-expect.js';
-import { runAction, runConnection, runSet, runWait } from './engine-flow.js';
+import { runAction, runConnection, runSet, runWait, settleActions } from './engine-flow.js';
 import { runSend } from './engine-send.js';
 import type { Session } from './engine-session.js';
 import { LinkOpenError } from './link.js';
@@ -66,7 +66,7 @@ export class Engine {
         if (!(e instanceof Halt)) throw e;
       }
     }
-    await settle(ctx.pendingActions, this.options.sut.timeouts.responseMs);
+    await settleActions(ctx.pendingActions, this.options.sut.timeouts.responseMs);
     this.session.endCase();
     const frames = this.session.frames;
     const steps: StepResult[] = records.map(({ evidence, ...r }) => {
@@ -226,14 +226,6 @@ export class Engine {
     for (let n = 2; records.some((r) => r.index.startsWith(childPrefix)); n++) childPrefix = `${base}#${n}.`;
     await this.runList(loaded.state.steps, childPrefix, params, ctx, records);
   }
-}
-
-/** Waits for running manual actions, at most `ms`, so that none spills into the next case. */
-async function settle(actions: readonly Promise<void>[], ms: number): Promise<void> {
-  if (actions.length === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([Promise.allSettled(actions), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }
 
 function classify(e: unknown): ['error' | 'not-run', string] {

@@ -3,7 +3,7 @@ import type { FaultName } from '../peers/faults.js';
 import { startReferenceCs } from '../peers/reference-cs/index.js';
 import { startReferenceCsms } from '../peers/reference-csms/index.js';
 import type { ProxyHandle } from '../proxy/types.js';
-import { AdapterChain, PeerControlAdapter } from './action-adapter.js';
+import { AdapterChain, PeerControlAdapter, type ActionAdapter, type ActionRequest } from './action-adapter.js';
 import type { ProxyFindingCollector } from './report-builder.js';
 import { resolveSut, type ResolvedSut, type SutConfigFile } from './sut-config.js';
 import type { OpenTarget } from './targets.js';
@@ -75,7 +75,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
   });
   const endpoint = proxy ? proxy.url : link.endpoint;
   return {
-    target: { sut, link, adapter: new AdapterChain([new PeerControlAdapter(station.control)]) },
+    target: { sut, link, adapter: new AdapterChain([new ReferenceStationAdapter(station)]) },
     endpoint,
     close: async () => {
       await station.close();
@@ -115,6 +115,47 @@ async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptio
     },
   };
 }
+
+/**
+ * The reference station's actions, with one refinement: presenting an idTag finishes when the station has its
+ * CSMS's answer (its `authorization` event), as it would for a driver who waits for the display before plugging in.
+ * Without it the harness could plug in before the station knows the driver is authorized.
+ */
+class ReferenceStationAdapter implements ActionAdapter {
+  readonly name = 'reference peer';
+  private readonly inner: PeerControlAdapter;
+  constructor(private readonly station: ReturnType<typeof startReferenceCs>) {
+    this.inner = new PeerControlAdapter(station.control);
+  }
+
+  unavailable(action: string): string | undefined {
+    return this.inner.unavailable(action);
+  }
+
+  async perform(request: ActionRequest): Promise<void> {
+    if (request.action !== 'presentIdTag') return this.inner.perform(request);
+    const idTag = request.params.idTag === undefined ? undefined : String(request.params.idTag);
+    let onAuthorization: ((tag: string) => void) | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const answered = new Promise<void>((resolve) => {
+      onAuthorization = (tag: string) => {
+        if (idTag === undefined || tag === idTag) resolve();
+      };
+      // A tag the station does not send to the CSMS (cached, no free connector) produces no event.
+      timer = setTimeout(resolve, AUTHORIZATION_WAIT_MS);
+      this.station.events.on('authorization', onAuthorization);
+    });
+    try {
+      await this.inner.perform(request);
+      await answered;
+    } finally {
+      clearTimeout(timer);
+      this.station.events.off('authorization', onAuthorization!);
+    }
+  }
+}
+
+const AUTHORIZATION_WAIT_MS = 2000;
 
 export function isReferenceVersion(v: Version): v is ReferenceVersion {
   return v === '1.6' || v === '2.0.1';
