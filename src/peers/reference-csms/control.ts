@@ -102,9 +102,13 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const tags = (p.idTags as string[] | undefined) ?? validIdTags();
       const version = num(p.listVersion ?? p.versionNumber) ?? 1;
       const updateType = String(p.updateType ?? 'Full');
-      if (s.version === '1.6') return { action: 'SendLocalList', payload: { listVersion: version, updateType, localAuthorizationList: tags.map((idTag) => ({ idTag, idTagInfo: { status: s.verdict(idTag).status } })) } };
+      // An empty list is sent without the list element (2.0.1 requires at least one entry when present).
+      if (s.version === '1.6') {
+        const list = tags.map((idTag) => ({ idTag, idTagInfo: { status: s.verdict(idTag).status } }));
+        return { action: 'SendLocalList', payload: withOptional({ listVersion: version, updateType }, 'localAuthorizationList', list.length > 0 ? list : undefined) };
+      }
       const list = tags.map((t) => ({ idToken: { idToken: t, type: 'ISO14443' }, idTokenInfo: { status: s.verdict(t).status } }));
-      return { action: 'SendLocalList', payload: { versionNumber: version, updateType, localAuthorizationList: list } };
+      return { action: 'SendLocalList', payload: withOptional({ versionNumber: version, updateType }, 'localAuthorizationList', list.length > 0 ? list : undefined) };
     },
     getLocalListVersion: () => ({ action: 'GetLocalListVersion', payload: {} }),
     reserveNow: (s, p) => {
