@@ -16,7 +16,7 @@ interface Station {
 type Command =
   | { cmd: 'connect'; url: string; count: number; batch?: number }
   | { cmd: 'closed-loop'; warmupMs: number; durationMs: number }
-  | { cmd: 'paced'; intervalMs: number; durationMs: number }
+  | { cmd: 'paced'; intervalMs: number; warmupMs: number; durationMs: number }
   | { cmd: 'close' };
 
 const stations: Station[] = [];
@@ -91,7 +91,9 @@ async function closedLoop(c: Extract<Command, { cmd: 'closed-loop' }>) {
 async function paced(c: Extract<Command, { cmd: 'paced' }>) {
   const rtts: number[] = [];
   let skipped = 0;
-  onAnswer = (_s, rtt) => rtts.push(rtt);
+  let measuring = false;
+  // Warm-up answers (first use of a message's schema compiles it) are not counted.
+  onAnswer = (_s, rtt) => measuring && rtts.push(rtt);
   const timers: NodeJS.Timeout[] = [];
   for (const s of stations) {
     // Spread the stations over the interval so the load is even, as real stations would be.
@@ -103,7 +105,10 @@ async function paced(c: Extract<Command, { cmd: 'paced' }>) {
       }, Math.random() * c.intervalMs),
     );
   }
+  await delay(c.warmupMs);
+  measuring = true;
   await delay(c.durationMs);
+  measuring = false;
   for (const t of timers) clearTimeout(t);
   await drain();
   return { calls: rtts.length, skipped, ...summary(rtts) };

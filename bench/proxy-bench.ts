@@ -5,6 +5,9 @@
  * ocpp-harness. Load generator, CSMS and middlebox each run in their own child process, on loopback.
  *
  *   npx tsx bench/proxy-bench.ts [--stations 1000] [--seconds 5] [--paced-seconds 8] [--idle 2000] [--json]
+ *
+ * Both load phases start with 1 s of warm-up that is not measured. Frames/s counts frames through the
+ * middlebox (a CALL and its answer are two); latency is the station's round trip, CALL sent to answer read.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -102,7 +105,7 @@ async function runVariant(name: string, url: string, o: Required<Omit<ProxyBench
     const cpuAfter = await cpu();
     // The window includes warm-up and drain, so count the frames of the whole window, not only the measured part.
     const windowCalls = closed.totalCalls ?? closed.calls;
-    const paced = await ask<LoadResult>(load, { cmd: 'paced', intervalMs: 1000, durationMs: o.pacedSeconds * 1000 }, 'paced');
+    const paced = await ask<LoadResult>(load, { cmd: 'paced', intervalMs: 1000, warmupMs: 1000, durationMs: o.pacedSeconds * 1000 }, 'paced');
     return {
       name,
       // Each round trip is two frames through the middlebox: the CALL and its CALLRESULT.
