@@ -87,30 +87,31 @@ export class Session {
     const now = Date.now();
     const dir: Direction = side === 'cs' ? 'cs->csms' : 'csms->cs';
     this.frames++;
-    if (this.o.enforce && !binary) {
-      // An interceptor: the verdict is needed before the frame may go on.
-      const record = this.inspect(dir, data, binary, now);
-      const reply = enforcementReply(record, record.raw, this.o.version);
-      if (reply === undefined) {
-        if (!this.forward(side, data, binary)) record.undelivered = true;
-        this.o.publishFrame(record);
-        return;
-      }
-      record.dropped = true;
-      this.o.publishFrame(record);
-      this.ends[side].ws.send(reply);
-      const answer = this.inspect(dir === 'cs->csms' ? 'csms->cs' : 'cs->csms', Buffer.from(reply, 'utf8'), false, Date.now());
-      answer.injected = true;
-      if (record.type === 'INVALID') {
-        // A request that could not be parsed was never pending, so the core cannot match the answer to it.
-        answer.errors = answer.errors.filter((f) => f.rule !== 'rpc.unknown-id');
-        answer.valid = !answer.errors.some((f) => f.severity === 'error');
-      }
-      this.o.publishFrame(answer);
-      return;
-    }
+    if (this.o.enforce && !binary) return this.intercept(side, dir, data, now);
+    // Observe mode: forward first, then look.
     const delivered = this.forward(side, data, binary);
-    const record = this.inspect(dir, data, binary, now);
+    this.publish(this.inspect(dir, data, binary, now), delivered);
+  }
+
+  /** Enforce mode is an interceptor: the verdict is needed before the frame may go on. */
+  private intercept(side: Side, dir: Direction, data: Buffer, now: number): void {
+    const record = this.inspect(dir, data, false, now);
+    const reply = enforcementReply(record, record.raw, this.o.version);
+    if (reply === undefined) return this.publish(record, this.forward(side, data, false));
+    record.dropped = true;
+    this.o.publishFrame(record);
+    this.ends[side].ws.send(reply);
+    const answer = this.inspect(dir === 'cs->csms' ? 'csms->cs' : 'cs->csms', Buffer.from(reply, 'utf8'), false, Date.now());
+    answer.injected = true;
+    if (record.type === 'INVALID') {
+      // A request that could not be parsed was never pending, so the core cannot match the answer to it.
+      answer.errors = answer.errors.filter((f) => f.rule !== 'rpc.unknown-id');
+      answer.valid = !answer.errors.some((f) => f.severity === 'error');
+    }
+    this.o.publishFrame(answer);
+  }
+
+  private publish(record: ProxyFrameRecord, delivered: boolean): void {
     if (!delivered) record.undelivered = true;
     this.o.publishFrame(record);
   }
