@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProxy, type ProxyHandle } from '../../src/proxy/proxy-server.js';
+import type { FrameRecord } from '../../src/types.js';
 import { connectStation, events, frames, readLog, startCsms, type Peer, type TestCsms } from './proxy-fixtures.js';
 
 interface Step {
@@ -67,6 +68,10 @@ describe('proxy: forwarding through plain ws peers', () => {
 
   for (const [subprotocol, script] of Object.entries(SCRIPTS)) {
     it(`${subprotocol}: both sides receive exactly the bytes sent, and the log holds every frame with its verdict`, async () => {
+      const emitted: FrameRecord[] = [];
+      const emittedEvents: string[] = [];
+      proxy.on('frame', (r) => emitted.push(r));
+      proxy.on('event', (e) => emittedEvents.push(e.event));
       const auth = `Basic ${Buffer.from('CP-1:password-123').toString('base64')}`;
       const station = await connectStation(`${proxy.url}/any/prefix/CP-1?site=7`, [subprotocol], { headers: { authorization: auth } });
       expect(station.ws.protocol).to.equal(subprotocol);
@@ -98,6 +103,9 @@ describe('proxy: forwarding through plain ws peers', () => {
         expect(Date.parse(f.ts as string)).to.be.a('number').and.not.NaN;
       });
       expect(logged[1].latencyMs).to.be.a('number');
+      // The in-process stream (what the runner subscribes to) carries the same records, in the same order.
+      expect(emitted.map((r) => JSON.parse(JSON.stringify(r)))).to.deep.equal(logged);
+      expect(emittedEvents).to.deep.equal(['open', 'close', 'proxy-stop']);
       const open = events(log, 'open')[0];
       expect(open).to.deep.include({ station: 'CP-1', subprotocol, path: '/any/prefix/CP-1?site=7' });
       expect(open.authorization).to.equal('Basic CP-1:***');
