@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { locateJsonError } from './json-syntax.js';
 
 /**
  * Validation of the runner's own JSON files (case files, SUT configuration) against the schemas shipped in
@@ -32,14 +33,19 @@ export function displayPath(file: string): string {
 }
 
 const ajvCache = new Map<string, Ajv>();
+/** Every sub-schema of a schema file with the name of the definition it sits in, to word errors by place. */
+const placeOf = new Map<object, string>();
 
 /** Compiles `#/definitions/<name>` (or the whole schema) of a schema file in schemas/. */
 export function compileSchema(schemaFile: string, definition?: string): ValidateFunction {
   let ajv = ajvCache.get(schemaFile);
   if (!ajv) {
     // strictRequired off: the step schema selects the step kind with `required` alone (anyOf, if/then).
-    ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true });
-    ajv.addSchema(JSON.parse(readFileSync(projectPath(`schemas/${schemaFile}`), 'utf8')) as object, schemaFile);
+    // verbose: errors carry their parent schema, which names the place (a step, a condition …).
+    ajv = new Ajv({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+    const schema = JSON.parse(readFileSync(projectPath(`schemas/${schemaFile}`), 'utf8')) as { definitions?: Record<string, object> };
+    for (const [name, def] of Object.entries(schema.definitions ?? {})) indexPlaces(def, name);
+    ajv.addSchema(schema, schemaFile);
     ajvCache.set(schemaFile, ajv);
   }
   const ref = definition ? `${schemaFile}#/definitions/${definition}` : schemaFile;
@@ -48,12 +54,19 @@ export function compileSchema(schemaFile: string, definition?: string): Validate
   return fn;
 }
 
-/** Special wording for places where the schema offers alternatives (keyed by the definition name in the error's schemaPath). */
-const ALTERNATIVES: Array<[RegExp, string]> = [
-  [/definitions\/step\/anyOf$/, 'a step needs exactly one of the keys send, expect, expectAll, expectOneOf, expectNone, wait, connection, action, use, set'],
-  [/definitions\/condition\/oneOf$/, 'a condition is one of {all: [...]}, {any: [...]}, {not: ...}, {feature}, {profile} or {path, match}'],
-  [/response\/oneOf$/, 'a response expectation is {result: matcher} or {error: {code, description}}, or a list of them'],
-];
+function indexPlaces(node: unknown, name: string): void {
+  if (node === null || typeof node !== 'object') return;
+  if (!placeOf.has(node)) placeOf.set(node, name);
+  for (const child of Object.values(node)) indexPlaces(child, name);
+}
+
+/** Special wording for places where the schema offers alternatives, by definition (and property) name. */
+const ALTERNATIVES: Record<string, string> = {
+  step: 'a step needs exactly one of the keys send, expect, expectAll, expectOneOf, expectNone, wait, connection, action, use, set',
+  condition: 'a condition is one of {all: [...]}, {any: [...]}, {not: ...}, {feature}, {profile} or {path, match}',
+  sendStep: 'a response expectation is {result: matcher} or {error: {code, description}}, or a list of them',
+  idTag: 'an idTag is a string, or {idToken, type}',
+};
 
 /** The one error worth showing: the deepest concrete problem, or the alternatives that did not fit. */
 export function firstProblem(errors: readonly ErrorObject[], data: unknown): { path: string; problem: string } {
@@ -62,7 +75,8 @@ export function firstProblem(errors: readonly ErrorObject[], data: unknown): { p
   if (last && (last.keyword === 'oneOf' || last.keyword === 'anyOf')) {
     const inside = relevant.filter((e) => e !== last && e.instancePath.startsWith(last.instancePath));
     const telling = inside.filter((e) => !(e.instancePath === last.instancePath && (e.keyword === 'type' || e.keyword === 'required')));
-    const special = ALTERNATIVES.find(([re]) => re.test(last.schemaPath))?.[1];
+    const place = last.parentSchema ? placeOf.get(last.parentSchema) : undefined;
+    const special = place ? ALTERNATIVES[place] : undefined;
     if (telling.length > 0 && !(special && last.keyword === 'anyOf')) return { path: telling[0].instancePath, problem: describe(telling[0], data) };
     const keys = valueAt(data, last.instancePath);
     const got = keys && typeof keys === 'object' && !Array.isArray(keys) ? ` (found keys: ${Object.keys(keys).join(', ') || 'none'})` : '';
@@ -122,14 +136,8 @@ export function readJsonFile(file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    const where = pos ? lineColumn(text, Number(pos[1])) : '';
-    throw new InputFileError(file, '', `is not valid JSON${where}: ${message}`);
+    const where = locateJsonError(text);
+    const why = where ? `(line ${where.line}, column ${where.column}): ${where.message}` : `: ${e instanceof Error ? e.message : String(e)}`;
+    throw new InputFileError(file, '', `is not valid JSON ${why}`.replace('JSON :', 'JSON:'));
   }
-}
-
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return ` (line ${before.length}, column ${before[before.length - 1].length + 1})`;
 }
