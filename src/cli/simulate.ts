@@ -95,11 +95,13 @@ export async function runSimulateCs(flags: SimulateCsFlags, io: SimulateIo): Pro
   } catch (e) {
     return usage(io, 'simulate cs', e);
   }
+  // Listen for the signal before saying we run: a signal right after that line must not be lost.
+  const signal = io.untilSignal();
   cs.events.on('frame', (r) => io.stdout.write(frameLine(r)));
   cs.events.on('connection', (r) => io.stdout.write(eventLine(r)));
   cs.events.on('problem', (e) => io.stderr.write(`ocpp-harness simulate cs: ${e.message}\n`));
   io.stderr.write(`ocpp-harness simulate cs: ${cs.state.identity} (OCPP ${cs.state.version}) connecting to ${flags.url}; actions: ${cs.control.actions.join(', ')}\n`);
-  return runUntilSignal(io, 'simulate cs', cs.control, () => cs.close());
+  return runUntilSignal(io, signal, 'simulate cs', cs.control, () => cs.close());
 }
 
 export async function runSimulateCsms(flags: SimulateCsmsFlags, io: SimulateIo): Promise<number> {
@@ -112,17 +114,18 @@ export async function runSimulateCsms(flags: SimulateCsmsFlags, io: SimulateIo):
   } catch (e) {
     return usage(io, 'simulate csms', e);
   }
+  const signal = io.untilSignal();
   csms.events.on('frame', (r) => io.stdout.write(frameLine(r)));
   csms.events.on('connection', (r) => io.stdout.write(eventLine(r)));
   csms.events.on('problem', (e) => io.stderr.write(`ocpp-harness simulate csms: ${e.message}\n`));
   io.stderr.write(`ocpp-harness simulate csms: listening on ${csms.url}/<identity>; actions: ${csms.control.actions.join(', ')}\n`);
-  return runUntilSignal(io, 'simulate csms', csms.control, () => csms.close());
+  return runUntilSignal(io, signal, 'simulate csms', csms.control, () => csms.close());
 }
 
-async function runUntilSignal(io: SimulateIo, name: string, control: PeerControl, close: () => Promise<void>): Promise<number> {
+async function runUntilSignal(io: SimulateIo, until: Promise<string>, name: string, control: PeerControl, close: () => Promise<void>): Promise<number> {
   let stopped = false;
   if (io.commands) void readCommands(io, name, control, () => stopped);
-  const signal = await io.untilSignal();
+  const signal = await until;
   stopped = true;
   io.stderr.write(`ocpp-harness ${name}: ${signal}, closing\n`);
   await close();
