@@ -106,6 +106,8 @@ export interface ExpectStep extends StepCommon, Omit<MessageSpec, 'optional' | '
   timeoutMs?: number;
   /** Actions that may come meanwhile without failing the step (answered as background traffic). */
   tolerate?: string[];
+  /** No background traffic: any other CALL on a connection opened during the case fails the step (e.g. before BootNotification). */
+  strict?: boolean;
 }
 
 /** Several expected CALLs in any order. */
@@ -113,6 +115,7 @@ export interface ExpectAllStep extends StepCommon {
   expectAll: ExpectedMessage[];
   timeoutMs?: number;
   tolerate?: string[];
+  strict?: boolean;
 }
 
 /** Exactly one of several alternatives. */
@@ -120,6 +123,7 @@ export interface ExpectOneOfStep extends StepCommon {
   expectOneOf: MessageSpec[];
   timeoutMs?: number;
   tolerate?: string[];
+  strict?: boolean;
 }
 
 /** Nothing matching may arrive within `withinMs`. */

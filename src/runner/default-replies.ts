@@ -22,12 +22,16 @@ export interface ReplyContext {
   nextTransactionId: () => number;
 }
 
-/** Actions a station sends unprompted (or as a side effect) that are answered in the background by default. */
+/**
+ * Actions a station sends unprompted (or as a side effect) that are answered in the background by default.
+ * BootNotification is among them because a station may (re)boot between cases; a case that is about booting
+ * expects it explicitly.
+ */
 export const BACKGROUND_ACTIONS: Record<Version, readonly string[]> = {
-  '1.6': ['Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification', 'SecurityEventNotification', 'LogStatusNotification', 'SignedFirmwareStatusNotification'],
+  '1.6': ['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification', 'SecurityEventNotification', 'LogStatusNotification', 'SignedFirmwareStatusNotification'],
   // 2.x: TransactionEvent carries periodic meter values too, so an event no step expects is not a failure.
-  '2.0.1': ['Heartbeat', 'StatusNotification', 'MeterValues', 'TransactionEvent', 'NotifyEvent', 'SecurityEventNotification', 'NotifyReport', 'NotifyMonitoringReport', 'LogStatusNotification', 'FirmwareStatusNotification', 'PublishFirmwareStatusNotification', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'ReportChargingProfiles', 'NotifyChargingLimit', 'ClearedChargingLimit'],
-  '2.1': ['Heartbeat', 'StatusNotification', 'MeterValues', 'TransactionEvent', 'NotifyEvent', 'SecurityEventNotification', 'NotifyReport', 'NotifyMonitoringReport', 'LogStatusNotification', 'FirmwareStatusNotification', 'PublishFirmwareStatusNotification', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'ReportChargingProfiles', 'NotifyChargingLimit', 'ClearedChargingLimit', 'NotifyPeriodicEventStream'],
+  '2.0.1': ['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'TransactionEvent', 'NotifyEvent', 'SecurityEventNotification', 'NotifyReport', 'NotifyMonitoringReport', 'LogStatusNotification', 'FirmwareStatusNotification', 'PublishFirmwareStatusNotification', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'ReportChargingProfiles', 'NotifyChargingLimit', 'ClearedChargingLimit'],
+  '2.1': ['BootNotification', 'Heartbeat', 'StatusNotification', 'MeterValues', 'TransactionEvent', 'NotifyEvent', 'SecurityEventNotification', 'NotifyReport', 'NotifyMonitoringReport', 'LogStatusNotification', 'FirmwareStatusNotification', 'PublishFirmwareStatusNotification', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'ReportChargingProfiles', 'NotifyChargingLimit', 'ClearedChargingLimit', 'NotifyPeriodicEventStream'],
 };
 
 /** The authorization status the harness-as-CSMS gives a presented tag, from the SUT configuration's idTags. */

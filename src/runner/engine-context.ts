@@ -48,10 +48,14 @@ export interface EngineOptions {
   states: ReadonlyMap<string, LoadedState>;
   gen: Generators;
   now: () => number;
+  /** Harness as CSMS: wait (up to holdMs) for a freshly connected station's boot before a case. Default true. */
+  awaitBoot?: boolean;
 }
 
 export class CaseContext {
   readonly vars: Record<string, unknown> = {};
+  /** When the case started (ms), e.g. to tell connections opened during the case. */
+  readonly startedAt: number;
   readonly marks = new Map<string, number>();
   /** The element of the step's forEach list being run, `{{each}}` in templates. */
   each: unknown = undefined;
@@ -62,7 +66,9 @@ export class CaseContext {
     readonly session: Session,
     readonly options: EngineOptions,
     readonly caseId: string,
-  ) {}
+  ) {
+    this.startedAt = options.now();
+  }
 
   get sut(): ResolvedSut {
     return this.options.sut;

@@ -13,6 +13,9 @@ import { lookupPath } from './templates.js';
  * traffic; it fails the step at once only when it cannot be background (same action with the wrong payload, or an
  * action the SUT may not send unprompted), so background noise never makes a verdict flaky.
  */
+/** The mismatch path of a timing check (the rest are payload paths). */
+const ARRIVAL = 'arrival time';
+
 interface Candidate {
   /** The forms the message may take (one, unless the case gave oneOf alternatives). */
   forms: MessageSpec[];
@@ -62,15 +65,17 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
       if (mode === 'one') break;
       continue;
     }
-    const timingMiss = misses.find((m) => m.mismatches.some((x) => x.path === '(arrival)'));
-    if (timingMiss && timingMiss.mismatches.every((x) => x.path === '(arrival)')) misses = [timingMiss];
-    const background = ctx.isBackground(call.action, tolerate);
+    const timingMiss = misses.find((m) => m.mismatches.some((x) => x.path === ARRIVAL));
+    if (timingMiss && timingMiss.mismatches.every((x) => x.path === ARRIVAL)) misses = [timingMiss];
+    const opened = ctx.session.connectionOpenedAt(call.frame.conn);
+    const strictHere = step.strict === true && opened !== undefined && opened >= ctx.startedAt;
+    const background = tolerate.includes(call.action) || (!strictHere && ctx.isBackground(call.action));
     if (misses.length > 0 && (!background || timingMiss)) {
       ctx.session.answerBackground(call, 'it did not match the step');
       const best = misses[0];
       throw new StepFailure(best.c.label, `${describeCall(call.action, call.payload)} (${describeMismatches(best.mismatches)})`, [call.frame]);
     }
-    if (misses.length === 0 && !background && ctx.harness === 'csms') {
+    if (misses.length === 0 && !background && (ctx.harness === 'csms' || strictHere)) {
       ctx.session.answerBackground(call, 'not expected here');
       throw new StepFailure(describeRemaining(candidates, mode), `an unexpected ${describeCall(call.action, call.payload)}`, [call.frame]);
     }
@@ -139,7 +144,7 @@ function check(form: MessageSpec, each: unknown, call: IncomingCall, ctx: CaseCo
     const since = ctx.marks.get(form.timing.since);
     if (since === undefined) throw new CaseAbort('error', `timing refers to the mark "${form.timing.since}", which no earlier step set`);
     const after = call.receivedAt - since;
-    if (after < t.min || after > t.max) mismatches.push({ path: '(arrival)', expected: explainTiming(form.timing, (v) => ctx.resolve(v, params)), actual: `${after} ms after ${form.timing.since}` });
+    if (after < t.min || after > t.max) mismatches.push({ path: ARRIVAL, expected: explainTiming(form.timing, (v) => ctx.resolve(v, params)), actual: `${after} ms after ${form.timing.since}` });
   }
   return mismatches;
 }

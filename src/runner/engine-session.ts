@@ -1,5 +1,5 @@
 import type { Direction, Finding, FrameRecord, Side, Version } from '../types.js';
-import { Conversation } from '../ocpp/conversation.js';
+import { Conversation, type BootState } from '../ocpp/conversation.js';
 import { errorCodeFor } from '../ocpp/error-codes.js';
 import { serializeFrame, type Payload } from '../ocpp/frame.js';
 import type { Link } from './link.js';
@@ -71,6 +71,7 @@ export class Session {
   private readonly openWaiters = new Set<() => void>();
   private readonly pending = new Map<string, PendingCall>();
   private idCounter = 0;
+  private readonly openedAt = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(
@@ -82,6 +83,7 @@ export class Session {
     link.setListener({
       frame: (text, binary) => this.onFrame(text, binary),
       open: (conn) => {
+        this.openedAt.set(conn, this.now());
         this.conversation = this.freshConversation();
         this.push({ kind: 'open', conn });
         for (const w of [...this.openWaiters]) w();
@@ -96,6 +98,16 @@ export class Session {
         this.push({ kind: 'close', conn, code, reason });
       },
     });
+  }
+
+  /** When a connection opened (undefined for one the session never saw open). */
+  connectionOpenedAt(conn: string): number | undefined {
+    return this.openedAt.get(conn);
+  }
+
+  /** What the protocol core knows about the station's boot on the current connection. */
+  get bootState(): BootState {
+    return this.conversation.bootState;
   }
 
   get sutSide(): Side {
@@ -114,18 +126,21 @@ export class Session {
     return new Conversation({ version: this.options.version, responseTimeoutMs: this.options.responseTimeoutMs });
   }
 
-  /** Starts the frame list of a new case; problems of frames that came between cases belong to no case. */
+  /**
+   * Starts the frame list of a new case. What came between cases belongs to no case: CALLs still held are answered
+   * in the background now (a station's boot after it connected, its heartbeats), problems are dropped.
+   */
   startCase(): void {
+    this.endCase();
     this.frames = [];
     this.background = [];
-    this.takeViolations();
   }
 
   /** Ends a case: held CALLs are answered, leftover events dropped. */
   endCase(): void {
     for (const event of this.queue.splice(0)) {
       this.clearHold(event);
-      if (event.kind === 'call' && !event.call.answered) this.answerBackground(event.call, 'the case ended before a step took it');
+      if (event.kind === 'call' && !event.call.answered) this.answerBackground(event.call, 'no case was waiting for it');
     }
   }
 
@@ -148,6 +163,14 @@ export class Session {
         this.wakeUp = done;
       });
       this.wakeUp = undefined;
+    }
+  }
+
+  /** Puts an event back at the front of the queue (it was looked at, not handled). */
+  putBack(event: SessionEvent): void {
+    this.queue.unshift(event);
+    if (event.kind === 'call' && !event.call.answered) {
+      this.holdTimers.set(event, setTimeout(() => this.releaseHeld(event), this.options.holdMs));
     }
   }
 

@@ -31,6 +31,9 @@ class Halt {
 }
 
 export class Engine {
+  /** Connections on which the harness-as-CSMS already waited for the station's boot. */
+  private readonly bootWaited = new Set<string>();
+
   constructor(
     readonly session: Session,
     readonly options: EngineOptions,
@@ -110,14 +113,40 @@ export class Engine {
       if (ctx.harness === 'cs') {
         if (link.isOpen) await link.close();
         await link.open(this.options.sut.timeouts.connectMs);
-      } else if (!link.isOpen) {
-        await link.open(this.options.sut.timeouts.connectMs);
+      } else {
+        if (!link.isOpen) await link.open(this.options.sut.timeouts.connectMs);
+        if (this.options.awaitBoot !== false) await this.awaitBoot();
       }
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       records.push({ index: 'connect', description, verdict: 'error', actual: why, durationMs: this.options.now() - t0, evidence: [] });
       if (e instanceof LinkOpenError) throw new Halt('error', why);
       throw new Halt('error', `internal error while connecting: ${why}`);
+    }
+  }
+
+  /**
+   * General precondition "the station is Accepted": on a connection that has not booted yet, give the station up to
+   * holdMs to send its BootNotification, and answer it in the background. Once per connection, and only while the
+   * station's first messages are its boot: anything else is left for the case (a station that reconnected without
+   * booting).
+   */
+  private async awaitBoot(): Promise<void> {
+    const { session } = this;
+    const conn = session.link.conn;
+    const booted = () => session.bootState === 'accepted';
+    if (booted() || this.bootWaited.has(conn)) return;
+    this.bootWaited.add(conn);
+    const deadline = this.options.now() + this.options.sut.timeouts.holdMs;
+    while (!booted()) {
+      const event = await session.next(deadline);
+      if (!event) return;
+      if (event.kind === 'call' && event.call.action === 'BootNotification' && event.call.errors.length === 0) {
+        session.answerBackground(event.call, 'the station booted before the case began');
+      } else if (event.kind === 'call' || event.kind === 'violation' || event.kind === 'interrupt') {
+        session.putBack(event);
+        return;
+      }
     }
   }
 
@@ -136,7 +165,7 @@ export class Engine {
   }
 
   private async runOne(step: Step, index: string, prefix: string, params: Record<string, unknown>, ctx: CaseContext, records: StepRecord[]): Promise<void> {
-    const resolver = (v: unknown) => ctx.resolve(v, params);
+    const resolver = (v: unknown, extra?: { each?: unknown }) => ctx.resolve(v, params, extra);
     if (step.when && !evaluateCondition(step.when, ctx.template(params), this.options.declared, ctx.matchEnv())) {
       records.push({ index, description: explainStep(step, ctx.harness, resolver), verdict: 'skipped', actual: `condition not met: ${explainCondition(step.when)}`, durationMs: 0, evidence: [] });
       return;

@@ -29,7 +29,7 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     version,
     idTags: REFERENCE_ID_TAGS,
     heartbeatIntervalS: 3,
-    bootRetryIntervalS: 2,
+    bootRetryIntervalS: 5,
     msPerSecond: MS_PER_SECOND,
     timeouts: { responseMs: 3000, expectMs: 3000, connectMs: 5000, holdMs: 1000, toleranceMs: 250 },
   };

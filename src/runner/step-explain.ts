@@ -9,7 +9,7 @@ import { explainMatcher, explainPredicate } from './matchers.js';
  * Every step explains itself in words: the text becomes the step's description in the report, and the
  * "expected" side of a failure. `resolve` fills in placeholders where it can (the raw template stays otherwise).
  */
-export type Resolver = (value: unknown) => unknown;
+export type Resolver = (value: unknown, extra?: { each?: unknown }) => unknown;
 
 const identity: Resolver = (v) => v;
 
@@ -76,13 +76,21 @@ function explainBody(step: Step, harness: Side, r: Resolver): string {
 
 function explainExpected(m: ExpectedMessage, r: Resolver): string {
   if (!('oneOf' in m)) return explainSpec(m, r);
-  const each = m.forEach ? ` (for each element of ${m.forEach})` : '';
-  return `${m.optional ? '(optional) ' : ''}either ${m.oneOf.map((f) => explainSpec(f, r)).join(' or ')}${each}`;
+  const one = (rr: Resolver) => `${m.optional ? '(optional) ' : ''}either ${m.oneOf.map((f) => explainSpec(f, rr)).join(' or ')}`;
+  if (!m.forEach) return one(r);
+  const list = r(`{{${m.forEach}}}`);
+  if (!Array.isArray(list)) return `${one(r)} (for each element of ${m.forEach})`;
+  return list.map((each) => one((v) => r(v, { each }))).join('; ');
 }
 
 /** `StatusNotification where status is "Preparing", answered with {}`. */
 export function explainSpec(spec: Pick<MessageSpec, 'expect' | 'payload' | 'reply' | 'replyError' | 'timing' | 'optional' | 'forEach'>, r: Resolver = identity): string {
   const rr = safe(r);
+  if (spec.forEach) {
+    // One explanation per element when the list can be read (sut.connectorIdsWithZero → connector 0, 1, 2).
+    const list = rr(`{{${spec.forEach}}}`);
+    if (Array.isArray(list)) return list.map((each) => explainSpec({ ...spec, forEach: undefined }, (v) => rr(v, { each }))).join('; ');
+  }
   const checks = spec.payload === undefined ? [] : explainMatcher(rr(spec.payload));
   const where = checks.length ? ` where ${checks.join(', ')}` : '';
   const each = spec.forEach ? ` (for each element of ${spec.forEach})` : '';
@@ -92,7 +100,10 @@ export function explainSpec(spec: Pick<MessageSpec, 'expect' | 'payload' | 'repl
 }
 
 export function explainTiming(t: Timing, r: Resolver = identity): string {
-  if (t.expectedS !== undefined) return `arriving ${Number(r(t.expectedS))} s (± ${t.toleranceMs === undefined ? 'the tolerance' : ms(t.toleranceMs)}) after ${t.since}`;
+  if (t.expectedS !== undefined) {
+    const tolerance = t.toleranceMs ?? safe(r)('{{sut.timeouts.toleranceMs}}');
+    return `arriving ${Number(r(t.expectedS))} s (± ${typeof tolerance === 'number' ? ms(tolerance) : 'the tolerance'}) after ${t.since}`;
+  }
   if (t.minMs !== undefined && t.maxMs !== undefined) return `arriving ${ms(t.minMs)} to ${ms(t.maxMs)} after ${t.since}`;
   if (t.minMs !== undefined) return `arriving at least ${ms(t.minMs)} after ${t.since}`;
   return `arriving at most ${ms(t.maxMs ?? 0)} after ${t.since}`;
@@ -114,9 +125,9 @@ function explainResponse(e: ResponseExpectation, r: Resolver): string {
 }
 
 function safe(r: Resolver): Resolver {
-  return (v) => {
+  return (v, extra) => {
     try {
-      return r(v);
+      return r(v, extra);
     } catch {
       return v;
     }

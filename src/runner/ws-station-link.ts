@@ -46,6 +46,15 @@ export class WsStationLink implements Link {
 
   setListener(listener: LinkListener): void {
     this.listener = listener;
+    for (const replay of this.early.splice(0)) replay(listener);
+  }
+
+  /** Events before anyone listens (a station that connects while the run is still being set up) are kept, not lost. */
+  private readonly early: Array<(l: LinkListener) => void> = [];
+
+  private emit(event: (l: LinkListener) => void): void {
+    if (this.listener) event(this.listener);
+    else this.early.push(event);
   }
 
   send(text: string): void {
@@ -80,13 +89,13 @@ export class WsStationLink implements Link {
     this.ws = ws;
     const conn = `${this.options.identity}#${++connections}`;
     this.conn = conn;
-    ws.on('message', (data, isBinary) => this.listener?.frame(isBinary ? Buffer.from(data as Buffer).toString('latin1') : data.toString(), isBinary));
+    ws.on('message', (data, isBinary) => this.emit((l) => l.frame(isBinary ? Buffer.from(data as Buffer).toString('latin1') : data.toString(), isBinary)));
     ws.on('error', () => undefined);
     ws.on('close', (code, reason) => {
       if (this.ws === ws) this.ws = undefined;
-      this.listener?.close(conn, code, reason.toString());
+      this.emit((l) => l.close(conn, code, reason.toString()));
     });
-    this.listener?.open(conn);
+    this.emit((l) => l.open(conn));
   }
 
   async close(): Promise<void> {

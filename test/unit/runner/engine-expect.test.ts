@@ -170,6 +170,6 @@ describe('engine: expected CALLs from the SUT', () => {
     expect((await fixture(script(250)).run(steps)).verdict).to.equal('passed');
     const early = await fixture(script(0)).run(steps);
     expect(early.verdict).to.equal('failed');
-    expect(early.steps[1].actual).to.match(/\(\(arrival\): expected arriving 150 ms to 600 ms after booted, got \d+ ms after booted\)$/);
+    expect(early.steps[1].actual).to.match(/^Heartbeat \{\} \(arrival time: expected arriving 150 ms to 600 ms after booted, got \d+ ms after booted\)$/);
   });
 });

@@ -18,6 +18,8 @@ export interface FixtureOptions {
   config?: SutConfigFile;
   states?: ReusableState[];
   adapters?: ActionAdapter[];
+  /** Wait for a fresh station's boot before each case (the production default); off so scripts start at once. */
+  awaitBoot?: boolean;
 }
 
 export interface Fixture {
@@ -38,7 +40,7 @@ export function fixture(script: Script, options: FixtureOptions = {}): Fixture {
   const harness: Side = role === 'cs' ? 'csms' : 'cs';
   const states = new Map<string, LoadedState>();
   for (const s of options.states ?? []) states.set(stateKey(s.version, s.sut, s.state), { file: `${s.state}.json`, state: s });
-  const engineOptions = { sut, sutView: sutTemplateView(sut), declared: declarationsOf(sut), adapter: new AdapterChain(options.adapters ?? []), states, gen, now: Date.now };
+  const engineOptions = { sut, sutView: sutTemplateView(sut), declared: declarationsOf(sut), adapter: new AdapterChain(options.adapters ?? []), states, gen, now: Date.now, awaitBoot: options.awaitBoot ?? false };
   const session = new Session(link, {
     version,
     harness,

@@ -154,4 +154,38 @@ describe('engine: flow steps and verdicts', () => {
     ]);
     expect(result.steps[2].actual).to.contain('{{vars.missing}} has no value: vars has no "missing" (no earlier step captured it)');
   });
+
+  it('before a case, a freshly connected station boots: its BootNotification is answered; other first messages are left for the case', async () => {
+    const booting = fixture({ onOpen: (sut) => sut.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' }), onAnswer: (frame, sut) => frame[1] === 's1' && sut.call('Authorize', { idTag: 'OCPPH-VALID-01' }) }, { awaitBoot: true });
+    const result = await booting.run([{ expect: 'Authorize' }]);
+    expect(result.verdict, result.reason).to.equal('passed');
+    expect(booting.link.answers()[0][2]).to.include({ status: 'Accepted', interval: 300 });
+    expect(result.frames.map((f) => f.action)).to.deep.equal(['BootNotification', 'BootNotification', 'Authorize', 'Authorize']);
+    const reconnected = fixture({ onOpen: (sut) => sut.call('StartTransaction', { connectorId: 1, idTag: 'OCPPH-VALID-01', meterStart: 0, timestamp: new Date().toISOString() }) }, { awaitBoot: true });
+    const started = Date.now();
+    expect((await reconnected.run([{ expect: 'StartTransaction' }])).verdict).to.equal('passed');
+    expect(Date.now() - started).to.be.below(150);
+  });
+
+  it('strict: after a reboot in the case, anything before the expected BootNotification fails the step', async () => {
+    let booted = false;
+    const script = (statusFirst: boolean) => ({
+      onCall: (_a: string, _p: unknown, id: string, sut: ScriptedLink['sut']) => {
+        sut.result(id, { status: 'Accepted' });
+        sut.hangUp(1012);
+        setTimeout(() => sut.reconnect(), 10);
+      },
+      onOpen: (sut: ScriptedLink['sut']) => {
+        if (!booted) return void (booted = true);
+        if (statusFirst) sut.call('StatusNotification', { connectorId: 0, errorCode: 'NoError', status: 'Available' });
+        sut.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+      },
+    });
+    const steps = [{ send: 'Reset', payload: { type: 'Hard' } }, { expect: 'BootNotification', strict: true }];
+    expect((await fixture(script(false)).run(steps)).verdict).to.equal('passed');
+    booted = false;
+    const early = await fixture(script(true)).run(steps);
+    expect(early.verdict).to.equal('failed');
+    expect(early.steps[1].actual).to.equal('an unexpected StatusNotification {"connectorId":0,"errorCode":"NoError","status":"Available"}');
+  });
 });
