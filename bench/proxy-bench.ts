@@ -212,7 +212,10 @@ function table(r: ProxyBenchResult): string[] {
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   lines.push(
     '',
-    `throughput (c)/(b): ${r.throughputRatio.toFixed(2)}   (target >= 0.80)`,
+    `throughput (c)/(b): ${r.throughputRatio.toFixed(2)}   (target >= 0.80; all processes share ${r.cpus} CPUs, so this also measures who leaves CPU to the load)`,
+    ...r.variants
+      .filter((v) => v.middleboxCpuMicrosPerFrame)
+      .map((v) => `  ${v.name}: one core forwards at most ~${Math.round(1e6 / v.middleboxCpuMicrosPerFrame!)} frames/s (1 s / CPU time per frame)`),
     `p99 added by ocpp-harness over direct at 1 CALL/s/station: ${r.pacedP99AddedMs.toFixed(2)} ms   (target <= 1 ms)`,
     `idle: ${r.idle.stations} stations through ocpp-harness: ${kb(r.idle.rssBytesPerStation)} KB RSS per station, ${kb(r.idle.heapBytesPerStation)} KB heap   (target <= 40 KB)`,
   );
