@@ -84,7 +84,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
       s.once('close', () => this.sockets.delete(s));
     });
     this.server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
-      this.onUpgrade(req, socket, head).catch((e) => this.toolError('', `c?`, e, socket));
+      this.onUpgrade(req, socket, head).catch((e) => this.toolError(e, socket));
     });
     this.server.on('request', (req: IncomingMessage, res: ServerResponse) => this.http.handle(req, res));
     this.server.on('clientError', (err: Error, s: Socket) => {
@@ -231,9 +231,10 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     this.event('http', station, `h${++this.counters.http}`, { ...detail });
   }
 
-  private toolError(station: string, conn: string, e: unknown, socket?: Socket): void {
-    this.event('error', station, conn, { side: 'proxy', message: e instanceof Error ? e.message : String(e) });
-    socket?.destroy();
+  /** A bug or an unexpected failure in the proxy itself: logged, and only this connection is dropped. */
+  private toolError(e: unknown, socket: Socket): void {
+    this.event('error', '', '', { side: 'proxy', message: e instanceof Error ? e.message : String(e), remote: remote(socket) });
+    socket.destroy();
   }
 
   private event(event: string, station: string, conn: string, detail: Record<string, unknown>): void {
