@@ -33,7 +33,12 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     msPerSecond: MS_PER_SECOND,
     timeouts: { responseMs: 3000, expectMs: 3000, connectMs: 5000, holdMs: 1000, toleranceMs: 250 },
   };
-  if (role === 'cs') return { ...common, name: `reference charging station (OCPP ${version})`, identity: 'REF-CS-001', connectors: [1, 2], evses: version === '1.6' ? undefined : [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }] };
+  if (role === 'cs') {
+    const station: SutConfigFile = { ...common, name: `reference charging station (OCPP ${version})`, identity: 'REF-CS-001', connectors: [1, 2] };
+    if (version === '1.6') return station;
+    // Part 5 features: start options EVConnected, Authorized, PowerPathClosed, EnergyTransfer; configurable TxStartPoint.
+    return { ...station, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51'] };
+  }
   return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1] };
 }
 
