@@ -50,6 +50,8 @@ export class Conversation {
   private readonly pending: Record<Side, Map<string, PendingCall>> = { cs: new Map(), csms: new Map() };
   /** CALLs dropped from `pending` because they timed out: a late answer still finds its action (rpc.late-response). */
   private readonly timedOut: Record<Side, Map<string, PendingCall>> = { cs: new Map(), csms: new Map() };
+  /** Ids of malformed requests each side sent: the receiver may rightly answer them with a CALLERROR. */
+  private readonly malformed: Record<Side, string[]> = { cs: [], csms: [] };
   private readonly recentIds: Record<Side, string[]> = { cs: [], csms: [] };
 
   constructor(options: ConversationOptions) {
@@ -78,6 +80,8 @@ export class Conversation {
     if (!parsed.ok) {
       // A malformed answer still ends the CALL it answers; keeping it pending would blame every later frame.
       if (parsed.id !== undefined && (parsed.type === 'CALLRESULT' || parsed.type === 'CALLERROR')) this.forget(other(sender), parsed.id);
+      // A malformed request (or an unknown message type) with a readable id is answered with a CALLERROR carrying that id.
+      else if (parsed.id !== undefined) pushBounded(this.malformed[sender], parsed.id);
       return done({ type: 'INVALID', id: parsed.id, findings: parsed.findings });
     }
     const frame = parsed.frame;
@@ -175,8 +179,10 @@ export class Conversation {
     const call = this.pending[caller].get(frame.id) ?? this.timedOut[caller].get(frame.id);
     if (frame.type === 'CALLERROR') findings.push(...this.checkErrorCode(frame.errorCode));
     if (!call) {
-      // "-1" is the id the spec prescribes for a CALLERROR about a frame whose id could not be read (2.0.1 Part 4 §4.2.3).
-      if (!(frame.type === 'CALLERROR' && frame.id === '-1')) {
+      // "-1" is the id the spec prescribes for a CALLERROR about a frame whose id could not be read (2.0.1 Part 4 §4.2.3);
+      // a CALLERROR may also answer a malformed request whose id was readable.
+      const answersMalformed = frame.type === 'CALLERROR' && (frame.id === '-1' || removeFrom(this.malformed[caller], frame.id));
+      if (!answersMalformed) {
         findings.push(finding('rpc.unknown-id', 'error', `${frame.type} for messageId "${frame.id}", which matches no outstanding CALL of the ${caller === 'cs' ? 'charging station' : 'CSMS'}.`));
       }
       return { type: frame.type, id: frame.id, frame, findings };
@@ -190,6 +196,8 @@ export class Conversation {
       findings.push(...validatePayload(v, call.action, 'response', frame.payload));
       if (call.action === 'BootNotification' && caller === 'cs') this.onBootAnswer(frame.payload.status);
     }
+    // A BootNotification answered with an error leaves the boot undecided, as if none had been seen.
+    if (frame.type === 'CALLERROR' && call.action === 'BootNotification' && caller === 'cs') this.boot = 'unknown';
     return { type: frame.type, id: frame.id, action: call.action, frame, findings, latencyMs };
   }
 
@@ -224,10 +232,19 @@ export class Conversation {
   }
 
   private remember(sender: Side, id: string): void {
-    const ids = this.recentIds[sender];
-    ids.push(id);
-    if (ids.length > RECENT_IDS) ids.shift();
+    pushBounded(this.recentIds[sender], id);
   }
+}
+
+function pushBounded(list: string[], id: string): void {
+  list.push(id);
+  if (list.length > RECENT_IDS) list.shift();
+}
+
+function removeFrom(list: string[], id: string): boolean {
+  const at = list.indexOf(id);
+  if (at >= 0) list.splice(at, 1);
+  return at >= 0;
 }
 
 function other(side: Side): Side {

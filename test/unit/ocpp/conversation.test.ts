@@ -752,3 +752,35 @@ describe('conversation bookkeeping', () => {
     }
   });
 });
+
+describe('answers to malformed requests and failed boots', () => {
+  it('a CALLERROR answering a malformed CALL with a readable id is not rpc.unknown-id', () => {
+    const s = new Session('2.0.1').boot();
+    expect(s.cs('[2,"bad1","Heartbeat",[]]').valid).to.equal(false);
+    const answer = s.csms([4, 'bad1', 'FormatViolation', 'payload must be an object', {}]);
+    expect(answer.findings).to.deep.equal([]);
+  });
+
+  it('a CALLERROR answering an unknown message type with its id is not rpc.unknown-id', () => {
+    const s = new Session('2.0.1').boot();
+    s.cs('[7,"odd1","Heartbeat",{}]');
+    expect(s.csms([4, 'odd1', 'MessageTypeNotSupported', '', {}]).findings).to.deep.equal([]);
+  });
+
+  it('a second CALLERROR for the same malformed id is rpc.unknown-id again', () => {
+    const s = new Session('2.0.1').boot();
+    s.cs('[2,"bad2","Heartbeat",[]]');
+    s.csms([4, 'bad2', 'FormatViolation', '', {}]);
+    expect(rulesOf(s.csms([4, 'bad2', 'FormatViolation', '', {}]))).to.deep.equal(['rpc.unknown-id']);
+  });
+
+  it('a BootNotification answered with a CALLERROR leaves the boot undecided: later CALLs are warnings, not errors', () => {
+    const s = new Session('2.0.1');
+    s.cs(s.call('BootNotification', 'b1'));
+    s.csms([4, 'b1', 'InternalError', '', {}]);
+    expect(s.conversation.bootState).to.equal('unknown');
+    const hb = s.cs(s.call('Heartbeat', 'h1'));
+    expect(findingOf(hb, 'rpc.before-boot').severity).to.equal('warning');
+    expect(hb.valid).to.equal(true);
+  });
+});
