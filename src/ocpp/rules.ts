@@ -36,7 +36,7 @@ export const RULES = {
   'rpc.unknown-error-code': { trigger: 'A CALLERROR/CALLRESULTERROR errorCode that the negotiated version does not define (e.g. FormatViolation in 1.6).', spec: 'OCPP-J 1.6 §4.2.3; 2.0.1 Part 4 §4.3' },
   'rpc.type-not-in-version': { trigger: 'A SEND (6) or CALLRESULTERROR (5) on a 1.6 or 2.0.1 connection.', spec: 'OCPP 2.1 Part 4, RPC framework (SEND, CALLRESULTERROR)' },
   'rpc.late-response': { trigger: 'A response that arrives after the configured response timeout: a warning (the sender may already have given up).', spec: 'OCPP-J 1.6 §4.1.1; 2.0.1 Part 4 §4.1.1' },
-  'rpc.before-boot': { trigger: 'A CALL from the station before its BootNotification was accepted. An error after a Rejected boot; a warning after Pending (the CSMS may have triggered it) or when no BootNotification was seen on this connection (a station may reconnect without rebooting).', spec: 'OCPP 1.6 §4.2; 2.0.1 Part 2 B01-B03' },
+  'rpc.before-boot': { trigger: 'A CALL from the station before its BootNotification was accepted. An error after a Rejected boot or while the BootNotification is unanswered; a warning after Pending (the CSMS may have triggered it) or when no BootNotification was seen on this connection (a station may reconnect without rebooting).', spec: 'OCPP 1.6 §4.2; 2.0.1 Part 2 B01-B03' },
   'handshake.no-subprotocol': { trigger: 'The station offered no OCPP subprotocol, or the CSMS selected none.', spec: 'OCPP-J 1.6 §3.1.2; 2.0.1 Part 4 §3.1.2' },
   'log.bad-line': { trigger: 'A frame log line that is not JSON or lacks the fields a frame record needs.', spec: 'docs/frame-log.md' },
 } as const satisfies Record<string, RuleInfo>;

