@@ -13,6 +13,7 @@ export const RULES = {
   'frame.not-json': { trigger: 'The frame text is not valid JSON.', spec: 'OCPP-J 1.6 §4.1.2; 2.0.1 Part 4 §4.1.2' },
   'frame.not-array': { trigger: 'The frame is JSON but not an array.', spec: 'OCPP-J 1.6 §4.2; 2.0.1 Part 4 §4.2' },
   'frame.binary': { trigger: 'A binary WebSocket message: OCPP-J uses text frames only.', spec: 'OCPP-J 1.6 §4.1.2; 2.0.1 Part 4 §4.1.2' },
+  'frame.invalid-utf8': { trigger: 'A text WebSocket message whose bytes are not valid UTF-8.', spec: 'RFC 6455 §5.6; OCPP-J 1.6 §4.1.2; 2.0.1 Part 4 §4.1.2' },
   'frame.unknown-type': { trigger: 'The first element is not a known message type id (2, 3, 4, 5, 6).', spec: 'OCPP-J 1.6 §4.1.3; 2.0.1 Part 4 §4.1.3, §4.4' },
   'frame.arity': { trigger: 'The array has the wrong number of elements for its message type.', spec: 'OCPP-J 1.6 §4.2; 2.0.1 Part 4 §4.2' },
   'frame.element-type': { trigger: 'An element has the wrong JSON type (e.g. messageId not a string, payload not an object).', spec: 'OCPP-J 1.6 §4.2; 2.0.1 Part 4 §4.2' },
@@ -38,6 +39,7 @@ export const RULES = {
   'rpc.late-response': { trigger: 'A response that arrives after the configured response timeout: a warning (the sender may already have given up).', spec: 'OCPP-J 1.6 §4.1.1; 2.0.1 Part 4 §4.1.1' },
   'rpc.before-boot': { trigger: 'A CALL from the station before its BootNotification was accepted. An error after a Rejected boot or while the BootNotification is unanswered; a warning after Pending (the CSMS may have triggered it) or when no BootNotification was seen on this connection (a station may reconnect without rebooting).', spec: 'OCPP 1.6 §4.2; 2.0.1 Part 2 B01-B03' },
   'handshake.no-subprotocol': { trigger: 'The station offered no OCPP subprotocol, or the CSMS selected none.', spec: 'OCPP-J 1.6 §3.1.2; 2.0.1 Part 4 §3.1.2' },
+  'proxy.validator-failed': { trigger: 'The validator itself failed on a frame (a defect of this tool, not of the peer); the frame was forwarded unchanged.', spec: 'none (tool error)' },
   'log.bad-line': { trigger: 'A frame log line that is not JSON or lacks the fields a frame record needs.', spec: 'docs/frame-log.md' },
 } as const satisfies Record<string, RuleInfo>;
 

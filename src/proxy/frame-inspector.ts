@@ -1,3 +1,4 @@
+import { finding } from '../ocpp/findings.js';
 import { isUtf8 } from 'node:buffer';
 import type { Conversation, Inspection } from '../ocpp/conversation.js';
 import { errorCodeFor } from '../ocpp/error-codes.js';
@@ -54,16 +55,12 @@ function isoTime(ms: number): string {
 
 /** WebSocket text frames must be UTF-8 (RFC 6455 §5.6); OCPP-J frames are text frames. */
 function invalidUtf8(conversation: Conversation): Finding {
-  return {
-    rule: 'frame.invalid-utf8',
-    severity: 'error',
-    path: '',
-    message: 'The text frame is not valid UTF-8 (RFC 6455 §5.6); forwarded unchanged, the exact bytes are in rawBytes.',
+  return finding('frame.invalid-utf8', 'error', 'The text frame is not valid UTF-8 (RFC 6455 §5.6); forwarded unchanged, the exact bytes are in rawBytes.', {
     errorCode: errorCodeFor(conversation.version, 'format'),
-  };
+  });
 }
 
 function validatorFailed(e: unknown): Finding {
   const why = e instanceof Error ? e.message : String(e);
-  return { rule: 'proxy.validator-failed', severity: 'error', path: '', message: `The validator could not check this frame (${why}); it was forwarded unchanged.` };
+  return finding('proxy.validator-failed', 'error', `The validator could not check this frame (${why}); it was forwarded unchanged.`);
 }
