@@ -19,7 +19,7 @@ export function registerList(program: Command, setExit: SetExit): void {
     .option('--profile <profile>', 'only cases of this profile')
     .option('--json', 'print JSON instead of a table')
     .option('--coverage', 'compare testcases/ with the OCTT catalog: implemented/total per version, role and profile (2.x: M and C apart)')
-    .option('--catalog <file>', 'the catalog TSV for --coverage', DEFAULT_CATALOG)
+    .option('--catalog <file>', 'the catalog TSV for --coverage (default: ../shared/catalog/octt-testcases.tsv next to the project)')
     .action((patterns: string[], opts: ListOptions) => {
       setExit(listCases(patterns, opts, process.stdout, process.stderr));
     });

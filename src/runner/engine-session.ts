@@ -4,31 +4,14 @@ import { errorCodeFor } from '../ocpp/error-codes.js';
 import { serializeFrame, type Payload } from '../ocpp/frame.js';
 import type { Link } from './link.js';
 import { LinkDownError } from './link.js';
+import { EventQueue, type IncomingCall, type SessionEvent } from './session-events.js';
 
 /**
  * One link to the SUT as the engine sees it: every frame in both directions goes through the protocol core and
- * into the current case's frame list; CALLs from the SUT queue up as events for the step that waits for them.
- * A CALL nobody looks at within `holdMs` is answered as background traffic, so the SUT is never left waiting.
+ * into the current case's frame list; CALLs from the SUT queue up as events (session-events.ts) for the step that
+ * waits for them, and the harness's own CALLs wait here for their responses.
  */
-export interface IncomingCall {
-  /** The frame as recorded (a reference into the case's frame list). */
-  frame: FrameRecord;
-  id: string;
-  action: string;
-  payload: Payload;
-  receivedAt: number;
-  /** Error findings of the protocol core on this frame (schema, RPC rules). */
-  errors: Finding[];
-  answered: boolean;
-}
-
-export type SessionEvent =
-  | { kind: 'call'; call: IncomingCall }
-  | { kind: 'violation'; frame: FrameRecord; errors: Finding[]; label: string }
-  | { kind: 'open'; conn: string }
-  | { kind: 'close'; conn: string; code: number; reason: string }
-  /** Something outside the link went wrong (a manual action failed): the waiting step ends with it. */
-  | { kind: 'interrupt'; error: Error };
+export type { IncomingCall, SessionEvent } from './session-events.js';
 
 export type CallOutcome =
   | { kind: 'result'; payload: Payload; frame: FrameRecord; errors: Finding[] }
@@ -65,9 +48,7 @@ export class Session {
   frames: FrameRecord[] = [];
   background: BackgroundNote[] = [];
   private conversation: Conversation;
-  private readonly queue: SessionEvent[] = [];
-  private readonly holdTimers = new Map<SessionEvent, NodeJS.Timeout>();
-  private wakeUp?: () => void;
+  private readonly events: EventQueue;
   private readonly openWaiters = new Set<() => void>();
   private readonly pending = new Map<string, PendingCall>();
   private idCounter = 0;
@@ -79,6 +60,7 @@ export class Session {
     readonly options: SessionOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.events = new EventQueue(options.holdMs, (call) => this.releaseHeld(call), this.now);
     this.conversation = this.freshConversation();
     link.setListener({
       frame: (text, binary) => this.onFrame(text, binary),
@@ -138,71 +120,34 @@ export class Session {
 
   /** Ends a case: held CALLs are answered, leftover events dropped. */
   endCase(): void {
-    for (const event of this.queue.splice(0)) {
-      this.clearHold(event);
+    for (const event of this.events.drain()) {
       if (event.kind === 'call' && !event.call.answered) this.answerBackground(event.call, 'no case was waiting for it');
     }
   }
 
   /** The next event, or undefined at the deadline. */
-  async next(deadline: number): Promise<SessionEvent | undefined> {
-    for (;;) {
-      const event = this.queue.shift();
-      if (event) {
-        this.clearHold(event);
-        return event;
-      }
-      const wait = deadline - this.now();
-      if (wait <= 0) return undefined;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, wait);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.wakeUp = done;
-      });
-      this.wakeUp = undefined;
-    }
+  next(deadline: number): Promise<SessionEvent | undefined> {
+    return this.events.next(deadline);
   }
 
   /** Puts an event back at the front of the queue (it was looked at, not handled). */
   putBack(event: SessionEvent): void {
-    this.queue.unshift(event);
-    if (event.kind === 'call' && !event.call.answered) {
-      this.holdTimers.set(event, setTimeout(() => this.releaseHeld(event), this.options.holdMs));
-    }
+    this.events.putBack(event);
   }
 
   /** Wakes the waiting step with an error from outside the link (e.g. a manual action that failed). */
   interrupt(error: Error): void {
-    this.push({ kind: 'interrupt', error });
+    this.events.push({ kind: 'interrupt', error });
   }
 
   /** Drops queued interrupts (their error was already reported). */
   takeInterrupts(): Error[] {
-    const found: Error[] = [];
-    for (let i = 0; i < this.queue.length; i++) {
-      const e = this.queue[i];
-      if (e.kind === 'interrupt') {
-        found.push(e.error);
-        this.queue.splice(i--, 1);
-      }
-    }
-    return found;
+    return this.events.take('interrupt').map((e) => e.error);
   }
 
   /** Removes and returns the queued protocol violations (frames that arrived while no step was looking). */
   takeViolations(): Array<Extract<SessionEvent, { kind: 'violation' }>> {
-    const found: Array<Extract<SessionEvent, { kind: 'violation' }>> = [];
-    for (let i = 0; i < this.queue.length; i++) {
-      const e = this.queue[i];
-      if (e.kind === 'violation') {
-        found.push(e);
-        this.queue.splice(i--, 1);
-      }
-    }
-    return found;
+    return this.events.take('violation');
   }
 
   /** Resolves true once the link is open, false at the deadline. Does not consume events. */
@@ -359,33 +304,17 @@ export class Session {
   }
 
   private push(event: SessionEvent): void {
-    this.queue.push(event);
-    if (event.kind === 'call' && !event.call.answered) {
-      const timer = setTimeout(() => this.releaseHeld(event), this.options.holdMs);
-      this.holdTimers.set(event, timer);
-    }
-    this.wakeUp?.();
+    this.events.push(event);
   }
 
   /** A held CALL that no step took in time: answered in the background; an invalid one becomes a violation. */
-  private releaseHeld(event: SessionEvent): void {
-    this.holdTimers.delete(event);
-    const i = this.queue.indexOf(event);
-    if (i < 0 || event.kind !== 'call') return;
-    this.queue.splice(i, 1);
-    this.answerBackground(event.call, `no step took it within ${this.options.holdMs} ms`);
-    if (event.call.errors.length > 0) this.push({ kind: 'violation', frame: event.call.frame, errors: event.call.errors, label: `CALL ${event.call.action}` });
-  }
-
-  private clearHold(event: SessionEvent): void {
-    const t = this.holdTimers.get(event);
-    if (t) clearTimeout(t);
-    this.holdTimers.delete(event);
+  private releaseHeld(call: IncomingCall): void {
+    this.answerBackground(call, `no step took it within ${this.options.holdMs} ms`);
+    if (call.errors.length > 0) this.push({ kind: 'violation', frame: call.frame, errors: call.errors, label: `CALL ${call.action}` });
   }
 
   /** Stops timers; the link itself is disposed by its owner. */
   dispose(): void {
-    for (const t of this.holdTimers.values()) clearTimeout(t);
-    this.holdTimers.clear();
+    this.events.dispose();
   }
 }

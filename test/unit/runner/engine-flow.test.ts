@@ -49,6 +49,18 @@ describe('engine: flow steps and verdicts', () => {
     expect(f.link.sent.filter((s) => s[2] === 'StatusNotification').map((s) => (s[3] as { connectorId: number }).connectorId)).to.deep.equal([0, 1, 0, 1]);
   });
 
+  it('use: a failing step inside a state names the state and its step; the rest of the case is skipped', async () => {
+    const f = fixture({ onCall: (_a, _p, id, sut) => sut.result(id, { status: 'Rejected', currentTime: new Date().toISOString(), interval: 10 }) }, { sut: 'csms', states: [BOOTED] });
+    const result = await f.run([{ use: 'Booted' }, { send: 'Heartbeat', payload: {} }]);
+    expect(result.verdict).to.equal('failed');
+    expect(result.reason).to.match(/^Step Booted\.1 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Rejected",.*\} \(status: expected "Accepted", got "Rejected"\)$/);
+    expect(result.steps.map((s) => [s.index, s.verdict])).to.deep.equal([
+      ['Booted.1', 'failed'],
+      ['Booted.2', 'skipped'],
+      ['2', 'skipped'],
+    ]);
+  });
+
   it('when: a step whose condition does not hold is skipped with the reason; prerequisites make a case not-applicable', async () => {
     const f = fixture(csmsScript, { sut: 'csms', config: { features: ['LocalAuthList'], configuration: { AuthorizeRemoteTxRequests: 'true' } } });
     const result = await f.run([
