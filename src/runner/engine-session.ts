@@ -19,14 +19,6 @@ export type CallOutcome =
   | { kind: 'invalid'; frame: FrameRecord; errors: Finding[] }
   | { kind: 'timeout' };
 
-/** A CALL answered in the background: kept so that a failing step can show what came instead. */
-export interface BackgroundNote {
-  frame: FrameRecord;
-  action: string;
-  payload: Payload;
-  why: string;
-}
-
 export interface SessionOptions {
   version: Version;
   /** The role the harness plays. */
@@ -46,7 +38,6 @@ interface PendingCall {
 
 export class Session {
   frames: FrameRecord[] = [];
-  background: BackgroundNote[] = [];
   private conversation: Conversation;
   private readonly events: EventQueue;
   private readonly openWaiters = new Set<() => void>();
@@ -115,7 +106,6 @@ export class Session {
   startCase(): void {
     this.endCase();
     this.frames = [];
-    this.background = [];
   }
 
   /** Ends a case: held CALLs are answered, leftover events dropped. */
@@ -205,10 +195,12 @@ export class Session {
     return this.sendFrame(serializeFrame({ type: 'CALLERROR', id: call.id, errorCode: code, errorDescription: description, errorDetails: {} }));
   }
 
-  /** Answers a CALL with the default (or a CALLERROR when the SUT's frame was invalid) and notes why. */
-  answerBackground(call: IncomingCall, why: string): void {
+  /**
+   * Answers a CALL with the default (or a CALLERROR when the SUT's frame was invalid). `_why` says at the call site
+   * why the CALL is background; the frames themselves are the record.
+   */
+  answerBackground(call: IncomingCall, _why: string): void {
     if (call.answered) return;
-    this.background.push({ frame: call.frame, action: call.action, payload: call.payload, why });
     try {
       const schemaError = call.errors.find((f) => f.errorCode);
       if (schemaError) {
