@@ -71,6 +71,24 @@ describe('ocpp-harness run / list', function () {
     }
   });
 
+  it('security profile 1: Basic auth with the configured password; a wrong one is an error naming the HTTP status', async () => {
+    const csms = await startReferenceCsms({ versions: ['2.0.1'], passwords: { 'SP1-CS': 'right-password-123' } });
+    try {
+      const run = (password: string) =>
+        executeRun(
+          { patterns: ['TC_B_01_CSMS'], url: csms.url, version: '2.0.1', sutConfigFile: file(`sp1-${password}.json`, { role: 'csms', identity: 'SP1-CS', securityProfile: 1, credentials: { basicAuthPassword: password } }), viaProxy: false, reportsDir: join(dir, 'sp1'), command: 'test', toolVersion: '0' },
+          memoryIo(),
+        );
+      expect((await run('right-password-123')).report!.cases[0].verdict).to.equal('passed');
+      const wrong = await run('wrong-password-123');
+      expect(wrong.exitCode).to.equal(2);
+      expect(wrong.report!.cases[0].reason).to.equal(`cannot connect to the CSMS at ${csms.url}/SP1-CS: the server answered the WebSocket upgrade with HTTP 401 Unauthorized`);
+      expect(JSON.stringify(wrong.report)).to.not.contain('wrong-password-123');
+    } finally {
+      await csms.close();
+    }
+  });
+
   it('a station under test with no way to do manual actions: not-run naming the action, exit 0', async () => {
     const port = await freePort();
     const station = startReferenceCs({ url: `ws://127.0.0.1:${port}`, identity: 'EXT-CS', msPerSecond: 100, reconnectDelay: 1 });
