@@ -172,4 +172,18 @@ describe('engine: expected CALLs from the SUT', () => {
     expect(early.verdict).to.equal('failed');
     expect(early.steps[1].actual).to.match(/^Heartbeat \{\} \(arrival time: expected arriving 150 ms to 600 ms after booted, got \d+ ms after booted\)$/);
   });
+
+  it('harness as station: other CSMS requests are answered by default meanwhile; the expected one with the wrong content fails at once', async () => {
+    const script = (idTag: string) => ({
+      onOpen: (sut: { call: (a: string, p: Record<string, unknown>) => string }) => sut.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '60' }),
+      onAnswer: (frame: unknown[], sut: { call: (a: string, p: Record<string, unknown>) => string }) => frame[1] === 's1' && sut.call('RemoteStartTransaction', { idTag, connectorId: 1 }),
+    });
+    const ok = fixture(script('OCPPH-VALID-01'), { sut: 'csms' });
+    const passed = await ok.run([{ expect: 'RemoteStartTransaction', payload: { idTag: '{{sut.idTags.valid}}' }, reply: { status: 'Accepted' } }]);
+    expect(passed.verdict, passed.reason).to.equal('passed');
+    expect(ok.link.answers().map((a) => a[2])).to.deep.equal([{ status: 'Accepted' }, { status: 'Accepted' }]);
+    const wrong = await fixture(script(''), { sut: 'csms' }).run([{ expect: 'RemoteStartTransaction', payload: { idTag: '{{sut.idTags.valid}}' }, reply: { status: 'Accepted' } }]);
+    expect(wrong.verdict).to.equal('failed');
+    expect(wrong.steps[0].actual).to.equal('RemoteStartTransaction {"idTag":"","connectorId":1} (idTag: expected "OCPPH-VALID-01", got "")');
+  });
 });
