@@ -195,6 +195,8 @@ export interface TestCase {
   requirements?: string[];
   /** Where the scenario comes from, e.g. "OCTT 1.6 FINAL 2024-04 §2.2.1". */
   source?: string;
+  /** Catalog ids of variants this case implements as well (ids other suites give the same scenario). */
+  covers?: string[];
   prerequisites?: Prerequisites;
   /** Defaults for `{{params.x}}` in the case's own steps. */
   params?: Record<string, Template>;

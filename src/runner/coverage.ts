@@ -90,7 +90,8 @@ export interface Coverage {
 }
 
 export function computeCoverage(rows: readonly CatalogRow[], cases: readonly LoadedCase[]): Coverage {
-  const implemented = new Set(cases.map((c) => `${c.testCase.version}|${c.testCase.id}`));
+  // A case implements its own id and the variant ids it declares in `covers`.
+  const implemented = new Set(cases.flatMap((c) => [c.testCase.id, ...(c.testCase.covers ?? [])].map((id) => `${c.testCase.version}|${id}`)));
   const profileOf = new Map(cases.map((c) => [`${c.testCase.version}|${c.testCase.id}`, c.testCase.profile]));
   const lines = new Map<string, CoverageLine>();
   const totals = new Map<string, { version: string; role: 'cs' | 'csms'; implemented: number; total: number }>();
@@ -116,7 +117,10 @@ export function computeCoverage(rows: readonly CatalogRow[], cases: readonly Loa
     }
   }
   const known = new Set(rows.map((r) => `${r.version}|${r.id}`));
-  const unknown = cases.filter((c) => !known.has(`${c.testCase.version}|${c.testCase.id}`)).map((c) => `${c.testCase.version} ${c.testCase.id}`);
+  const unknown = cases
+    .flatMap((c) => [c.testCase.id, ...(c.testCase.covers ?? [])].map((id) => ({ version: c.testCase.version, id })))
+    .filter((x) => !known.has(`${x.version}|${x.id}`))
+    .map((x) => `${x.version} ${x.id}`);
   const order = (a: CoverageLine, b: CoverageLine) => a.version.localeCompare(b.version, undefined, { numeric: true }) || a.role.localeCompare(b.role) || a.profile.localeCompare(b.profile) || a.flag.localeCompare(b.flag);
   return { lines: [...lines.values()].sort(order), totals: [...totals.values()].sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true }) || a.role.localeCompare(b.role)), unknown };
 }

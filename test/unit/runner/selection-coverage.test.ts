@@ -59,3 +59,13 @@ describe('coverage', () => {
     expect(formatCoverage(cov)).to.contain('OCPP 2.0.1, charging station under test (CS): 1/2 implemented\n  Core conditional (C)');
   });
 });
+
+describe('coverage of variant ids', () => {
+  it('a case counts for the variant ids it declares in `covers`, and unknown variant ids are listed', () => {
+    const rows: CatalogRow[] = ['TC_007_CS', 'TC_007_1_CS', 'TC_007_2_CS'].map((id) => ({ version: '1.6', id, title: id, role: 'cs', block: 'Core / 2.4 Cache', certification: [] }));
+    const withVariants = { ...tc('TC_007_CS', '1.6'), testCase: { ...tc('TC_007_CS', '1.6').testCase, covers: ['TC_007_1_CS', 'TC_007_9_CS'] } };
+    const cov = computeCoverage(rows, [withVariants]);
+    expect(cov.totals).to.deep.equal([{ version: '1.6', role: 'cs', implemented: 2, total: 3 }]);
+    expect(cov.unknown).to.deep.equal(['1.6 TC_007_9_CS']);
+  });
+});
