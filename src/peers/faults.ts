@@ -1,25 +1,29 @@
-import type { Side, Version } from '../types.js';
+import type { Side } from '../types.js';
+import { BOTH_VERSIONS, type FaultInfo } from './faults/fault-info.js';
+import { CATALOG_16_CS_CORE_FAULTS } from './faults/catalog-16-cs-core.js';
+import { CATALOG_16_CS_NON_HAPPY_FAULTS } from './faults/catalog-16-cs-non-happy.js';
+import { CATALOG_16_CS_PROFILES_FAULTS } from './faults/catalog-16-cs-profiles.js';
+import { CATALOG_16_SECURITY_FAULTS } from './faults/catalog-16-security.js';
+import { CATALOG_16_CSMS_CORE_FAULTS } from './faults/catalog-16-csms-core.js';
+import { CATALOG_16_CSMS_PROFILES_FAULTS } from './faults/catalog-16-csms-profiles.js';
+
+export type { FaultInfo } from './faults/fault-info.js';
 
 /**
  * The deliberate bugs the reference peers can be switched into. Each one is a mistake a real charging
  * station or CSMS makes, and a conformance case exists to catch it: run the case against a peer with the
  * switch on and the case must fail. Peers change behaviour only where a switch listed here says so.
  *
- * Adding a fault: add an entry here (name, peer, versions, one line saying what goes wrong), then make
- * the peer honour it and add a test that shows the behaviour change.
+ * Adding a fault: add an entry (name, peer, versions, one line saying what goes wrong) here or, for the
+ * faults a certification catalog group catches, in that group's file under faults/; then make the peer honour
+ * it and add a test that shows the behaviour change (test/integration/peers-faults.test.ts for the switches
+ * below, the group's catalog test for the others).
  */
-export interface FaultInfo {
-  /** Which reference peer honours it: the charging station (`cs`) or the CSMS (`csms`). */
-  peer: Side;
-  /** The OCPP versions where the switch has an effect. */
-  versions: readonly Version[];
-  /** One line: what the peer does wrong when the switch is on. */
-  description: string;
-}
 
-const BOTH: readonly Version[] = ['1.6', '2.0.1'];
+const BOTH = BOTH_VERSIONS;
 
-export const FAULTS = {
+/** The switches of the peers themselves, each shown on the wire by test/integration/peers-faults.test.ts. */
+export const PEER_FAULTS = {
   // Charging station: boot and connection.
   'status-before-boot': { peer: 'cs', versions: BOTH, description: 'Sends StatusNotification before its BootNotification is accepted.' },
   'no-status-notification-after-boot': { peer: 'cs', versions: BOTH, description: 'Sends no StatusNotification for its connectors after an accepted boot.' },
@@ -51,7 +55,19 @@ export const FAULTS = {
   'heartbeat-no-current-time': { peer: 'csms', versions: BOTH, description: 'Answers Heartbeat with an empty payload (currentTime missing).' },
 } as const satisfies Record<string, FaultInfo>;
 
+/** Every switch: the peers' own and those of the certification catalog groups. */
+export const FAULTS = {
+  ...PEER_FAULTS,
+  ...CATALOG_16_CS_CORE_FAULTS,
+  ...CATALOG_16_CS_NON_HAPPY_FAULTS,
+  ...CATALOG_16_CS_PROFILES_FAULTS,
+  ...CATALOG_16_SECURITY_FAULTS,
+  ...CATALOG_16_CSMS_CORE_FAULTS,
+  ...CATALOG_16_CSMS_PROFILES_FAULTS,
+} as const satisfies Record<string, FaultInfo>;
+
 export type FaultName = keyof typeof FAULTS;
+export type PeerFaultName = keyof typeof PEER_FAULTS;
 
 export const FAULT_NAMES = Object.keys(FAULTS) as FaultName[];
 
