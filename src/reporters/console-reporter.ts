@@ -70,9 +70,9 @@ export class ConsoleReporter implements RunReporter {
   }
 
   onRunStart(info: RunStartInfo): void {
-    const who = info.sut.role === 'cs' ? 'charging station' : 'CSMS';
+    const who = info.sut.role === 'cs' ? 'the charging station ' : info.sut.role === 'csms' ? 'the CSMS ' : '';
     const cases = `${info.caseCount} ${info.caseCount === 1 ? 'case' : 'cases'}`;
-    this.write(`ocpp-harness run ${terminalSafe(info.runId)}: ${cases} against the ${who} ${terminalSafe(info.sut.name)}`);
+    this.write(`ocpp-harness run ${terminalSafe(info.runId)}: ${cases} against ${who}${terminalSafe(info.sut.name)}`);
     this.write('');
   }
 

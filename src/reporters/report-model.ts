@@ -33,8 +33,8 @@ export interface RunInfo {
 }
 
 export interface SutInfo {
-  /** The role of the system under test. */
-  role: Side;
+  /** The role of the system under test; `both` when a run covers cases of both roles (the embedded default). */
+  role: Side | 'both';
   /** A name for the SUT: from the SUT config, or "reference charging station" / "reference CSMS". */
   name: string;
   version?: Version;

@@ -89,8 +89,8 @@ export async function executeRun(req: RunRequest, io: RunIo): Promise<RunOutcome
       const roles = [...new Set(groups.map((g) => g.role))];
       const versions = [...new Set(groups.map((g) => g.version))];
       sutInfo = {
-        role: roles.length === 1 ? roles[0] : 'cs',
-        name: roles.length === 1 ? `built-in reference ${roles[0] === 'cs' ? 'charging station' : 'CSMS'}` : 'built-in reference charging station and reference CSMS (each case names the role under test)',
+        role: roles.length === 1 ? roles[0] : 'both',
+        name: roles.length === 1 ? `built-in reference ${roles[0] === 'cs' ? 'charging station' : 'CSMS'}` : 'built-in reference charging station and reference CSMS',
         endpoint: 'in process, through the proxy',
       };
       if (versions.length === 1) sutInfo.version = versions[0];

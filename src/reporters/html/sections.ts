@@ -19,10 +19,10 @@ function verdictLabel(verdict: unknown): string {
 
 const STEP_VERDICTS = new Set(['passed', 'failed', 'error', 'skipped']);
 
-const ROLE_NAME = { cs: 'charging station', csms: 'CSMS' } as const;
+const ROLE_NAME = { cs: 'charging station', csms: 'CSMS', both: 'charging station and CSMS (each case names its role)' } as const;
 
 function roleName(role: unknown): string {
-  return role === 'cs' || role === 'csms' ? ROLE_NAME[role] : String(role);
+  return role === 'cs' || role === 'csms' || role === 'both' ? ROLE_NAME[role] : String(role);
 }
 
 function count(n: unknown): number {

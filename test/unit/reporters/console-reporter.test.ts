@@ -117,3 +117,11 @@ describe('console reporter', () => {
     expect(out.lines).to.deep.equal(['Reports: r/1/report.html', '         r/1/report.json', '         r/1/junit.xml', '']);
   });
 });
+
+describe('console reporter: a run of both roles', () => {
+  it('names the SUT without claiming a single role', () => {
+    const out = new Capture(false);
+    new ConsoleReporter({ stream: out, env: {} }).onRunStart({ runId: 'r1', sut: { role: 'both', name: 'built-in reference charging station and reference CSMS' }, caseCount: 2 });
+    expect(out.lines[0]).to.equal('ocpp-harness run r1: 2 cases against built-in reference charging station and reference CSMS');
+  });
+});
