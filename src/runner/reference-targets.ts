@@ -35,7 +35,8 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
   };
   if (role === 'cs') {
     const station: SutConfigFile = { ...common, name: `reference charging station (OCPP ${version})`, identity: 'REF-CS-001', connectors: [1, 2] };
-    if (version === '1.6') return station;
+    // 1.6 features the station has: a detachable cable (FixedCable turns it into a fixed one), an authorization cache.
+    if (version === '1.6') return { ...station, features: ['DetachableCable', 'AuthorizationCache'] };
     // Part 5 features: start options EVConnected, Authorized, PowerPathClosed, EnergyTransfer; configurable TxStartPoint.
     return { ...station, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51'] };
   }
@@ -77,6 +78,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     reconnectDelay: 1,
     vendor: sut.vendor,
     model: sut.model,
+    fixedCable: sut.features.includes('FixedCable'),
   });
   const endpoint = proxy ? proxy.url : link.endpoint;
   return {

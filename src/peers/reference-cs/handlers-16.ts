@@ -61,7 +61,7 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('UnlockConnector', (req) => {
     const c = st.connector(req.connectorId as number);
-    if (!c) return { status: 'NotSupported' };
+    if (!c || st.opts.fixedCable) return { status: 'NotSupported' };
     if (c.tx) engine.stop(c, 'UnlockCommand');
     return { status: 'Unlocked' };
   });

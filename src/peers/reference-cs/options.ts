@@ -62,6 +62,8 @@ export interface ReferenceCsOptions {
   firmwareVersion?: string;
   /** Connect at start. Default true; false waits for `perform('reconnect')`. */
   autoConnect?: boolean;
+  /** The cable is fixed to the station: UnlockConnector is answered NotSupported (OCPP 1.6 §5.18). Default false. */
+  fixedCable?: boolean;
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -92,5 +94,6 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     model: o.model ?? 'reference-cs',
     firmwareVersion: o.firmwareVersion ?? '1.0.0',
     autoConnect: o.autoConnect ?? true,
+    fixedCable: o.fixedCable ?? false,
   };
 }

@@ -1,0 +1,51 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultName } from '../../src/peers/faults.js';
+import { executeRun } from '../../src/runner/run-plan.js';
+import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+
+/**
+ * OCTT 1.6, charging station under test, Core happy flows (§2.1-2.9, 2.23): every case passes against the
+ * reference station, and fails against it with the fault it exists to catch, naming the broken expectation.
+ */
+
+/** Cases that need a station with a fixed cable: run with that feature declared (the reference then has one). */
+const FIXED_CABLE = { ...FAST_REFERENCE, features: ['FixedCable', 'AuthorizationCache'] };
+const FIXED_CABLE_CASES = ['TC_017_2_CS', 'TC_018_2_CS'];
+
+const CASES = ['TC_001_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_010_CS', 'TC_012_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_021_CS', 'TC_062_CS'];
+
+const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_012_CS', fault: 'wrong-stop-reason', reason: /expected StopTransaction where transactionId is \d+, reason is "Remote".*\(reason: expected "Remote", got "Local"\)/ },
+];
+
+function configFor(id: string) {
+  return FIXED_CABLE_CASES.includes(id) ? FIXED_CABLE : FAST_REFERENCE;
+}
+
+describe('OCTT 1.6 charging station Core happy flows (catalog group §2.1-2.9, 2.23)', function () {
+  this.timeout(60_000);
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-cs-core-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('every case passes against the fault-free reference station', async () => {
+    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    const fixed = await executeRun({ patterns: FIXED_CABLE_CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FIXED_CABLE }, memoryIo());
+    const cases = [...outcome.report!.cases, ...fixed.report!.cases];
+    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
+    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES, ...FIXED_CABLE_CASES].sort());
+  });
+
+  for (const { id, fault, reason } of CATCHES) {
+    it(`${id} fails against the station with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: configFor(id) }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+});
