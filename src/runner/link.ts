@@ -42,3 +42,41 @@ export class LinkDownError extends Error {
 export class LinkOpenError extends Error {
   override readonly name = 'LinkOpenError';
 }
+
+/**
+ * Hands a link's events to its listener; events that happen before anyone listens (a station that connects
+ * while the run is still being set up) are kept and replayed, not lost.
+ */
+export class LinkEvents {
+  private listener?: LinkListener;
+  private readonly early: Array<(l: LinkListener) => void> = [];
+
+  setListener(listener: LinkListener): void {
+    this.listener = listener;
+    for (const replay of this.early.splice(0)) replay(listener);
+  }
+
+  emit(event: (l: LinkListener) => void): void {
+    if (this.listener) event(this.listener);
+    else this.early.push(event);
+  }
+
+  /** Reports a socket's messages and close, then its opening, as connection `conn`; `onClosed` runs first on close. */
+  wire(ws: WebSocketLike, conn: string, onClosed: () => void): void {
+    // Binary messages are passed on byte for byte (latin1) so the protocol core can flag them.
+    ws.on('message', (data: Buffer, isBinary: boolean) => this.emit((l) => l.frame(isBinary ? Buffer.from(data).toString('latin1') : data.toString(), isBinary)));
+    ws.on('error', () => undefined);
+    ws.on('close', (code: number, reason: Buffer) => {
+      onClosed();
+      this.emit((l) => l.close(conn, code, reason.toString()));
+    });
+    this.emit((l) => l.open(conn));
+  }
+}
+
+/** The part of a `ws` WebSocket that LinkEvents needs. */
+interface WebSocketLike {
+  on(event: 'message', fn: (data: Buffer, isBinary: boolean) => void): unknown;
+  on(event: 'error', fn: (err: Error) => void): unknown;
+  on(event: 'close', fn: (code: number, reason: Buffer) => void): unknown;
+}

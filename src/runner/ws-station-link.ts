@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import type { Version } from '../types.js';
 import { subprotocolOf } from '../ocpp/versions.js';
 import type { Link, LinkListener } from './link.js';
-import { LinkDownError, LinkOpenError } from './link.js';
+import { LinkDownError, LinkEvents, LinkOpenError } from './link.js';
 
 /**
  * The harness plays the charging station: it dials `<url>/<identity>` offering the version's subprotocol
@@ -22,7 +22,7 @@ let connections = 0;
 
 export class WsStationLink implements Link {
   private ws?: WebSocket;
-  private listener?: LinkListener;
+  private readonly events = new LinkEvents();
   conn = '';
 
   constructor(private readonly options: StationLinkOptions) {}
@@ -45,16 +45,7 @@ export class WsStationLink implements Link {
   }
 
   setListener(listener: LinkListener): void {
-    this.listener = listener;
-    for (const replay of this.early.splice(0)) replay(listener);
-  }
-
-  /** Events before anyone listens (a station that connects while the run is still being set up) are kept, not lost. */
-  private readonly early: Array<(l: LinkListener) => void> = [];
-
-  private emit(event: (l: LinkListener) => void): void {
-    if (this.listener) event(this.listener);
-    else this.early.push(event);
+    this.events.setListener(listener);
   }
 
   send(text: string): void {
@@ -89,13 +80,9 @@ export class WsStationLink implements Link {
     this.ws = ws;
     const conn = `${this.options.identity}#${++connections}`;
     this.conn = conn;
-    ws.on('message', (data, isBinary) => this.emit((l) => l.frame(isBinary ? Buffer.from(data as Buffer).toString('latin1') : data.toString(), isBinary)));
-    ws.on('error', () => undefined);
-    ws.on('close', (code, reason) => {
+    this.events.wire(ws, conn, () => {
       if (this.ws === ws) this.ws = undefined;
-      this.emit((l) => l.close(conn, code, reason.toString()));
     });
-    this.emit((l) => l.open(conn));
   }
 
   async close(): Promise<void> {
