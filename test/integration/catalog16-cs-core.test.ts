@@ -15,7 +15,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
 const FIXED_CABLE = { ...FAST_REFERENCE, features: ['FixedCable', 'AuthorizationCache'] };
 const FIXED_CABLE_CASES = ['TC_017_2_CS', 'TC_018_2_CS'];
 
-const CASES = ['TC_001_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_010_CS', 'TC_012_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_021_CS', 'TC_062_CS'];
+const CASES = ['TC_001_CS', 'TC_002_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_004_2_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_012_CS', 'TC_013_CS', 'TC_014_CS', 'TC_015_CS', 'TC_016_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_021_CS', 'TC_062_CS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_012_CS', fault: 'wrong-stop-reason', reason: /expected StopTransaction where transactionId is \d+, reason is "Remote".*\(reason: expected "Remote", got "Local"\)/ },
