@@ -15,10 +15,29 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
 const FIXED_CABLE = { ...FAST_REFERENCE, features: ['FixedCable', 'AuthorizationCache'] };
 const FIXED_CABLE_CASES = ['TC_017_2_CS', 'TC_018_2_CS'];
 
-const CASES = ['TC_001_CS', 'TC_002_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_004_2_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_012_CS', 'TC_013_CS', 'TC_014_CS', 'TC_015_CS', 'TC_016_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_021_CS', 'TC_062_CS'];
+const CASES = ['TC_001_CS', 'TC_002_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_004_2_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_012_CS', 'TC_013_CS', 'TC_014_CS', 'TC_015_CS', 'TC_016_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_019_CS', 'TC_021_CS', 'TC_062_CS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_001_CS', fault: 'boot-retry-ignores-interval', reason: /^Step 3 failed: expected BootNotification, arriving 5 s/ },
+  { id: 'TC_002_CS', fault: 'boot-retry-ignores-interval', reason: /^Step 5 failed: expected BootNotification, arriving 5 s .*after pending/ },
+  { id: 'TC_003_CS', fault: 'start-before-authorize', reason: /^Step 5 failed: expected Authorize where idTag is "VALID-TAG-1".*got an unexpected StartTransaction/ },
+  { id: 'TC_004_1_CS', fault: 'start-before-authorize', reason: /^Step Authorized\.2 failed: expected Authorize/ },
+  { id: 'TC_004_2_CS', fault: 'connection-timeout-ignored', reason: /expected StatusNotification where connectorId is 1, status is "Available", arriving 5 s .*after authorized/ },
+  { id: 'TC_010_CS', fault: 'remote-start-rejected', reason: /^Step Charging\.5 failed: .*\(status: expected "Accepted", got "Rejected"\)$/ },
+  { id: 'TC_011_1_CS', fault: 'remote-start-rejected', reason: /^Step 2 failed: .*\(status: expected "Accepted", got "Rejected"\)$/ },
+  { id: 'TC_011_2_CS', fault: 'connection-timeout-ignored', reason: /expected StatusNotification where connectorId is 1, status is "Available", arriving 5 s .*after preparing/ },
   { id: 'TC_012_CS', fault: 'wrong-stop-reason', reason: /expected StopTransaction where transactionId is \d+, reason is "Remote".*\(reason: expected "Remote", got "Local"\)/ },
+  { id: 'TC_013_CS', fault: 'availability-lost-on-reset', reason: /^Step 6 failed: expected StatusNotification .*status is "Unavailable"/ },
+  { id: 'TC_014_CS', fault: 'availability-lost-on-reset', reason: /^Step 6 failed: expected StatusNotification .*status is "Unavailable"/ },
+  { id: 'TC_015_CS', fault: 'wrong-stop-reason', reason: /reason is "HardReset".*\(reason: expected "HardReset", got "Local"\)/ },
+  { id: 'TC_016_CS', fault: 'wrong-stop-reason', reason: /reason is "SoftReset".*\(reason: expected "SoftReset", got "Local"\)/ },
+  { id: 'TC_017_1_CS', fault: 'unlock-failed', reason: /^Step 1 failed: .*\(status: expected "Unlocked", got "UnlockFailed"\)$/ },
+  { id: 'TC_017_2_CS', fault: 'unlock-failed', reason: /^Step 1 failed: .*\(status: expected "NotSupported", got "UnlockFailed"\)$/ },
+  { id: 'TC_018_1_CS', fault: 'unlock-failed', reason: /^Step 1 failed: .*\(status: expected "Unlocked", got "UnlockFailed"\)$/ },
+  { id: 'TC_018_2_CS', fault: 'unlock-failed', reason: /^Step 1 failed: .*\(status: expected "NotSupported", got "UnlockFailed"\)$/ },
+  { id: 'TC_019_CS', fault: 'config-key-missing', reason: /^Step 2 failed: .*ConnectorPhaseRotation/ },
+  { id: 'TC_021_CS', fault: 'config-change-not-stored', reason: /^Step 2 failed: .*MeterValueSampleInterval.*\(configurationKey\.0\.value: expected "10", got "60"\)$/ },
+  { id: 'TC_062_CS', fault: 'data-transfer-accepted', reason: /^Step 1 failed: .*\(status: expected one of .*got "Accepted"\)$/ },
 ];
 
 function configFor(id: string) {

@@ -42,13 +42,18 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('ChangeConfiguration', (req, ctx) => {
     const key = req.key as string;
+    if (st.config16!.has(key) && st.faults.has('config-change-not-stored')) return { status: 'Accepted' };
     const status = st.config16!.change(key, req.value as string, st.faults.has('readonly-config-accepted'));
     if (status === 'Accepted' && key === 'HeartbeatInterval') ctx.afterReply(() => lifecycle.restartHeartbeat());
     return { status };
   });
 
   ep.handle('GetConfiguration', (req) => {
-    const { configurationKey, unknownKey } = st.config16!.read((req.key as string[] | undefined) ?? []);
+    let { configurationKey, unknownKey } = st.config16!.read((req.key as string[] | undefined) ?? []);
+    if (st.faults.has('config-key-missing') && configurationKey.some((k) => k.key === 'ConnectorPhaseRotation')) {
+      configurationKey = configurationKey.filter((k) => k.key !== 'ConnectorPhaseRotation');
+      if ((req.key as string[] | undefined)?.includes('ConnectorPhaseRotation')) unknownKey = [...unknownKey, 'ConnectorPhaseRotation'];
+    }
     const answer: Payload = { configurationKey };
     if (unknownKey.length > 0) answer.unknownKey = unknownKey;
     return answer;
@@ -61,7 +66,8 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('UnlockConnector', (req) => {
     const c = st.connector(req.connectorId as number);
-    if (!c || st.opts.fixedCable) return { status: 'NotSupported' };
+    if (!c || st.opts.fixedCable) return { status: st.faults.has('unlock-failed') ? 'UnlockFailed' : 'NotSupported' };
+    if (st.faults.has('unlock-failed')) return { status: 'UnlockFailed' };
     if (c.tx) engine.stop(c, 'UnlockCommand');
     return { status: 'Unlocked' };
   });
@@ -90,7 +96,7 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
     return { status: 'Accepted' };
   });
 
-  ep.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+  ep.handle('DataTransfer', () => ({ status: st.faults.has('data-transfer-accepted') ? 'Accepted' : 'UnknownVendorId' }));
 
   ep.handle('GetLocalListVersion', () => ({ listVersion: st.settings.localAuthListEnabled() ? st.auth.listVersion : -1 }));
 

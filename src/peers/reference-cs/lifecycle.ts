@@ -94,6 +94,7 @@ export class Lifecycle {
     st.reservations = [];
     st.stationReportedStatus = undefined;
     for (const c of st.connectors) {
+      if (st.faults.has('availability-lost-on-reset')) c.operative = true;
       c.reportedStatus = undefined;
       c.awaitingPlug = undefined;
       c.finishing = false;

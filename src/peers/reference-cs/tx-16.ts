@@ -191,7 +191,7 @@ export class TxEngine16 implements TxEngine {
     // The driver has ConnectionTimeOut seconds to plug in; then the connector is free again (TC_004_2).
     this.plugTimeouts.set(
       c,
-      this.st.timers.after(this.st.settings.connectionTimeOut(), () => this.cancelAwaitingPlug(c)),
+      this.st.timers.after(this.st.settings.connectionTimeOut() * (this.st.faults.has('connection-timeout-ignored') ? 2 : 1), () => this.cancelAwaitingPlug(c)),
     );
     this.st.reportStatuses();
   }
