@@ -1,5 +1,13 @@
-import type { FaultInfo } from './fault-info.js';
+import { V16, type FaultInfo } from './fault-info.js';
 
 /** Fault switches that the cases of this catalog group catch: OCPP 1.6, charging station under test, local authorization list, reservation, smart charging (OCTT §2.17, 2.20, 2.22). */
 export const CATALOG_16_CS_PROFILES_FAULTS = {
+  // Reservation (§2.20).
+  'reservation-id-not-reported': { peer: 'cs', versions: V16, description: 'Leaves reservationId out of the StartTransaction of a transaction that used a reservation.' },
+  'reservation-not-reported': { peer: 'cs', versions: V16, description: 'Takes a reservation but keeps reporting the connector Available instead of Reserved.' },
+  'reservation-expires-early': { peer: 'cs', versions: V16, description: 'Lets a reservation lapse at once instead of at its expiryDate.' },
+  'reserve-accepts-any': { peer: 'cs', versions: V16, description: 'Answers ReserveNow Accepted whatever the state of the connector or charge point (Faulted, Occupied, Unavailable).' },
+  'cancel-reservation-keeps-reserved': { peer: 'cs', versions: V16, description: 'Answers CancelReservation Accepted but keeps the reservation (the connector stays Reserved).' },
+  'cancel-reservation-accepts-unknown': { peer: 'cs', versions: V16, description: 'Answers CancelReservation Accepted for a reservationId it does not know.' },
+  'reservation-parent-ignored': { peer: 'cs', versions: V16, description: 'Lets only the reservation\'s own idTag use a reservation, ignoring its parentIdTag.' },
 } as const satisfies Record<string, FaultInfo>;

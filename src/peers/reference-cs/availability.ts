@@ -37,6 +37,9 @@ export function changeAvailability(st: Station, target: number, operative: boole
 export function reservationVerdict(st: Station, evseId: number, reservationId: number): 'Accepted' | 'Faulted' | 'Occupied' | 'Rejected' | 'Unavailable' {
   if (evseId === 0) {
     if (!st.settings.reserveStationSupported()) return 'Rejected';
+    // The whole station faulted or out of service: say why no connector can be reserved (OCTT TC_050_1/3).
+    if (st.stationFault || st.connectors.every((c) => c.fault)) return 'Faulted';
+    if (!st.stationOperative || st.connectors.every((c) => !c.operative)) return 'Unavailable';
     const free = st.connectors.some((c) => !c.tx && !c.plugged && !c.fault && c.operative && !st.reservations.some((r) => r.evseId === c.evseId && r.id !== reservationId));
     return free ? 'Accepted' : 'Occupied';
   }
@@ -51,6 +54,7 @@ export function reservationVerdict(st: Station, evseId: number, reservationId: n
 /** Stores a reservation (replacing one with the same id) and arms its expiry. */
 export function addReservation(st: Station, r: { id: number; evseId: number; idTag: string; parentIdTag?: string; expiresAt: number }): void {
   st.reservations = st.reservations.filter((x) => x.id !== r.id);
+  if (st.faults.has('reservation-expires-early')) r = { ...r, expiresAt: Date.now() };
   st.reservations.push(r);
   st.timers.afterMs(r.expiresAt - Date.now(), () => st.expireReservations());
   st.reportStatuses();

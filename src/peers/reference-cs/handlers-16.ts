@@ -110,12 +110,16 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
   ep.handle('ReserveNow', (req) => {
     const evseId = req.connectorId as number;
     const id = req.reservationId as number;
-    const status = reservationVerdict(st, evseId, id);
+    const status = st.faults.has('reserve-accepts-any') ? 'Accepted' : reservationVerdict(st, evseId, id);
     if (status === 'Accepted') addReservation(st, { id, evseId, idTag: req.idTag as string, parentIdTag: req.parentIdTag as string | undefined, expiresAt: Date.parse(req.expiryDate as string) });
     return { status };
   });
 
-  ep.handle('CancelReservation', (req) => ({ status: cancelReservation(st, req.reservationId as number) ? 'Accepted' : 'Rejected' }));
+  ep.handle('CancelReservation', (req) => {
+    const id = req.reservationId as number;
+    if (st.faults.has('cancel-reservation-keeps-reserved') && st.reservations.some((r) => r.id === id)) return { status: 'Accepted' };
+    return { status: cancelReservation(st, id) || st.faults.has('cancel-reservation-accepts-unknown') ? 'Accepted' : 'Rejected' };
+  });
 
   ep.handle('SetChargingProfile', (req) => {
     const evseId = req.connectorId as number;

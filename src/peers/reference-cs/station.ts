@@ -216,7 +216,7 @@ export class Station {
   }
 
   statusOf(c: Connector): string {
-    const reservation = this.reservationFor(c);
+    const reservation = this.faults.has('reservation-not-reported') ? undefined : this.reservationFor(c);
     return this.version === '1.6' ? status16(c, this.stationOperative, reservation) : status201(c, this.stationOperative, reservation);
   }
 
@@ -282,6 +282,7 @@ export class Station {
   /** True when a reservation keeps `idTag` off this connector. */
   blockedByReservation(c: Connector, idTag: string, parentIdTag?: string): boolean {
     const r = this.reservationFor(c);
-    return !!r && r.idTag !== idTag && !(r.parentIdTag !== undefined && r.parentIdTag === parentIdTag);
+    const byParent = r?.parentIdTag !== undefined && r.parentIdTag === parentIdTag && !this.faults.has('reservation-parent-ignored');
+    return !!r && r.idTag !== idTag && !byParent;
   }
 }

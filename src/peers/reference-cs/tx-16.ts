@@ -207,7 +207,7 @@ export class TxEngine16 implements TxEngine {
       'StartTransaction',
       () => {
         const payload: Payload = { connectorId: c.evseId, idTag, meterStart: tx.meterStart, timestamp: tx.startedAt };
-        if (reservationId !== undefined) payload.reservationId = reservationId;
+        if (reservationId !== undefined && !st.faults.has('reservation-id-not-reported')) payload.reservationId = reservationId;
         return payload;
       },
       (answer) => this.onStartAnswer(c, tx, answer),

@@ -1,0 +1,55 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultName } from '../../src/peers/faults.js';
+import { executeRun } from '../../src/runner/run-plan.js';
+import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+
+/**
+ * OCTT 1.6, charging station under test: Local Auth List Management (§2.17), Reservation (§2.20) and Smart Charging
+ * (§2.22). Every case passes against the reference station and fails, naming the broken expectation, against the
+ * station with the fault the case exists to catch (src/peers/faults/catalog-16-cs-profiles.ts and faults.ts).
+ */
+const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  // Reservation (§2.20).
+  { id: 'TC_046_1_CS', fault: 'reservation-id-not-reported', reason: /^Step 9 failed: expected StartTransaction where connectorId is 1, idTag is "VALID-TAG-1", reservationId is \d+.*\(reservationId: expected \d+, got absent\)$/ },
+  { id: 'TC_046_1_CS', fault: 'reservation-not-reported', reason: /^Step 3 failed: expected StatusNotification where connectorId is 1, status is "Reserved"; got nothing matching within 1 s/ },
+  { id: 'TC_046_2_CS', fault: 'reservation-id-not-reported', reason: /^Step 8 failed: expected StartTransaction .*reservationId is \d+.*\(reservationId: expected \d+, got absent\)$/ },
+  { id: 'TC_047_CS', fault: 'reservation-expires-early', reason: /^Step 4 failed: expected StatusNotification where connectorId is 1, status is "Available", arriving 1 s to 4 s after reserved; .*\(arrival time: expected arriving 1 s to 4 s after reserved, got \d+ ms after reserved\)$/ },
+  { id: 'TC_048_1_CS', fault: 'reserve-accepts-any', reason: /^Step 2 failed: expected a CALLRESULT where status is "Faulted"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_048_2_CS', fault: 'reserve-accepts-any', reason: /^Step 2 failed: expected a CALLRESULT where status is "Occupied"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_048_3_CS', fault: 'reserve-accepts-any', reason: /^Step 2 failed: expected a CALLRESULT where status is "Unavailable"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_049_CS', fault: 'reservation-id-not-reported', reason: /^Step 8 failed: expected StartTransaction .*reservationId is \d+.*\(reservationId: expected \d+, got absent\)$/ },
+  { id: 'TC_050_1_CS', fault: 'reserve-accepts-any', reason: /^Step 2 failed: expected a CALLRESULT where status is "Faulted"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_050_2_CS', fault: 'reserve-accepts-any', reason: /^Step 2 failed: expected a CALLRESULT where status is "Occupied"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_050_3_CS', fault: 'reserve-accepts-any', reason: /^Step 2 failed: expected a CALLRESULT where status is "Unavailable"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_051_CS', fault: 'cancel-reservation-keeps-reserved', reason: /^Step 3 failed: expected StatusNotification where connectorId is 1, status is "Available"; got nothing matching within 1 s/ },
+  { id: 'TC_052_CS', fault: 'cancel-reservation-accepts-unknown', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_053_CS', fault: 'reservation-parent-ignored', reason: /^Step 5 failed: expected StatusNotification where connectorId is 1, status is "Preparing"; got nothing matching within 1 s/ },
+];
+
+describe('OCTT 1.6 charging station: local list, reservation, smart charging cases (reference station)', function () {
+  this.timeout(60_000);
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-cs-profiles-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('all pass against the station without faults (short timeouts)', async () => {
+    const ids = [...new Set(CATCHES.map((c) => c.id))];
+    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason}`)).to.deep.equal([]);
+    expect(outcome.report!.cases.map((c) => c.id)).to.have.members(ids);
+    expect(outcome.exitCode).to.equal(0);
+  });
+
+  for (const { id, fault, reason } of CATCHES) {
+    it(`${id} fails against the station with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+});
