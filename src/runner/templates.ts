@@ -5,7 +5,7 @@
  * A placeholder is a dotted path into the context (`sut.idTags.valid`, `vars.transactionId`, `params.connectorId`,
  * `each`, and in replies `message`), optionally followed by one arithmetic operation with a number (`sut.heartbeatIntervalS * 1000`) and
  * a fallback for missing values (`vars.x ?? false`, the fallback being JSON). Built-ins: `now`, `now+30s` (s, m, h,
- * ms), `uuid`, `seq` (an integer that grows over the run).
+ * ms; or a configured amount: `now+sut.settings.offsetS s`), `uuid`, `seq` (an integer that grows over the run).
  */
 export interface TemplateContext {
   sut: Record<string, unknown>;
@@ -58,6 +58,8 @@ function resolveString(text: string, ctx: TemplateContext): unknown {
 }
 
 const TIME = /^now\s*(?:([+-])\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h))?$/;
+/** `now + sut.settings.offsetS s`: a configured amount of a unit from now. */
+const TIME_FROM_PATH = /^now\s*([+-])\s*([A-Za-z_][\w.[\]]*)\s+(ms|s|m|h)$/;
 const ARITH = /^(.+?)\s*([*/+-])\s*(-?\d+(?:\.\d+)?)$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -74,6 +76,16 @@ function evaluateCore(expr: string, ctx: TemplateContext, lenient: boolean): unk
   if (time) {
     const offset = time[1] ? (time[1] === '-' ? -1 : 1) * Number(time[2]) * UNIT_MS[time[3]] : 0;
     return new Date(ctx.gen.now() + offset).toISOString();
+  }
+  const relative = TIME_FROM_PATH.exec(expr);
+  if (relative) {
+    const amount = lookupPath(ctx as unknown as Record<string, unknown>, relative[2]);
+    if (amount === undefined) return undefined;
+    if (!Number.isFinite(Number(amount))) {
+      if (lenient) return undefined;
+      throw new TemplateError(`{{${expr}}}: ${relative[2]} is ${JSON.stringify(amount)}, not a number`);
+    }
+    return new Date(ctx.gen.now() + (relative[1] === '-' ? -1 : 1) * Number(amount) * UNIT_MS[relative[3]]).toISOString();
   }
   if (expr === 'uuid') return ctx.gen.uuid();
   if (expr === 'seq') return ctx.gen.seq();

@@ -44,6 +44,8 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
     plugIn: (params) => {
       const c = connectorParam(params)!;
       if (c.plugged) throw new Error(`connector ${c.evseId} is already plugged in`);
+      // lockFailure: the cable is in only halfway, the connector lock cannot close.
+      if (params.lockFailure === true || params.lockFailure === 'true') c.fault = { errorCode: 'ConnectorLockFailure' };
       st.engine.plugIn(c);
     },
     unplug: (params) => {
@@ -63,7 +65,8 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
     driveOut: () => undefined,
     suspendEV: (params) => st.engine.setEvSuspended(connectorParam(params)!, true),
     resumeEV: (params) => st.engine.setEvSuspended(connectorParam(params)!, false),
-    reboot: () => background(lifecycle.reboot('PowerLoss')),
+    // backupPower: the station has a back-up power source and ends its transactions before going down.
+    reboot: (params) => background(lifecycle.reboot('PowerLoss', undefined, params.backupPower === true || params.backupPower === 'true')),
     fault: (params) => {
       const errorCode = params.errorCode === undefined ? 'OtherError' : String(params.errorCode);
       const fault = { errorCode, info: params.info === undefined ? undefined : String(params.info) };

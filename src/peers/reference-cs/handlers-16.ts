@@ -42,6 +42,8 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('ChangeConfiguration', (req, ctx) => {
     const key = req.key as string;
+    if (!st.config16!.has(key) && st.faults.has('unknown-config-key-rejected')) return { status: 'Rejected' };
+    if (st.config16!.has(key) && /^\s*-\d+\s*$/.test(String(req.value)) && st.faults.has('negative-config-value-accepted')) return { status: 'Accepted' };
     if (st.config16!.has(key) && st.faults.has('config-change-not-stored')) return { status: 'Accepted' };
     const status = st.config16!.change(key, req.value as string, st.faults.has('readonly-config-accepted'));
     if (status === 'Accepted' && key === 'HeartbeatInterval') ctx.afterReply(() => lifecycle.restartHeartbeat());
@@ -66,23 +68,27 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('UnlockConnector', (req) => {
     const c = st.connector(req.connectorId as number);
+    if (!c && st.faults.has('unlock-unknown-connector-unlocked')) return { status: 'Unlocked' };
     if (!c || st.opts.fixedCable) return { status: st.faults.has('unlock-failed') ? 'UnlockFailed' : 'NotSupported' };
     if (st.faults.has('unlock-failed')) return { status: 'UnlockFailed' };
+    // A connector whose lock is broken cannot be unlocked (OCTT TC_030_CS).
+    if (c.fault?.errorCode === 'ConnectorLockFailure' && !st.faults.has('unlock-failure-reported-unlocked')) return { status: 'UnlockFailed' };
     if (c.tx) engine.stop(c, 'UnlockCommand');
     return { status: 'Unlocked' };
   });
 
   ep.handle('TriggerMessage', (req, ctx) => {
     const connectorId = req.connectorId as number | undefined;
-    if (connectorId !== undefined && connectorId !== 0 && !st.connector(connectorId)) return { status: 'Rejected' };
-    const targets = connectorId ? [st.connector(connectorId)!] : st.connectors;
+    const unknown = connectorId !== undefined && connectorId !== 0 && !st.connector(connectorId);
+    if (unknown && !st.faults.has('trigger-unknown-connector-accepted')) return { status: 'Rejected' };
+    const targets = connectorId && !unknown ? [st.connector(connectorId)!] : st.connectors;
     const send: Record<string, () => void> = {
       BootNotification: () => lifecycle.triggerBoot(),
       Heartbeat: () => st.send('Heartbeat', {}),
       StatusNotification: () => (connectorId !== undefined ? st.reportStatusOf(connectorId) : [0, ...st.connectors.map((c) => c.evseId)].forEach((id) => st.reportStatusOf(id))),
       MeterValues: () => targets.forEach((c) => engine.sampleMeter(c, 'Trigger')),
       FirmwareStatusNotification: () => st.send('FirmwareStatusNotification', { status: maintenance.firmwareStatus }),
-      DiagnosticsStatusNotification: () => st.send('DiagnosticsStatusNotification', { status: maintenance.uploadStatus === 'Uploading' ? 'Uploading' : 'Idle' }),
+      DiagnosticsStatusNotification: () => st.send('DiagnosticsStatusNotification', { status: maintenance.uploadStatus === 'Uploading' ? 'Uploading' : st.faults.has('trigger-diagnostics-status-not-idle') ? 'Uploaded' : 'Idle' }),
     };
     const action = send[req.requestedMessage as string];
     if (!action) return { status: 'NotImplemented' };

@@ -63,12 +63,18 @@ export class Lifecycle {
    * Reset (Hard/Soft: transactions are stopped and reported first) or power cycle (the connection just
    * drops; the transactions' end is reported after the next boot). Then the station starts over.
    */
-  async reboot(kind: RebootKind, reason: BootReason = kind === 'PowerLoss' ? 'PowerUp' : 'RemoteReset'): Promise<void> {
+  async reboot(kind: RebootKind, reason: BootReason = kind === 'PowerLoss' ? 'PowerUp' : 'RemoteReset', backupPower = false): Promise<void> {
     const st = this.st;
     if (this.rebooting) return;
     this.rebooting = true;
     try {
-      if (kind === 'PowerLoss') {
+      if (kind === 'PowerLoss' && backupPower && !st.faults.has('backup-power-ignored')) {
+        // A back-up power source lets the station end its transactions (and say so) before it goes down (OCTT TC_032_1_CS).
+        st.engine.stopAllForReset('PowerLoss');
+        await st.drainTx(st.opts.responseTimeoutMs);
+        await st.settle(st.opts.responseTimeoutMs);
+        await st.link.drop();
+      } else if (kind === 'PowerLoss') {
         await st.link.drop();
         st.engine.stopAllForReset('PowerLoss');
       } else {
@@ -93,6 +99,10 @@ export class Lifecycle {
     this.securityEvent = securityEvent;
     st.reservations = [];
     st.stationReportedStatus = undefined;
+    if (st.faults.has('availability-lost-on-reboot')) {
+      st.stationOperative = true;
+      for (const c of st.connectors) c.operative = true;
+    }
     for (const c of st.connectors) {
       if (st.faults.has('availability-lost-on-reset')) c.operative = true;
       c.reportedStatus = undefined;

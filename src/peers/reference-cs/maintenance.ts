@@ -25,7 +25,9 @@ export class Maintenance {
     const st = this.st;
     this.firmwareRequestId = requestId;
     const step = st.opts.transferStepSeconds;
-    const failing = /fail/i.test(location);
+    const failing = /fail/i.test(location) && !st.faults.has('firmware-download-failure-hidden');
+    // A firmware file the station cannot install (OCTT TC_044_3_CS: "a NOT supported file").
+    const uninstallable = /invalid|unsupported|corrupt/i.test(location) && !st.faults.has('firmware-installation-failure-hidden');
     st.timers.afterMs(Math.min(Math.max(0, retrieveAt - Date.now()), 60_000), () => {
       this.reportFirmware('Downloading');
       st.timers.after(step, () => {
@@ -34,8 +36,9 @@ export class Maintenance {
         st.timers.after(step, () => {
           this.reportFirmware('Installing');
           st.timers.after(step, () => {
+            if (uninstallable) return this.reportFirmware('InstallationFailed', true);
             if (st.version === '2.0.1') this.reportFirmware('InstallRebooting');
-            this.lifecycle.onNextBoot(() => this.reportFirmware('Installed', true));
+            if (!st.faults.has('no-firmware-installed-status')) this.lifecycle.onNextBoot(() => this.reportFirmware('Installed', true));
             void this.lifecycle.reboot('Soft', 'FirmwareUpdate').catch((e) => st.problem(e));
           });
         });
@@ -48,9 +51,10 @@ export class Maintenance {
     const st = this.st;
     this.logRequestId = requestId;
     const fileName = `${st.identity}-${kind}-${Date.now()}.log`;
-    const failing = /fail/i.test(location);
+    const failing = /fail/i.test(location) && !st.faults.has('diagnostics-upload-failure-hidden');
     st.timers.after(st.opts.transferStepSeconds, () => {
-      this.reportUpload('Uploading', kind);
+      if (kind === 'diagnostics' && st.faults.has('diagnostics-no-uploading-status')) this.uploadStatus = 'Uploading';
+      else this.reportUpload('Uploading', kind);
       st.timers.after(st.opts.transferStepSeconds, () => {
         if (failing) this.reportUpload(kind === 'diagnostics' ? 'UploadFailed' : 'UploadFailure', kind, true);
         else this.reportUpload('Uploaded', kind, true);

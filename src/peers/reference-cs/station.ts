@@ -155,8 +155,15 @@ export class Station {
    * use a transactionId the CSMS gave a moment ago), and kept until the station is online and accepted.
    */
   sendTx(action: string, build: () => Payload, onAnswer?: (answer: Payload) => void): void {
+    if (!this.ready && this.faults.has('offline-tx-messages-dropped')) return;
     this.txQueue.push({ action, build, onAnswer });
     this.pumpTx();
+  }
+
+  /** Resolves once every CALL on the connection was answered (or after `ms`): nothing left to say before going down. */
+  async settle(ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while ((this.link.endpoint?.pendingCalls ?? 0) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
   }
 
   get queuedTxMessages(): number {

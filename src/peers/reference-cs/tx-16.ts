@@ -58,6 +58,8 @@ export class TxEngine16 implements TxEngine {
       return;
     }
     if (info.status !== 'Accepted' && !st.faults.has('charge-on-invalid-idtag')) return;
+    // A faulted connector (or station) does not start a transaction (OCTT TC_041_CS).
+    if ((target.fault || st.stationFault) && !st.faults.has('charge-while-faulted')) return;
     if (st.blockedByReservation(target, idTag, info.parentIdTag)) return;
     this.authorized(target, idTag, info.parentIdTag);
   }
@@ -66,15 +68,17 @@ export class TxEngine16 implements TxEngine {
   remoteStart(connectorId: number | undefined, idTag: string): { status: 'Accepted' | 'Rejected'; proceed?: () => Promise<void> } {
     const st = this.st;
     if (st.faults.has('remote-start-rejected')) return { status: 'Rejected' };
-    const c = connectorId === undefined ? this.pickConnector() : st.connector(connectorId);
-    if (!c || c.tx || c.fault || c.awaitingPlug || !c.operative || !st.stationOperative) return { status: 'Rejected' };
+    // connectorId 0 is the charge point itself: no transaction can run there (§5.11; OCTT TC_027_CS).
+    const anyConnector = connectorId === undefined || (connectorId === 0 && st.faults.has('remote-start-connector-zero-accepted'));
+    const c = anyConnector ? this.pickConnector() : st.connector(connectorId);
+    if (!c || (c.tx && !st.faults.has('remote-start-on-busy-connector')) || c.fault || c.awaitingPlug || !c.operative || !st.stationOperative) return { status: 'Rejected' };
     if (st.blockedByReservation(c, idTag)) return { status: 'Rejected' };
     const proceed = async () => {
       let parentIdTag: string | undefined;
       if (st.settings.authorizeRemoteStart()) {
         const info = await authorizeIdTag(st, idTag, st.opts.idTokenType);
         st.events.emit('authorization', idTag, info.status);
-        if (info.status !== 'Accepted') return;
+        if (info.status !== 'Accepted' && !st.faults.has('charge-on-invalid-idtag')) return;
         parentIdTag = info.parentIdTag;
       }
       if (!c.tx) this.authorized(c, idTag, parentIdTag);
@@ -85,7 +89,7 @@ export class TxEngine16 implements TxEngine {
   /** RemoteStopTransaction: Accepted when the transaction runs here. */
   remoteStop(transactionId: number): { status: 'Accepted' | 'Rejected'; proceed?: () => void } {
     const c = this.connectorOfTransaction(transactionId);
-    if (!c) return { status: 'Rejected' };
+    if (!c) return { status: this.st.faults.has('remote-stop-unknown-transaction-accepted') ? 'Accepted' : 'Rejected' };
     if (this.st.faults.has('remote-stop-ignored')) return { status: 'Accepted' };
     return { status: 'Accepted', proceed: () => this.stop(c, 'Remote') };
   }
@@ -95,7 +99,11 @@ export class TxEngine16 implements TxEngine {
     c.finishing = false;
     const waiting = c.awaitingPlug;
     const tx = this.txs.get(c);
-    if (waiting) {
+    if (waiting && c.fault?.errorCode === 'ConnectorLockFailure' && !this.st.faults.has('start-on-lock-failure')) {
+      // The cable could not be locked: no transaction, the authorization lapses (OCTT TC_024_CS).
+      this.cancelAwaitingPlug(c);
+      this.st.reportStatuses();
+    } else if (waiting) {
       this.plugTimeouts.get(c)?.cancel();
       c.awaitingPlug = undefined;
       this.start(c, waiting.idTag, this.awaitingParent.get(c));
@@ -165,6 +173,7 @@ export class TxEngine16 implements TxEngine {
     const st = this.st;
     const tx = this.txs.get(c);
     const broken = context === 'Sample.Periodic' && st.faults.has('meter-values-schema-violation');
+    if (tx && !st.ready && st.faults.has('offline-meter-values-dropped')) return;
     if (tx) {
       advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
       tx.lastMeterAt = Date.now();

@@ -47,18 +47,20 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
   const build: Record<CsmsAction, (s: StationSession, p: Params) => Request> = {
     remoteStart: (s, p) => {
       const idTag = s.faults.has('remote-start-without-idtag') ? '' : String(p.idTag ?? validIdTags()[0]);
-      const where = num(p.connectorId ?? p.evseId);
+      const where = num(p.connectorId ?? p.evseId) ?? (s.version === '1.6' && s.faults.has('csms16-remote-start-connector-zero') ? 0 : undefined);
       if (s.version === '1.6') return { action: 'RemoteStartTransaction', payload: withOptional({ idTag }, 'connectorId', where) };
       return { action: 'RequestStartTransaction', payload: withOptional({ idToken: { idToken: idTag, type: String(p.idTokenType ?? 'ISO14443') }, remoteStartId: num(p.remoteStartId) ?? requestCounter++ }, 'evseId', where) };
     },
     remoteStop: (s, p) => {
       const active = s.activeTransactions;
-      const txId = p.transactionId ?? (active.length === 1 ? active[0].transactionId : undefined);
+      let txId = p.transactionId ?? (active.length === 1 ? active[0].transactionId : undefined);
       if (txId === undefined) throw new Error(`name the transactionId: station ${s.id} has ${active.length} active transactions`);
+      if (s.faults.has('csms16-remote-stop-wrong-transaction')) txId = Number(txId) + 1;
       return s.version === '1.6' ? { action: 'RemoteStopTransaction', payload: { transactionId: Number(txId) } } : { action: 'RequestStopTransaction', payload: { transactionId: String(txId) } };
     },
     reset: (s, p) => {
-      const type = String(p.type ?? (s.version === '1.6' ? 'Soft' : 'OnIdle'));
+      let type = String(p.type ?? (s.version === '1.6' ? 'Soft' : 'OnIdle'));
+      if (s.faults.has('csms16-reset-type-swapped')) type = type === 'Hard' ? 'Soft' : type === 'Soft' ? 'Hard' : type;
       if (s.version === '1.6') return { action: 'Reset', payload: { type: type === 'Immediate' ? 'Hard' : type === 'OnIdle' ? 'Soft' : type } };
       return { action: 'Reset', payload: { type: type === 'Hard' ? 'Immediate' : type === 'Soft' ? 'OnIdle' : type } };
     },
@@ -70,13 +72,21 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       if (where !== 0) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
       return { action: 'ChangeAvailability', payload };
     },
-    changeConfiguration: (s, p) => (s.version === '1.6' ? { action: 'ChangeConfiguration', payload: { key: String(p.key), value: String(p.value) } } : build.setVariables(s, p)),
+    changeConfiguration: (s, p) => {
+      if (s.version !== '1.6') return build.setVariables(s, p);
+      const asNumber = s.faults.has('csms16-change-configuration-value-number') && String(p.value).trim() !== '' && Number.isFinite(Number(p.value));
+      return { action: 'ChangeConfiguration', payload: { key: String(p.key), value: asNumber ? Number(p.value) : String(p.value) } };
+    },
     setVariables: (s, p) => {
       if (s.version === '1.6') return build.changeConfiguration(s, p);
       const data = p.setVariableData ?? [{ attributeValue: String(p.value), component: component(p), variable: variable(p) }];
       return { action: 'SetVariables', payload: { setVariableData: data } };
     },
-    getConfiguration: (s, p) => (s.version === '1.6' ? { action: 'GetConfiguration', payload: p.key === undefined ? {} : { key: ([] as unknown[]).concat(p.key).map(String) } } : build.getVariables(s, p)),
+    getConfiguration: (s, p) => {
+      if (s.version !== '1.6') return build.getVariables(s, p);
+      if (p.key === undefined) return { action: 'GetConfiguration', payload: s.faults.has('csms16-get-configuration-all-sends-keys') ? { key: ['HeartbeatInterval', 'MeterValueSampleInterval'] } : {} };
+      return { action: 'GetConfiguration', payload: s.faults.has('csms16-get-configuration-key-dropped') ? {} : { key: ([] as unknown[]).concat(p.key).map(String) } };
+    },
     getVariables: (s, p) => {
       if (s.version === '1.6') return build.getConfiguration(s, p);
       const data = p.getVariableData ?? [{ component: component(p), variable: variable(p) }];
@@ -94,10 +104,10 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       return { action: 'TriggerMessage', payload };
     },
     unlockConnector: (s, p) => {
-      const where = num(p.connectorId ?? p.evseId) ?? 1;
+      const where = (num(p.connectorId ?? p.evseId) ?? 1) - (s.version === '1.6' && s.faults.has('csms16-unlock-wrong-connector') ? 1 : 0);
       return s.version === '1.6' ? { action: 'UnlockConnector', payload: { connectorId: where } } : { action: 'UnlockConnector', payload: { evseId: where, connectorId: num(p.evseConnectorId) ?? 1 } };
     },
-    clearCache: () => ({ action: 'ClearCache', payload: {} }),
+    clearCache: (s) => ({ action: 'ClearCache', payload: s.faults.has('csms16-clear-cache-with-payload') ? { connectorId: 1 } : {} }),
     sendLocalList: (s, p) => {
       const tags = (p.idTags as string[] | undefined) ?? validIdTags();
       const version = num(p.listVersion ?? p.versionNumber) ?? 1;

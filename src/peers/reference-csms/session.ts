@@ -70,7 +70,8 @@ export class StationSession {
   }
 
   verdict(idTag: string): IdTagVerdict {
-    return idTagVerdict(this.opts.idTags, idTag, this.faults.has('authorize-accepts-any'));
+    const v = idTagVerdict(this.opts.idTags, idTag, this.faults.has('authorize-accepts-any'));
+    return this.faults.has('authorize-without-parent-id-tag') ? { status: v.status } : v;
   }
 
   /** Sends a CALL to the station and resolves with its answer. */

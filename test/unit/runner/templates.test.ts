@@ -31,6 +31,11 @@ describe('templates', () => {
     expect(resolveTemplate(['{{vars.seqNo + 1}}', '{{sut.heartbeatIntervalS * 1000}}'], ctx())).to.deep.equal([4, 30000]);
   });
 
+  it('now plus a configured amount of a unit', () => {
+    expect(resolveTemplate(['{{now+sut.heartbeatIntervalS s}}', '{{now - vars.tx m}}'], ctx())).to.deep.equal(['2025-03-14T10:00:30.000Z', '2025-03-14T09:53:00.000Z']);
+    expect(() => resolveTemplate('{{now+sut.idTags.valid s}}', ctx())).to.throw(TemplateError, /sut\.idTags\.valid is "TAG-1", not a number/);
+  });
+
   it('fallbacks: JSON literals or further expressions', () => {
     expect(resolveTemplate('{{vars.missing ?? false}}', ctx())).to.equal(false);
     expect(resolveTemplate('{{vars.missing ?? sut.variables.TxCtrlr.TxStartPoint ?? ""}}', ctx())).to.equal('EVConnected,Authorized');

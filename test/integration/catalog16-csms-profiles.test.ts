@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultName } from '../../src/peers/faults.js';
+import { executeRun } from '../../src/runner/run-plan.js';
+import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+
+/**
+ * OCTT 1.6, CSMS under test: local authorization list, firmware, diagnostics, reservation, remote trigger and smart
+ * charging (§3.14-3.19). Every case passes against the reference CSMS and fails, naming the broken expectation,
+ * against the reference CSMS with the bug it exists to catch (faults/catalog-16-csms-profiles.ts).
+ */
+const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_042_1_CSMS', fault: 'get-local-list-version-schema-violation', reason: /^Step 2 failed: expected frames that follow the OCPP schemas.*; got CALL GetLocalListVersion: \[schema\.additional-property\] \/listVersion/ },
+  { id: 'TC_042_2_CSMS', fault: 'get-local-list-version-schema-violation', reason: /^Step 2 failed: expected frames that follow the OCPP schemas.*; got CALL GetLocalListVersion: \[schema\.additional-property\] \/listVersion/ },
+  { id: 'TC_043_1_CSMS', fault: 'send-local-list-wrong-update-type', reason: /^Step 2 failed: expected SendLocalList where updateType is "Full".*\(updateType: expected "Full", got "Differential"\)/ },
+  { id: 'TC_043_3_CSMS', fault: 'send-local-list-wrong-update-type', reason: /^Step 2 failed: expected SendLocalList where updateType is "Full".*\(updateType: expected "Full", got "Differential"\)/ },
+  { id: 'TC_043_4_CSMS', fault: 'send-local-list-without-id-tag-info', reason: /^Step 2 failed: expected SendLocalList where updateType is "Full", localAuthorizationList .*\(localAuthorizationList: expected not contains an element that is an object where idTagInfo is absent, got \[\{"idTag":"VALID-TAG-1"\}/ },
+  { id: 'TC_043_5_CSMS', fault: 'send-local-list-wrong-update-type', reason: /^Step 2 failed: expected SendLocalList where updateType is "Differential".*\(updateType: expected "Differential", got "Full"\)/ },
+  { id: 'TC_044_1_CSMS', fault: 'update-firmware-wrong-location', reason: /^Step 2 failed: expected UpdateFirmware where location is "https:\/\/firmware\.example\/harness-station-2\.0\.bin".*\(location: expected/ },
+  { id: 'TC_044_2_CSMS', fault: 'firmware-status-failure-rejected', reason: /^Step 4 failed: .*got CALLERROR PropertyConstraintViolation/ },
+  { id: 'TC_044_3_CSMS', fault: 'firmware-status-failure-rejected', reason: /^Step 9 failed: .*got CALLERROR PropertyConstraintViolation/ },
+  { id: 'TC_045_1_CSMS', fault: 'diagnostics-status-not-implemented', reason: /^Step 3 failed: .*got CALLERROR NotImplemented/ },
+  { id: 'TC_045_2_CSMS', fault: 'diagnostics-status-not-implemented', reason: /^Step 3 failed: .*got CALLERROR NotImplemented/ },
+  { id: 'TC_046_CSMS', fault: 'reserve-now-connector-zero', reason: /^Step 2 failed: expected ReserveNow where connectorId is 1, idTag is "VALID-TAG-1".*\(connectorId: expected 1, got 0\)$/ },
+  { id: 'TC_047_CSMS', fault: 'reserve-now-expiry-off-by-an-hour', reason: /^Step 2 failed: expected ReserveNow where .*expiryDate is a date-time within the time tolerance of .*\(expiryDate: expected a date-time within 250 ms of .*\)$/ },
+  { id: 'TC_048_1_CSMS', fault: 'reserve-now-connector-zero', reason: /^Step 2 failed: expected ReserveNow where connectorId is 1, .*answered with \{"status":"Faulted"\}.*\(connectorId: expected 1, got 0\)$/ },
+  { id: 'TC_048_2_CSMS', fault: 'reserve-now-connector-zero', reason: /^Step 3 failed: expected ReserveNow where connectorId is 1, .*answered with \{"status":"Occupied"\}.*\(connectorId: expected 1, got 0\)$/ },
+  { id: 'TC_048_3_CSMS', fault: 'reserve-now-connector-zero', reason: /^Step 5 failed: expected ReserveNow where connectorId is 1, .*answered with \{"status":"Unavailable"\}.*\(connectorId: expected 1, got 0\)$/ },
+  { id: 'TC_048_4_CSMS', fault: 'reserve-now-connector-zero', reason: /^Step 2 failed: expected ReserveNow where connectorId is 1, .*answered with \{"status":"Rejected"\}.*\(connectorId: expected 1, got 0\)$/ },
+  { id: 'TC_049_CSMS', fault: 'reserve-now-no-connector-zero', reason: /^Step 2 failed: expected ReserveNow where connectorId is 0, .*\(connectorId: expected 0, got 1\)$/ },
+  { id: 'TC_051_CSMS', fault: 'reserve-now-connector-zero', reason: /^Step 2 failed: expected ReserveNow where connectorId is an integer and is not 0, .*\(connectorId: expected not 0, got 0\)$/ },
+  { id: 'TC_052_CSMS', fault: 'cancel-reservation-latest', reason: /^Step 5 failed: expected CancelReservation where reservationId is an integer and is not (\d+), .*got CancelReservation \{"reservationId":\1\} \(reservationId: expected not \1, got \1\)$/ },
+  { id: 'TC_053_CSMS', fault: 'authorize-without-parent-id-tag', reason: /^Step 5 failed: expected a CALLRESULT where idTagInfo\.status is "Accepted", idTagInfo\.parentIdTag is "PARENT-TAG-1"; got CALLRESULT \{"idTagInfo":\{"status":"Accepted"\}\} \(idTagInfo\.parentIdTag: expected "PARENT-TAG-1", got absent\)$/ },
+];
+
+const IDS = [...new Set(CATCHES.map((c) => c.id))];
+
+describe('OCTT 1.6 CSMS cases §3.14-3.19 (local list, firmware, diagnostics, reservation, trigger, smart charging)', function () {
+  this.timeout(60_000);
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-csms-profiles-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('all pass against the reference CSMS without faults', async () => {
+    const outcome = await executeRun({ patterns: IDS, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...IDS].sort());
+    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
+    expect(outcome.exitCode).to.equal(0);
+  });
+
+  for (const { id, fault, reason } of CATCHES) {
+    it(`${id} fails against the reference CSMS with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+});
