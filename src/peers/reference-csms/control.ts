@@ -1,6 +1,7 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { PeerControl } from '../peer-control.js';
 import type { StationSession } from './session.js';
+import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
 /**
  * The CSMS-initiated operations of the reference CSMS, as the runner's action adapter triggers them
@@ -43,12 +44,14 @@ type Request = { action: string; payload: Payload };
 
 export function createCsmsControl(pickSession: (stationId: unknown) => StationSession, validIdTags: () => string[]): PeerControl {
   let reservationCounter = 1;
+  let latestReservation: number | undefined;
+  let profileCounter = 1;
   let requestCounter = 1;
   const build: Record<CsmsAction, (s: StationSession, p: Params) => Request> = {
     remoteStart: (s, p) => {
       const idTag = s.faults.has('remote-start-without-idtag') ? '' : String(p.idTag ?? validIdTags()[0]);
       const where = num(p.connectorId ?? p.evseId) ?? (s.version === '1.6' && s.faults.has('csms16-remote-start-connector-zero') ? 0 : undefined);
-      if (s.version === '1.6') return { action: 'RemoteStartTransaction', payload: withOptional({ idTag }, 'connectorId', where) };
+      if (s.version === '1.6') return { action: 'RemoteStartTransaction', payload: withOptional(withOptional({ idTag }, 'connectorId', where), 'chargingProfile', p.withChargingProfile ? remoteStartProfile16(s, p, requestCounter++) : undefined) };
       return { action: 'RequestStartTransaction', payload: withOptional({ idToken: { idToken: idTag, type: String(p.idTokenType ?? 'ISO14443') }, remoteStartId: num(p.remoteStartId) ?? requestCounter++ }, 'evseId', where) };
     },
     remoteStop: (s, p) => {
@@ -98,7 +101,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     },
     triggerMessage: (s, p) => {
       const where = num(p.connectorId ?? p.evseId);
-      if (s.version === '1.6') return { action: 'TriggerMessage', payload: withOptional({ requestedMessage: String(p.requestedMessage) }, 'connectorId', where) };
+      if (s.version === '1.6') return { action: 'TriggerMessage', payload: withOptional({ requestedMessage: String(p.requestedMessage) }, 'connectorId', s.faults.has('trigger-message-without-connector') ? undefined : where) };
       const payload: Payload = { requestedMessage: String(p.requestedMessage) };
       if (where !== undefined) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
       return { action: 'TriggerMessage', payload };
@@ -111,46 +114,57 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     sendLocalList: (s, p) => {
       const tags = (p.idTags as string[] | undefined) ?? validIdTags();
       const version = num(p.listVersion ?? p.versionNumber) ?? 1;
-      const updateType = String(p.updateType ?? 'Full');
+      let updateType = String(p.updateType ?? 'Full');
+      if (s.faults.has('send-local-list-wrong-update-type')) updateType = updateType === 'Full' ? 'Differential' : 'Full';
       // An empty list is sent without the list element (2.0.1 requires at least one entry when present).
       if (s.version === '1.6') {
-        const list = tags.map((idTag) => ({ idTag, idTagInfo: { status: s.verdict(idTag).status } }));
+        const list = tags.map((idTag) => (s.faults.has('send-local-list-without-id-tag-info') ? { idTag } : { idTag, idTagInfo: { status: s.verdict(idTag).status } }));
         return { action: 'SendLocalList', payload: withOptional({ listVersion: version, updateType }, 'localAuthorizationList', list.length > 0 ? list : undefined) };
       }
       const list = tags.map((t) => ({ idToken: { idToken: t, type: 'ISO14443' }, idTokenInfo: { status: s.verdict(t).status } }));
       return { action: 'SendLocalList', payload: withOptional({ versionNumber: version, updateType }, 'localAuthorizationList', list.length > 0 ? list : undefined) };
     },
-    getLocalListVersion: () => ({ action: 'GetLocalListVersion', payload: {} }),
+    getLocalListVersion: (s) => ({ action: 'GetLocalListVersion', payload: s.faults.has('get-local-list-version-schema-violation') ? { listVersion: 0 } : {} }),
     reserveNow: (s, p) => {
       const id = num(p.reservationId ?? p.id) ?? reservationCounter++;
-      const expiry = String(p.expiryDate ?? new Date(Date.now() + (num(p.expiresInSeconds) ?? 3600) * 1000).toISOString());
+      latestReservation = id;
+      const late = s.faults.has('reserve-now-expiry-off-by-an-hour') ? 3600 : 0;
+      const expiry = String(p.expiryDate ?? new Date(Date.now() + ((num(p.expiresInSeconds) ?? 3600) + late) * 1000).toISOString());
       const idTag = String(p.idTag ?? validIdTags()[0]);
-      const where = num(p.connectorId ?? p.evseId);
-      if (s.version === '1.6') return { action: 'ReserveNow', payload: { connectorId: where ?? 0, expiryDate: expiry, idTag, reservationId: id } };
+      let where = num(p.connectorId ?? p.evseId);
+      if (s.version === '1.6') {
+        if (s.faults.has('reserve-now-connector-zero')) where = 0;
+        if (s.faults.has('reserve-now-no-connector-zero') && (where ?? 0) === 0) where = 1;
+        // The reservation also holds for the idTag's group (OCPP 1.6 §5.13 ReserveNow.req parentIdTag).
+        const parent = s.opts.idTags.parents[idTag];
+        return { action: 'ReserveNow', payload: withOptional({ connectorId: where ?? 0, expiryDate: expiry, idTag, reservationId: id }, 'parentIdTag', parent) };
+      }
       return { action: 'ReserveNow', payload: withOptional({ id, expiryDateTime: expiry, idToken: { idToken: idTag, type: 'ISO14443' } }, 'evseId', where) };
     },
-    cancelReservation: (_s, p) => ({ action: 'CancelReservation', payload: { reservationId: num(p.reservationId) ?? 0 } }),
+    cancelReservation: (s, p) => ({ action: 'CancelReservation', payload: { reservationId: (s.faults.has('cancel-reservation-latest') ? latestReservation : undefined) ?? num(p.reservationId) ?? 0 } }),
     setChargingProfile: (s, p) => {
       const where = num(p.connectorId ?? p.evseId) ?? 0;
       const period = [{ startPeriod: 0, limit: Number(p.limit ?? 16) }];
       if (s.version === '1.6') {
-        const profile = p.profile ?? { chargingProfileId: num(p.profileId) ?? 1, stackLevel: num(p.stackLevel) ?? 0, chargingProfilePurpose: String(p.purpose ?? 'TxDefaultProfile'), chargingProfileKind: 'Absolute', chargingSchedule: { chargingRateUnit: String(p.unit ?? 'A'), chargingSchedulePeriod: period } };
+        const profile = p.profile ?? chargingProfile16(s, p, { id: profileCounter++, purpose: 'TxDefaultProfile' });
         return { action: 'SetChargingProfile', payload: { connectorId: where, csChargingProfiles: profile } };
       }
       const profile = p.profile ?? { id: num(p.profileId) ?? 1, stackLevel: num(p.stackLevel) ?? 0, chargingProfilePurpose: String(p.purpose ?? 'TxDefaultProfile'), chargingProfileKind: 'Absolute', chargingSchedule: [{ id: 1, startSchedule: new Date().toISOString(), chargingRateUnit: String(p.unit ?? 'A'), chargingSchedulePeriod: period }] };
       return { action: 'SetChargingProfile', payload: { evseId: where, chargingProfile: profile } };
     },
     clearChargingProfile: (s, p) => {
-      if (s.version === '1.6') return { action: 'ClearChargingProfile', payload: withOptional({}, 'id', num(p.profileId ?? p.id)) };
+      if (s.version === '1.6') return { action: 'ClearChargingProfile', payload: clearChargingProfile16(s, p) };
       return { action: 'ClearChargingProfile', payload: withOptional({}, 'chargingProfileId', num(p.profileId ?? p.id)) };
     },
     getCompositeSchedule: (s, p) => {
       const where = num(p.connectorId ?? p.evseId) ?? 0;
       const duration = num(p.duration) ?? 3600;
-      return s.version === '1.6' ? { action: 'GetCompositeSchedule', payload: { connectorId: where, duration } } : { action: 'GetCompositeSchedule', payload: { evseId: where, duration } };
+      const unit = s.faults.has('composite-schedule-without-rate-unit') || p.unit === undefined ? undefined : String(p.unit);
+      return s.version === '1.6' ? { action: 'GetCompositeSchedule', payload: withOptional({ connectorId: where, duration }, 'chargingRateUnit', unit) } : { action: 'GetCompositeSchedule', payload: { evseId: where, duration } };
     },
     updateFirmware: (s, p) => {
-      const location = String(p.location ?? 'https://firmware.example/reference-cs.bin');
+      const builtIn = 'https://firmware.example/reference-cs.bin';
+      const location = s.faults.has('update-firmware-wrong-location') ? builtIn : String(p.location ?? builtIn);
       const retrieve = String(p.retrieveDate ?? new Date().toISOString());
       if (s.version === '1.6') return { action: 'UpdateFirmware', payload: { location, retrieveDate: retrieve } };
       return { action: 'UpdateFirmware', payload: { requestId: num(p.requestId) ?? requestCounter++, firmware: { location, retrieveDateTime: retrieve } } };
