@@ -49,12 +49,15 @@ export class TxEngine16 implements TxEngine {
     const target = connector ?? this.pickConnector();
     if (!target) return;
     const running = this.txs.get(target);
+    // Another tag can only stop it as a member of the same group; without a parentIdTag there is nothing to ask the CSMS (OCTT TC_068_CS).
+    if (running && running.parentIdTag === undefined && !st.faults.has('stop-with-any-idtag')) return;
     const skipAuthorize = st.faults.has('start-before-authorize');
     const info = skipAuthorize ? { status: 'Accepted' } : await authorizeIdTag(st, idTag, st.opts.idTokenType);
     st.events.emit('authorization', idTag, info.status);
     if (running) {
       // Another tag of the same group (parentIdTag) may stop it too.
-      if (info.status === 'Accepted' && sameOwner({ idTag, parentIdTag: info.parentIdTag }, running)) this.stop(target, 'Local', idTag);
+      const member = sameOwner({ idTag, parentIdTag: info.parentIdTag }, running) && !st.faults.has('parent-idtag-ignored');
+      if (info.status === 'Accepted' && (member || st.faults.has('stop-with-any-idtag'))) this.stop(target, 'Local', idTag);
       return;
     }
     if (info.status !== 'Accepted' && !st.faults.has('charge-on-invalid-idtag')) return;
@@ -230,6 +233,7 @@ export class TxEngine16 implements TxEngine {
     const st = this.st;
     if (typeof answer.transactionId === 'number') tx.transactionId = answer.transactionId;
     const info = idTagInfoOf(answer);
+    if (info?.parentIdTag !== undefined) tx.parentIdTag = info.parentIdTag;
     if (info) st.auth.remember(tx.idTag, info, st.settings.authCacheEnabled());
     if (!info || info.status === 'Accepted' || st.faults.has('charge-on-invalid-idtag') || tx.stopping) return;
     // The CSMS refused the tag after the start (§5.12): stop, or hold the energy back.
