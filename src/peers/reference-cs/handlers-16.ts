@@ -4,6 +4,7 @@ import { addReservation, cancelReservation, changeAvailability, reservationVerdi
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { ProfileStore, StoredProfile } from './smart-charging.js';
+import { registerSecurity16 } from './security-16.js';
 import type { Station } from './station.js';
 import type { TxEngine16 } from './tx-16.js';
 
@@ -23,6 +24,7 @@ const PURPOSE_16: Record<string, StoredProfile['purpose']> = { ChargePointMaxPro
 
 export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
   const { st, engine, lifecycle, maintenance, profiles } = p;
+  registerSecurity16(ep, { st, engine, lifecycle, maintenance });
 
   ep.handle('RemoteStartTransaction', (req, ctx) => {
     const profile = req.chargingProfile as { chargingProfilePurpose?: string } | undefined;

@@ -73,6 +73,7 @@ export class Maintenance {
 
   reportUpload(status: string, kind: 'diagnostics' | 'log', final = false): void {
     this.uploadStatus = status;
+    if (kind === 'log' && status === 'Uploading' && this.st.faults.has('security-log-no-uploading-status')) return;
     if (kind === 'diagnostics') {
       if (this.st.ready) this.st.send('DiagnosticsStatusNotification', { status });
     } else {

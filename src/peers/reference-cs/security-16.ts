@@ -1,0 +1,174 @@
+import { createPublicKey, verify, type KeyObject, type X509Certificate } from 'node:crypto';
+import type { Payload } from '../../ocpp/frame.js';
+import { certificateHashData, currentlyValid, parseCertificate, sameCertificate, type CertificateHashData, type HashAlgorithm } from '../certificates-16.js';
+import { makeCsr } from '../pki-16.js';
+import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { firmwareImage, MANUFACTURER_ROOT_CERT } from '../security-fixtures-16.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Maintenance } from './maintenance.js';
+import type { Station } from './station.js';
+import type { TxEngine16 } from './tx-16.js';
+
+/**
+ * The 1.6 station's side of the security whitepaper (edition 3): certificate management (M03-M05: install,
+ * list, delete root certificates), the Charge Point certificate renewal (A02: ExtendedTriggerMessage
+ * SignChargePointCertificate, SignCertificate, CertificateSigned), ExtendedTriggerMessage (F06), secure
+ * firmware update (L01: SignedUpdateFirmware) and the security events these raise. The station ships with the
+ * test data's manufacturer root certificate installed, so firmware signed by it verifies.
+ */
+type RootType = 'CentralSystemRootCertificate' | 'ManufacturerRootCertificate';
+
+interface Installed {
+  type: RootType;
+  cert: X509Certificate;
+}
+
+export interface SecurityParts16 {
+  st: Station;
+  engine: TxEngine16;
+  lifecycle: Lifecycle;
+  maintenance: Maintenance;
+}
+
+export function registerSecurity16(ep: RpcEndpoint, p: SecurityParts16): void {
+  const { st, engine, lifecycle, maintenance } = p;
+  const state = stateOf(st);
+  const firmware = state.firmware;
+  const event = (type: string, techInfo?: string) => {
+    const payload: Payload = { type, timestamp: new Date().toISOString() };
+    if (techInfo) payload.techInfo = techInfo;
+    st.send('SecurityEventNotification', payload);
+  };
+
+  ep.handle('InstallCertificate', (req, ctx) => {
+    const type = req.certificateType as RootType;
+    const cert = parseCertificate(String(req.certificate));
+    const valid = cert !== undefined && currentlyValid(cert) && cert.ca;
+    if (!valid && !st.faults.has('invalid-certificate-accepted')) {
+      if (type === 'CentralSystemRootCertificate') ctx.afterReply(() => event('InvalidCentralSystemCertificate', cert ? 'expired or not a CA certificate' : 'not an X.509 certificate'));
+      return { status: 'Rejected' };
+    }
+    if (!cert) return { status: 'Failed' };
+    const max = Number(st.config16!.get('CertificateStoreMaxLength') ?? '10');
+    if (state.certs.length >= max) return { status: 'Rejected' };
+    const known = state.certs.some((c) => c.type === type && c.cert.fingerprint256 === cert.fingerprint256);
+    if (!known && !st.faults.has('install-certificate-not-stored')) state.certs.push({ type, cert });
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('GetInstalledCertificateIds', (req) => {
+    const list = state.certs.filter((c) => c.type === req.certificateType).map((c) => hashOf(c.cert, 'SHA256'));
+    return list.length > 0 ? { status: 'Accepted', certificateHashData: list } : { status: 'NotFound' };
+  });
+
+  ep.handle('DeleteCertificate', (req) => {
+    const wanted = req.certificateHashData as unknown as CertificateHashData;
+    // The same certificate may be installed under both root types: it is deleted from the store altogether.
+    const matching = state.certs.filter((c) => sameCertificate(hashOf(c.cert, wanted.hashAlgorithm), wanted));
+    if (matching.length === 0) return { status: 'NotFound' };
+    if (!st.faults.has('delete-certificate-ignored')) state.certs = state.certs.filter((c) => !matching.includes(c));
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('ExtendedTriggerMessage', (req, ctx) => {
+    const connectorId = req.connectorId as number | undefined;
+    if (connectorId !== undefined && connectorId !== 0 && !st.connector(connectorId)) return { status: 'Rejected' };
+    const send: Record<string, () => void> = {
+      BootNotification: () => lifecycle.triggerBoot(),
+      Heartbeat: () => st.send('Heartbeat', {}),
+      StatusNotification: () => (connectorId !== undefined ? st.reportStatusOf(connectorId) : [0, ...st.connectors.map((c) => c.evseId)].forEach((id) => st.reportStatusOf(id))),
+      MeterValues: () => (connectorId ? [st.connector(connectorId)!] : st.connectors).forEach((c) => engine.sampleMeter(c, 'Trigger')),
+      FirmwareStatusNotification: () => st.send('SignedFirmwareStatusNotification', { status: firmware.status, ...(firmware.requestId === undefined ? {} : { requestId: firmware.requestId }) }),
+      LogStatusNotification: () => st.send('LogStatusNotification', { status: maintenance.uploadStatus === 'Uploading' ? 'Uploading' : 'Idle' }),
+      SignChargePointCertificate: () => {
+        const { csr, privateKey } = makeCsr(st.opts.serialNumber ?? st.identity, st.config16!.get('CpoName') ?? '');
+        state.pendingKey = privateKey;
+        st.send('SignCertificate', { csr });
+      },
+    };
+    const action = send[req.requestedMessage as string];
+    if (!action) return { status: 'NotImplemented' };
+    ctx.afterReply(action);
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('CertificateSigned', (req, ctx) => {
+    const cert = parseCertificate(String(req.certificateChain));
+    const pending = state.pendingKey;
+    const ours = cert !== undefined && pending !== undefined && cert.publicKey.export({ type: 'spki', format: 'der' }).equals(createPublicKey(pending).export({ type: 'spki', format: 'der' }));
+    if (cert && ours && currentlyValid(cert)) {
+      state.pendingKey = undefined;
+      return { status: 'Accepted' };
+    }
+    if (!st.faults.has('invalid-cp-certificate-no-security-event')) ctx.afterReply(() => event('InvalidChargePointCertificate', 'the certificate does not match the signing request or is not valid'));
+    return { status: 'Rejected' };
+  });
+
+  const reportFirmware = (status: string) => {
+    firmware.status = status;
+    if (st.ready) st.send('SignedFirmwareStatusNotification', firmware.requestId === undefined ? { status } : { status, requestId: firmware.requestId });
+  };
+  ep.handle('SignedUpdateFirmware', (req, ctx) => {
+    const fw = req.firmware as { location: string; retrieveDateTime: string; signingCertificate: string; signature: string };
+    const signer = parseCertificate(fw.signingCertificate);
+    const trusted = signer !== undefined && currentlyValid(signer) && state.certs.some((c) => c.type === 'ManufacturerRootCertificate' && signer.checkIssued(c.cert) && signer.verify(c.cert.publicKey));
+    if (!trusted) {
+      ctx.afterReply(() => event('InvalidFirmwareSigningCertificate'));
+      return { status: 'InvalidCertificate' };
+    }
+    firmware.requestId = req.requestId as number;
+    const step = st.opts.transferStepSeconds;
+    const skipVerification = st.faults.has('firmware-signature-not-verified');
+    ctx.afterReply(() => {
+      st.timers.afterMs(Math.min(Math.max(0, Date.parse(fw.retrieveDateTime) - Date.now()), 60_000), () => {
+        reportFirmware('Downloading');
+        st.timers.after(step, () => {
+          reportFirmware('Downloaded');
+          const good = skipVerification || verify('sha256', firmwareImage(fw.location), signer.publicKey, Buffer.from(fw.signature, 'base64'));
+          if (!good) {
+            reportFirmware('InvalidSignature');
+            event('InvalidFirmwareSignature');
+            firmware.status = 'Idle';
+            return;
+          }
+          st.timers.after(step, () => {
+            if (!st.faults.has('no-signature-verified-status')) reportFirmware('SignatureVerified');
+            reportFirmware('Installing');
+            st.timers.after(step, () => {
+              lifecycle.onNextBoot(() => {
+                event('FirmwareUpdated');
+                reportFirmware('Installed');
+                firmware.status = 'Idle';
+              });
+              void lifecycle.reboot('Soft', 'FirmwareUpdate').catch((e) => st.problem(e));
+            });
+          });
+        });
+      });
+    });
+    return { status: 'Accepted' };
+  });
+}
+
+function hashOf(cert: X509Certificate, algorithm: HashAlgorithm): CertificateHashData {
+  return certificateHashData(cert, algorithm);
+}
+
+interface SecurityState {
+  certs: Installed[];
+  /** The key of the last SignCertificate request, until its certificate is accepted. */
+  pendingKey?: KeyObject;
+  firmware: { status: string; requestId?: number };
+}
+
+/** The station's certificate store and pending work outlive its connections (handlers are registered per connection). */
+const STATES = new WeakMap<Station, SecurityState>();
+
+function stateOf(st: Station): SecurityState {
+  let state = STATES.get(st);
+  if (!state) {
+    state = { certs: [{ type: 'ManufacturerRootCertificate', cert: parseCertificate(MANUFACTURER_ROOT_CERT)! }], firmware: { status: 'Idle' } };
+    STATES.set(st, state);
+  }
+  return state;
+}

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultName } from '../../src/peers/faults.js';
+import { executeRun } from '../../src/runner/run-plan.js';
+import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+
+/**
+ * The OCPP 1.6 security whitepaper cases (OCTT §2.24 station under test, §3.21 CSMS under test): each passes
+ * against the reference peers and catches the bug it exists for (src/peers/faults/catalog-16-security.ts).
+ */
+const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_075_1_CS', fault: 'install-certificate-not-stored', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted", certificateHashData contains an element .*\(certificateHashData: expected an array containing an element/ },
+  { id: 'TC_075_2_CS', fault: 'install-certificate-not-stored', reason: /^Step 2 failed: .*got CALLRESULT \{"status":"NotFound"\} \(status: expected "Accepted", got "NotFound"/ },
+  { id: 'TC_076_CS', fault: 'delete-certificate-ignored', reason: /^Step 3 failed: expected a CALLRESULT where status is "NotFound", or a CALLRESULT where status is "Accepted", certificateHashData is not contains .*\(status: expected "NotFound", got "Accepted"\)$/ },
+  { id: 'TC_077_CS', fault: 'invalid-cp-certificate-no-security-event', reason: /^Step 4 failed: expected SecurityEventNotification where type is "InvalidChargePointCertificate".*got nothing matching within 1 s/ },
+  { id: 'TC_078_CS', fault: 'invalid-certificate-accepted', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\} \(status: expected "Rejected", got "Accepted"\)$/ },
+  { id: 'TC_079_CS', fault: 'security-log-no-uploading-status', reason: /^Step 3 failed: expected LogStatusNotification where status is "Uploading".*LogStatusNotification \{"status":"Uploaded".*\(status: expected "Uploading", got "Uploaded"\)/ },
+  { id: 'TC_080_CS', fault: 'no-signature-verified-status', reason: /^Step 5 failed: expected SignedFirmwareStatusNotification where status is "SignatureVerified".*\(status: expected "SignatureVerified", got "Installing"\)/ },
+  { id: 'TC_081_CS', fault: 'firmware-signature-not-verified', reason: /^Step 5 failed: expected SignedFirmwareStatusNotification where status is "InvalidSignature".*\(status: expected "InvalidSignature", got "SignatureVerified"\)/ },
+];
+
+describe('1.6 security whitepaper cases (OCTT §2.24, §3.21) against the reference peers', function () {
+  this.timeout(60_000);
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-security-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('all pass against the peers without faults', async () => {
+    const ids = [...new Set(CATCHES.map((c) => c.id))];
+    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...ids].sort());
+    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
+    expect(outcome.exitCode).to.equal(0);
+  });
+
+  for (const { id, fault, reason } of CATCHES) {
+    it(`${id} fails against the peer with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+});
