@@ -11,7 +11,7 @@ import type { Station } from './station.js';
 export async function authorizeIdTag(st: Station, idTag: string, tokenType: string): Promise<IdTagInfo> {
   const s = st.settings;
   const local = st.auth.lookup(idTag, s.localAuthListEnabled(), s.authCacheEnabled());
-  if (local?.status === 'Accepted' && s.localPreAuthorize()) return local;
+  if (local?.status === 'Accepted' && s.localPreAuthorize() && !st.faults.has('local-pre-authorize-ignored')) return local;
   if (st.ready) {
     try {
       const request = st.version === '1.6' ? { idTag } : { idToken: { idToken: idTag, type: tokenType } };

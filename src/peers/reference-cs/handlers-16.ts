@@ -100,7 +100,7 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('ClearCache', () => {
     if (!st.settings.authCacheEnabled()) return { status: 'Rejected' };
-    st.auth.clearCache();
+    if (!st.faults.has('clear-cache-ignored')) st.auth.clearCache();
     return { status: 'Accepted' };
   });
 
