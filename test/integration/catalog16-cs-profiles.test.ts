@@ -12,6 +12,14 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  * station with the fault the case exists to catch (src/peers/faults/catalog-16-cs-profiles.ts and faults.ts).
  */
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  // Local authorization list (§2.17).
+  { id: 'TC_042_1_CS', fault: 'local-list-version-when-disabled', reason: /^Step 1 failed: expected a CALLRESULT where listVersion is -1, or a CALLERROR with code "NotSupported"; got CALLRESULT \{"listVersion":\d+\} \(listVersion: expected -1, got \d+\)$/ },
+  { id: 'TC_042_2_CS', fault: 'empty-local-list-version-reported', reason: /^Step 2 failed: expected a CALLRESULT where listVersion is 0; got CALLRESULT \{"listVersion":1\} \(listVersion: expected 0, got 1\)$/ },
+  { id: 'TC_043_CS', fault: 'local-list-differential-failed', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Failed"\}/ },
+  { id: 'TC_043_2_CS', fault: 'local-list-version-not-checked', reason: /^Step 5 failed: expected a CALLRESULT where status is "VersionMismatch"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_043_3_CS', fault: 'local-list-overflow-accepted', reason: /^Step 1 failed: expected a CALLRESULT where status is "Failed"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_008_CS', fault: 'local-list-not-used', reason: /^Step 7 failed: expected StartTransaction where connectorId is 1, idTag is "VALID-TAG-1".*; got an unexpected Authorize \{"idTag":"VALID-TAG-1"\}$/ },
+  { id: 'TC_008_1_CS', fault: 'local-list-not-used', reason: /^Step 7 failed: expected StartTransaction where connectorId is 1, idTag is "VALID-TAG-1".*; got an unexpected Authorize \{"idTag":"VALID-TAG-1"\}$/ },
   // Reservation (§2.20).
   { id: 'TC_046_1_CS', fault: 'reservation-id-not-reported', reason: /^Step 9 failed: expected StartTransaction where connectorId is 1, idTag is "VALID-TAG-1", reservationId is \d+.*\(reservationId: expected \d+, got absent\)$/ },
   { id: 'TC_046_1_CS', fault: 'reservation-not-reported', reason: /^Step 3 failed: expected StatusNotification where connectorId is 1, status is "Reserved"; got nothing matching within 1 s/ },

@@ -2,6 +2,13 @@ import { V16, type FaultInfo } from './fault-info.js';
 
 /** Fault switches that the cases of this catalog group catch: OCPP 1.6, charging station under test, local authorization list, reservation, smart charging (OCTT §2.17, 2.20, 2.22). */
 export const CATALOG_16_CS_PROFILES_FAULTS = {
+  // Local authorization list (§2.17).
+  'local-list-version-when-disabled': { peer: 'cs', versions: V16, description: 'Reports its local list version to GetLocalListVersion although LocalAuthListEnabled is false (instead of -1).' },
+  'empty-local-list-version-reported': { peer: 'cs', versions: V16, description: 'Reports the version of an empty local list instead of 0.' },
+  'local-list-differential-failed': { peer: 'cs', versions: V16, description: 'Answers every Differential SendLocalList Failed (only Full updates work).' },
+  'local-list-version-not-checked': { peer: 'cs', versions: V16, description: 'Applies a Differential SendLocalList whose version is older than the installed list instead of answering VersionMismatch.' },
+  'local-list-overflow-accepted': { peer: 'cs', versions: V16, description: 'Answers SendLocalList Accepted when the list does not fit (more entries than LocalAuthListMaxLength) instead of Failed.' },
+  'local-list-not-used': { peer: 'cs', versions: V16, description: 'Ignores the local authorization list when authorizing: asks the CSMS (Authorize) even for an idTag on the list with LocalPreAuthorize true.' },
   // Reservation (§2.20).
   'reservation-id-not-reported': { peer: 'cs', versions: V16, description: 'Leaves reservationId out of the StartTransaction of a transaction that used a reservation.' },
   'reservation-not-reported': { peer: 'cs', versions: V16, description: 'Takes a reservation but keeps reporting the connector Available instead of Reserved.' },

@@ -10,7 +10,7 @@ import type { Station } from './station.js';
  */
 export async function authorizeIdTag(st: Station, idTag: string, tokenType: string): Promise<IdTagInfo> {
   const s = st.settings;
-  const local = st.auth.lookup(idTag, s.localAuthListEnabled(), s.authCacheEnabled());
+  const local = st.auth.lookup(idTag, s.localAuthListEnabled() && !st.faults.has('local-list-not-used'), s.authCacheEnabled());
   if (local?.status === 'Accepted' && s.localPreAuthorize() && !st.faults.has('local-pre-authorize-ignored')) return local;
   if (st.ready) {
     try {

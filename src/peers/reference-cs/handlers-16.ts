@@ -106,13 +106,22 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('DataTransfer', () => ({ status: st.faults.has('data-transfer-accepted') ? 'Accepted' : 'UnknownVendorId' }));
 
-  ep.handle('GetLocalListVersion', () => ({ listVersion: st.settings.localAuthListEnabled() ? st.auth.listVersion : -1 }));
+  ep.handle('GetLocalListVersion', () => {
+    // -1: no local list in use; 0: the list is empty, whatever version installed it (§5.10).
+    if (!st.settings.localAuthListEnabled() && !st.faults.has('local-list-version-when-disabled')) return { listVersion: -1 };
+    return { listVersion: st.auth.listSize === 0 && !st.faults.has('empty-local-list-version-reported') ? 0 : st.auth.listVersion };
+  });
 
   ep.handle('SendLocalList', (req) => {
     if (!st.settings.localAuthListEnabled()) return { status: 'NotSupported' };
     const entries = ((req.localAuthorizationList as Array<{ idTag: string; idTagInfo?: { status: string; expiryDate?: string; parentIdTag?: string } }>) ?? []).map((e) => ({ idTag: e.idTag, info: e.idTagInfo }));
-    const max = Number(st.config16!.get('LocalAuthListMaxLength') ?? '100');
-    return { status: st.auth.update(req.listVersion as number, req.updateType === 'Full', entries, max) };
+    const full = req.updateType === 'Full';
+    if (!full && st.faults.has('local-list-differential-failed')) return { status: 'Failed' };
+    const max = st.faults.has('local-list-overflow-accepted') ? Number.POSITIVE_INFINITY : Number(st.config16!.get('LocalAuthListMaxLength') ?? '100');
+    const version = req.listVersion as number;
+    // The fault: an older Differential update is taken as if it were newer.
+    if (!full && st.faults.has('local-list-version-not-checked') && version <= st.auth.listVersion) return { status: st.auth.update(st.auth.listVersion + 1, false, entries, max) };
+    return { status: st.auth.update(version, full, entries, max) };
   });
 
   ep.handle('ReserveNow', (req) => {
