@@ -58,6 +58,17 @@ describe('OCTT 1.6 CSMS cases §3.14-3.19 (local list, firmware, diagnostics, re
     expect(outcome.exitCode).to.equal(0);
   });
 
+  it('are not applicable to a CSMS without the profile, the configured test data or the feature they need', async () => {
+    const bare = await executeRun({ patterns: ['TC_044_1_CSMS', 'TC_047_CSMS', 'TC_055_CSMS', 'TC_045_1_CSMS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, settings: {}, features: [] } }, memoryIo());
+    const verdicts = Object.fromEntries(bare.report!.cases.map((c) => [c.id, `${c.verdict}: ${c.reason ?? ''}`]));
+    expect(verdicts.TC_044_1_CSMS).to.match(/^not-applicable: .*sut\.settings\.firmwareLocation/);
+    expect(verdicts.TC_047_CSMS).to.match(/^not-applicable: .*sut\.settings\.reservationExpiryOffsetS/);
+    expect(verdicts.TC_055_CSMS).to.match(/^not-applicable: .*feature "TriggerMessageNonConfiguredConnector"/);
+    expect(verdicts.TC_045_1_CSMS).to.match(/^passed/);
+    const coreOnly = await executeRun({ patterns: ['TC_043_4_CSMS', 'TC_056_CSMS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, profiles: ['Core'] } }, memoryIo());
+    expect(coreOnly.report!.cases.map((c) => c.verdict)).to.deep.equal(['not-applicable', 'not-applicable']);
+  });
+
   for (const { id, fault, reason } of CATCHES) {
     it(`${id} fails against the reference CSMS with "${fault}"`, async () => {
       const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
