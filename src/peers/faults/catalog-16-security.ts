@@ -10,4 +10,11 @@ export const CATALOG_16_SECURITY_FAULTS = {
   'firmware-signature-not-verified': { peer: 'cs', versions: V16, description: 'Installs signed firmware without verifying its signature (reports SignatureVerified for an invalid one).' },
   'no-signature-verified-status': { peer: 'cs', versions: V16, description: 'Skips the SignatureVerified status: reports Installing right after Downloaded.' },
   'security-log-no-uploading-status': { peer: 'cs', versions: V16, description: 'Uploads a log without reporting LogStatusNotification Uploading first (only Uploaded).' },
+  // CSMS.
+  'security-event-not-implemented': { peer: 'csms', versions: V16, description: 'Answers SecurityEventNotification with a CALLERROR NotImplemented.' },
+  'signed-firmware-status-not-implemented': { peer: 'csms', versions: V16, description: 'Answers SignedFirmwareStatusNotification with a CALLERROR NotImplemented.' },
+  'log-status-not-implemented': { peer: 'csms', versions: V16, description: 'Answers LogStatusNotification with a CALLERROR NotImplemented.' },
+  'certificate-signed-not-sent': { peer: 'csms', versions: V16, description: 'Answers SignCertificate Accepted but never sends the signed certificate (CertificateSigned).' },
+  'install-certificate-wrong-type': { peer: 'csms', versions: V16, description: 'Sends InstallCertificate with the other root certificate type than the one it was asked to install.' },
+  'delete-certificate-wrong-hash-algorithm': { peer: 'csms', versions: V16, description: 'Sends DeleteCertificate with hashAlgorithm SHA512 whatever the station reported.' },
 } as const satisfies Record<string, FaultInfo>;

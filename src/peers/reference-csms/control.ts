@@ -1,5 +1,6 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { PeerControl } from '../peer-control.js';
+import { securityRequestFaults } from './answers-16-security.js';
 import type { StationSession } from './session.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
@@ -186,7 +187,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const make = (build as Record<string, (s: StationSession, p: Params) => Request>)[action];
       if (!make) throw new Error(`unknown action "${action}"; the reference CSMS can: ${CSMS_ACTIONS.join(', ')}`);
       const session = pickSession(params.stationId);
-      const request = make(session, params);
+      const request = securityRequestFaults(session, make(session, params));
       await session.call(request.action, request.payload);
     },
   };

@@ -9,6 +9,7 @@ import type { ConnectionEventRecord, FrameRecord } from '../../types.js';
 import type { FaultSet } from '../faults.js';
 import { RpcEndpoint } from '../rpc-endpoint.js';
 import { registerAnswers16 } from './answers-16.js';
+import { registerSecurityAnswers16 } from './answers-16-security.js';
 import { registerProfileAnswers16 } from './answers-16-profiles.js';
 import { registerAnswers201 } from './answers-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
@@ -126,6 +127,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     if (version === '1.6') {
       registerAnswers16(endpoint, session, () => this.nextTransactionId++);
       registerProfileAnswers16(endpoint, session);
+      registerSecurityAnswers16(endpoint, session);
     } else registerAnswers201(endpoint, session);
     endpoint.on('close', (code, reason) => {
       if (session.endpoint !== endpoint) return;

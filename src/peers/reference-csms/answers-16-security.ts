@@ -1,0 +1,64 @@
+import type { Payload } from '../../ocpp/frame.js';
+import { signCsr } from '../pki-16.js';
+import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { RpcError } from '../rpc-errors.js';
+import { CSMS_ROOT_CERT, CSMS_ROOT_KEY } from '../security-fixtures-16.js';
+import type { StationSession } from './session.js';
+
+/**
+ * The reference CSMS's side of the 1.6 security whitepaper (edition 3) for the messages a charge point starts:
+ * SecurityEventNotification (A04), LogStatusNotification (N01), SignedFirmwareStatusNotification (L01), and
+ * SignCertificate (A02/A03), where the CSMS is its own certificate authority: it accepts a readable CSR and then
+ * sends CertificateSigned with a certificate its root (the test data's Central System root) issued for it.
+ * Registered after registerAnswers16, so these handlers are the ones in use; the faults of
+ * faults/catalog-16-security.ts break them.
+ */
+export function registerSecurityAnswers16(ep: RpcEndpoint, s: StationSession): void {
+  const notImplemented = (action: string) => new RpcError('NotImplemented', `${action} is not implemented`);
+
+  ep.handle('SecurityEventNotification', (req) => {
+    if (s.faults.has('security-event-not-implemented')) throw notImplemented('SecurityEventNotification');
+    s.securityEvents.push(req.type as string);
+    return {};
+  });
+
+  ep.handle('LogStatusNotification', (req) => {
+    if (s.faults.has('log-status-not-implemented')) throw notImplemented('LogStatusNotification');
+    s.lastNotified.set('LogStatusNotification', req.status as string);
+    return {};
+  });
+
+  ep.handle('SignedFirmwareStatusNotification', (req) => {
+    if (s.faults.has('signed-firmware-status-not-implemented')) throw notImplemented('SignedFirmwareStatusNotification');
+    s.lastNotified.set('SignedFirmwareStatusNotification', req.status as string);
+    return {};
+  });
+
+  ep.handle('SignCertificate', (req, ctx) => {
+    let certificateChain: string;
+    try {
+      certificateChain = signCsr(String(req.csr), { cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY });
+    } catch {
+      return { status: 'Rejected' };
+    }
+    if (!s.faults.has('certificate-signed-not-sent')) {
+      ctx.afterReply(async () => {
+        await s.call('CertificateSigned', { certificateChain });
+      });
+    }
+    return { status: 'Accepted' };
+  });
+}
+
+/** The CSMS's own mistakes in the security requests it is asked to send (the control's `call` / `csmsSend`). */
+export function securityRequestFaults(s: StationSession, request: { action: string; payload: Payload }): { action: string; payload: Payload } {
+  const p = request.payload;
+  if (request.action === 'InstallCertificate' && s.faults.has('install-certificate-wrong-type')) {
+    const other = p.certificateType === 'ManufacturerRootCertificate' ? 'CentralSystemRootCertificate' : 'ManufacturerRootCertificate';
+    return { action: request.action, payload: { ...p, certificateType: other } };
+  }
+  if (request.action === 'DeleteCertificate' && s.faults.has('delete-certificate-wrong-hash-algorithm')) {
+    return { action: request.action, payload: { ...p, certificateHashData: { ...(p.certificateHashData as Payload), hashAlgorithm: 'SHA512' } } };
+  }
+  return request;
+}
