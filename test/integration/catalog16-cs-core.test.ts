@@ -11,11 +11,13 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  * reference station, and fails against it with the fault it exists to catch, naming the broken expectation.
  */
 
+/** Fast timeouts, and a clock-aligned interval well inside them (TC_071_CS waits up to one interval for the first sample). */
+const FAST = { ...FAST_REFERENCE, settings: { clockAlignedDataInterval: '5' } };
 /** Cases that need a station with a fixed cable: run with that feature declared (the reference then has one). */
-const FIXED_CABLE = { ...FAST_REFERENCE, features: ['FixedCable', 'AuthorizationCache'] };
+const FIXED_CABLE = { ...FAST, features: ['FixedCable', 'AuthorizationCache'] };
 const FIXED_CABLE_CASES = ['TC_017_2_CS', 'TC_018_2_CS'];
 
-const CASES = ['TC_001_CS', 'TC_002_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_004_2_CS', 'TC_007_CS', 'TC_007_1_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_012_CS', 'TC_013_CS', 'TC_014_CS', 'TC_015_CS', 'TC_016_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_019_CS', 'TC_021_CS', 'TC_061_CS', 'TC_062_CS', 'TC_068_CS', 'TC_069_CS'];
+const CASES = ['TC_001_CS', 'TC_002_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_004_2_CS', 'TC_007_CS', 'TC_007_1_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_012_CS', 'TC_013_CS', 'TC_014_CS', 'TC_015_CS', 'TC_016_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_019_CS', 'TC_021_CS', 'TC_061_CS', 'TC_062_CS', 'TC_068_CS', 'TC_069_CS', 'TC_070_CS', 'TC_071_CS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_001_CS', fault: 'boot-retry-ignores-interval', reason: /^Step 3 failed: expected BootNotification, arriving 5 s/ },
@@ -42,11 +44,14 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_061_CS', fault: 'clear-cache-ignored', reason: /^Step 6 failed: expected Authorize where idTag is "VALID-TAG-1"/ },
   { id: 'TC_068_CS', fault: 'stop-with-any-idtag', reason: /^Step 2 failed: .*Authorize/ },
   { id: 'TC_069_CS', fault: 'parent-idtag-ignored', reason: /^Step 3 failed: expected StopTransaction where transactionId is \d+, idTag is "VALID-TAG-2"/ },
+  { id: 'TC_070_CS', fault: 'sampled-meter-values-as-clock', reason: /^Step 1 failed: expected MeterValues .*got nothing matching/ },
+  { id: 'TC_070_CS', fault: 'no-meter-values', reason: /^Step 1 failed: expected MeterValues .*got nothing matching/ },
+  { id: 'TC_071_CS', fault: 'clock-aligned-wrong-context', reason: /^Step 1 failed: expected MeterValues .*got nothing matching/ },
   { id: 'TC_062_CS', fault: 'data-transfer-accepted', reason: /^Step 1 failed: .*\(status: expected one of .*got "Accepted"\)$/ },
 ];
 
 function configFor(id: string) {
-  return FIXED_CABLE_CASES.includes(id) ? FIXED_CABLE : FAST_REFERENCE;
+  return FIXED_CABLE_CASES.includes(id) ? FIXED_CABLE : FAST;
 }
 
 describe('OCTT 1.6 charging station Core happy flows (catalog group §2.1-2.9, 2.23)', function () {
@@ -56,7 +61,7 @@ describe('OCTT 1.6 charging station Core happy flows (catalog group §2.1-2.9, 2
   after(() => rmSync(reports, { recursive: true, force: true }));
 
   it('every case passes against the fault-free reference station', async () => {
-    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST }, memoryIo());
     const fixed = await executeRun({ patterns: FIXED_CABLE_CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FIXED_CABLE }, memoryIo());
     const cases = [...outcome.report!.cases, ...fixed.report!.cases];
     expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);

@@ -12,4 +12,6 @@ export const CATALOG_16_CS_CORE_FAULTS = {
   'parent-idtag-ignored': { peer: 'cs', versions: V16, description: 'Does not stop a transaction for another idTag with the same parentIdTag (only the starting idTag stops it).' },
   'clear-cache-ignored': { peer: 'cs', versions: V16, description: 'Answers ClearCache Accepted but keeps the authorization cache.' },
   'local-pre-authorize-ignored': { peer: 'cs', versions: V16, description: 'Sends Authorize even for idTags its cache or local list accepts while LocalPreAuthorize is true.' },
+  'clock-aligned-wrong-context': { peer: 'cs', versions: V16, description: 'Sends its clock-aligned meter values with context Sample.Periodic instead of Sample.Clock.' },
+  'sampled-meter-values-as-clock': { peer: 'cs', versions: V16, description: 'Sends its periodic (MeterValueSampleInterval) meter values with context Sample.Clock instead of Sample.Periodic.' },
 } as const satisfies Record<string, FaultInfo>;

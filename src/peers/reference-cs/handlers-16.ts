@@ -1,6 +1,7 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { addReservation, cancelReservation, changeAvailability, reservationVerdict } from './availability.js';
+import { clockAligned16 } from './clock-aligned-16.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { ProfileStore, StoredProfile } from './smart-charging.js';
@@ -24,6 +25,7 @@ const PURPOSE_16: Record<string, StoredProfile['purpose']> = { ChargePointMaxPro
 
 export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
   const { st, engine, lifecycle, maintenance, profiles } = p;
+  clockAligned16(st, engine).restart();
   registerSecurity16(ep, { st, engine, lifecycle, maintenance });
 
   ep.handle('RemoteStartTransaction', (req, ctx) => {
@@ -49,6 +51,7 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
     if (st.config16!.has(key) && st.faults.has('config-change-not-stored')) return { status: 'Accepted' };
     const status = st.config16!.change(key, req.value as string, st.faults.has('readonly-config-accepted'));
     if (status === 'Accepted' && key === 'HeartbeatInterval') ctx.afterReply(() => lifecycle.restartHeartbeat());
+    if (status === 'Accepted' && key === 'ClockAlignedDataInterval') ctx.afterReply(() => clockAligned16(st, engine).restart());
     return { status };
   });
 

@@ -181,7 +181,8 @@ export class TxEngine16 implements TxEngine {
       advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
       tx.lastMeterAt = Date.now();
     }
-    const value = meterValue('1.6', c, st.settings.sampledMeasurands(), context as ReadingContext, st.opts.chargingPowerW, broken);
+    const reported: ReadingContext = context === 'Sample.Periodic' && st.faults.has('sampled-meter-values-as-clock') ? 'Sample.Clock' : context;
+    const value = meterValue('1.6', c, st.settings.sampledMeasurands(), reported, st.opts.chargingPowerW, broken);
     if (!tx) return st.send('MeterValues', { connectorId: c.evseId, meterValue: [value] });
     st.sendTx('MeterValues', () => ({ connectorId: c.evseId, transactionId: tx.transactionId ?? 0, meterValue: [value] }));
   }
