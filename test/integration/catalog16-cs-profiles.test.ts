@@ -35,6 +35,17 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_051_CS', fault: 'cancel-reservation-keeps-reserved', reason: /^Step 3 failed: expected StatusNotification where connectorId is 1, status is "Available"; got nothing matching within 1 s/ },
   { id: 'TC_052_CS', fault: 'cancel-reservation-accepts-unknown', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
   { id: 'TC_053_CS', fault: 'reservation-parent-ignored', reason: /^Step 5 failed: expected StatusNotification where connectorId is 1, status is "Preparing"; got nothing matching within 1 s/ },
+  // Smart charging (§2.22).
+  { id: 'TC_056_CS', fault: 'tx-default-profile-rejected', reason: /^Step 1 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Rejected"\}/ },
+  { id: 'TC_082_CS', fault: 'tx-default-not-applied-to-running-tx', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted", connectorId is 1, .*\(chargingSchedule\.chargingSchedulePeriod\.0\.limit: expected 6, got 32\)$/ },
+  { id: 'TC_057_CS', fault: 'tx-profile-not-applied', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted", connectorId is 1, .*\(chargingSchedule\.chargingSchedulePeriod\.0\.limit: expected 6, got 32\)$/ },
+  { id: 'TC_058_1_CS', fault: 'tx-profile-without-transaction-accepted', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected", or a CALLERROR with code "PropertyConstraintViolation"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_058_2_CS', fault: 'tx-profile-transaction-unchecked', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_059_CS', fault: 'remote-start-profile-ignored', reason: /^Step 8 failed: expected a CALLRESULT where status is "Accepted", connectorId is 1, .*\(chargingSchedule\.chargingSchedulePeriod\.0\.limit: expected 6, got 32\)$/ },
+  { id: 'TC_060_CS', fault: 'remote-start-profile-purpose-unchecked', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected", or a CALLERROR with code "PropertyConstraintViolation"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_066_CS', fault: 'tx-default-not-replaced-by-tx-profile', reason: /^Step 1 failed: expected a CALLRESULT .*\(chargingSchedule\.chargingSchedulePeriod: expected an array of 4 element\(s\), got \d+ element\(s\)/ },
+  { id: 'TC_067_CS', fault: 'clear-profile-by-id-ignored', reason: /^Step 2 failed: expected a CALLRESULT .*\(chargingSchedule\.chargingSchedulePeriod: expected an array of 2 element\(s\), got 3 element\(s\): \[\{"startPeriod":0,"limit":6\}/ },
+  { id: 'TC_072_CS', fault: 'stack-level-no-fallback', reason: /^Step 1 failed: expected a CALLRESULT .*\(chargingSchedule\.chargingSchedulePeriod: expected an array of 4 element\(s\), got 3 element\(s\)/ },
 ];
 
 describe('OCTT 1.6 charging station: local list, reservation, smart charging cases (reference station)', function () {

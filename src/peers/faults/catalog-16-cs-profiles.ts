@@ -17,4 +17,15 @@ export const CATALOG_16_CS_PROFILES_FAULTS = {
   'cancel-reservation-keeps-reserved': { peer: 'cs', versions: V16, description: 'Answers CancelReservation Accepted but keeps the reservation (the connector stays Reserved).' },
   'cancel-reservation-accepts-unknown': { peer: 'cs', versions: V16, description: 'Answers CancelReservation Accepted for a reservationId it does not know.' },
   'reservation-parent-ignored': { peer: 'cs', versions: V16, description: 'Lets only the reservation\'s own idTag use a reservation, ignoring its parentIdTag.' },
+  // Smart charging (§2.22).
+  'tx-default-profile-rejected': { peer: 'cs', versions: V16, description: 'Answers SetChargingProfile with a TxDefaultProfile Rejected (takes only TxProfiles).' },
+  'tx-default-not-applied-to-running-tx': { peer: 'cs', versions: V16, description: 'Applies a TxDefaultProfile only to transactions that start after it, not to the one running (composite schedule at the local limit).' },
+  'tx-profile-not-applied': { peer: 'cs', versions: V16, description: 'Accepts a TxProfile for the running transaction but does not follow it (composite schedule without it).' },
+  'tx-profile-without-transaction-accepted': { peer: 'cs', versions: V16, description: 'Accepts a TxProfile on a connector without a transaction.' },
+  'tx-profile-transaction-unchecked': { peer: 'cs', versions: V16, description: 'Accepts a TxProfile whose transactionId is not the transaction running on the connector.' },
+  'remote-start-profile-ignored': { peer: 'cs', versions: V16, description: 'Starts the transaction of a RemoteStartTransaction but drops the TxProfile it carried.' },
+  'remote-start-profile-purpose-unchecked': { peer: 'cs', versions: V16, description: 'Accepts a RemoteStartTransaction whose ChargingProfile is not a TxProfile.' },
+  'tx-default-not-replaced-by-tx-profile': { peer: 'cs', versions: V16, description: 'Combines a TxProfile with the TxDefaultProfiles (lowest limit of both) instead of letting the TxProfile replace them.' },
+  'clear-profile-by-id-ignored': { peer: 'cs', versions: V16, description: 'Answers ClearChargingProfile with an id Accepted but keeps the profile.' },
+  'stack-level-no-fallback': { peer: 'cs', versions: V16, description: 'When the schedule of the highest stackLevel profile ends, does not fall back to the profile below (local limit instead).' },
 } as const satisfies Record<string, FaultInfo>;

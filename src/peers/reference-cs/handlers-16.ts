@@ -5,6 +5,7 @@ import { clockAligned16 } from './clock-aligned-16.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { ProfileStore, StoredProfile } from './smart-charging.js';
+import { composite16, profileFrom16, type ChargingProfile16 } from './smart-charging-16.js';
 import { registerSecurity16 } from './security-16.js';
 import type { Station } from './station.js';
 import type { TxEngine16 } from './tx-16.js';
@@ -30,9 +31,17 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('RemoteStartTransaction', (req, ctx) => {
     const profile = req.chargingProfile as { chargingProfilePurpose?: string } | undefined;
-    if (profile && profile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
+    if (profile && profile.chargingProfilePurpose !== 'TxProfile' && !st.faults.has('remote-start-profile-purpose-unchecked')) return { status: 'Rejected' };
     const decision = engine.remoteStart(req.connectorId as number | undefined, req.idTag as string);
-    if (decision.proceed) ctx.afterReply(decision.proceed);
+    const proceed = decision.proceed;
+    if (proceed) {
+      ctx.afterReply(async () => {
+        await proceed();
+        // The profile governs the transaction it started (§5.16.2).
+        const tx = engine.transactions().find((t) => t.idTag === req.idTag && (req.connectorId === undefined || t.evseId === req.connectorId));
+        if (profile && tx && !st.faults.has('remote-start-profile-ignored')) profiles.set(profileFrom16(profile as ChargingProfile16, tx.evseId), true, tx);
+      });
+    }
     return { status: decision.status };
   });
 
@@ -143,24 +152,18 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('SetChargingProfile', (req) => {
     const evseId = req.connectorId as number;
-    const cp = req.csChargingProfiles as { chargingProfileId: number; transactionId?: number; stackLevel: number; chargingProfilePurpose: string; chargingSchedule: { duration?: number; chargingRateUnit: string; chargingSchedulePeriod: Array<{ startPeriod: number; limit: number; numberPhases?: number }> } };
     const c = st.connector(evseId);
     const tx = c && engine.transactions().find((t) => t.evseId === evseId);
-    const profile: StoredProfile = {
-      id: cp.chargingProfileId,
-      evseId,
-      stackLevel: cp.stackLevel,
-      purpose: PURPOSE_16[cp.chargingProfilePurpose] ?? 'TxDefault',
-      transactionId: cp.transactionId,
-      rateUnit: cp.chargingSchedule.chargingRateUnit === 'W' ? 'W' : 'A',
-      periods: cp.chargingSchedule.chargingSchedulePeriod,
-      duration: cp.chargingSchedule.duration,
-    };
+    const profile = profileFrom16(req.csChargingProfiles as ChargingProfile16, evseId);
+    if (profile.purpose === 'TxDefault' && st.faults.has('tx-default-profile-rejected')) return { status: 'Rejected' };
+    const claimed = { transactionId: profile.transactionId };
+    if (profile.purpose === 'Tx' && (tx ? st.faults.has('tx-profile-transaction-unchecked') : st.faults.has('tx-profile-without-transaction-accepted'))) return { status: profiles.set(profile, true, claimed) };
     return { status: profiles.set(profile, evseId === 0 || !!c, tx) };
   });
 
   ep.handle('ClearChargingProfile', (req) => {
     const purpose = req.chargingProfilePurpose as string | undefined;
+    if (req.id !== undefined && st.faults.has('clear-profile-by-id-ignored')) return { status: 'Accepted' };
     const removed = profiles.clear({ id: req.id as number | undefined, evseId: req.connectorId as number | undefined, purpose: purpose ? PURPOSE_16[purpose] : undefined, stackLevel: req.stackLevel as number | undefined });
     return { status: removed ? 'Accepted' : 'Unknown' };
   });
@@ -169,7 +172,8 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
     const connectorId = req.connectorId as number;
     if (connectorId !== 0 && !st.connector(connectorId)) return { status: 'Rejected' };
     const unit = req.chargingRateUnit === 'W' ? 'W' : req.chargingRateUnit === 'A' ? 'A' : undefined;
-    const s = profiles.composite(connectorId, req.duration as number, unit);
+    const tx = engine.transactions().find((t) => t.evseId === connectorId);
+    const s = composite16(profiles.list(), connectorId, req.duration as number, unit, tx, st.faults);
     const scheduleStart = new Date().toISOString();
     return { status: 'Accepted', connectorId, scheduleStart, chargingSchedule: { duration: s.duration, startSchedule: scheduleStart, chargingRateUnit: s.rateUnit, chargingSchedulePeriod: s.periods } };
   });
