@@ -17,7 +17,7 @@ const FAST = { ...FAST_REFERENCE, settings: { clockAlignedDataInterval: '5' } };
 const FIXED_CABLE = { ...FAST, features: ['FixedCable', 'AuthorizationCache'] };
 const FIXED_CABLE_CASES = ['TC_017_2_CS', 'TC_018_2_CS'];
 
-const CASES = ['TC_001_CS', 'TC_002_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_004_2_CS', 'TC_007_CS', 'TC_007_1_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_012_CS', 'TC_013_CS', 'TC_014_CS', 'TC_015_CS', 'TC_016_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_019_CS', 'TC_021_CS', 'TC_061_CS', 'TC_062_CS', 'TC_068_CS', 'TC_069_CS', 'TC_070_CS', 'TC_071_CS'];
+const CASES = ['TC_001_CS', 'TC_002_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_004_2_CS', 'TC_005_1_CS', 'TC_005_2_CS', 'TC_005_3_CS', 'TC_007_CS', 'TC_007_1_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_012_CS', 'TC_013_CS', 'TC_014_CS', 'TC_015_CS', 'TC_016_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_019_CS', 'TC_021_CS', 'TC_061_CS', 'TC_062_CS', 'TC_068_CS', 'TC_069_CS', 'TC_070_CS', 'TC_071_CS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_001_CS', fault: 'boot-retry-ignores-interval', reason: /^Step 3 failed: expected BootNotification, arriving 5 s/ },
@@ -39,6 +39,9 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_018_2_CS', fault: 'unlock-failed', reason: /^Step 1 failed: .*\(status: expected "NotSupported", got "UnlockFailed"\)$/ },
   { id: 'TC_019_CS', fault: 'config-key-missing', reason: /^Step 2 failed: .*ConnectorPhaseRotation/ },
   { id: 'TC_021_CS', fault: 'config-change-not-stored', reason: /^Step 2 failed: .*MeterValueSampleInterval.*\(configurationKey\.0\.value: expected "10", got "60"\)$/ },
+  { id: 'TC_005_1_CS', fault: 'ev-side-disconnect-keeps-transaction', reason: /^Step 2 failed: expected StopTransaction where transactionId is \d+, reason is "EVDisconnected"/ },
+  { id: 'TC_005_2_CS', fault: 'wrong-stop-reason', reason: /\(reason: expected "EVDisconnected", got "Local"\)/ },
+  { id: 'TC_005_3_CS', fault: 'ev-side-disconnect-always-stops', reason: /^Step 3 failed: expected StatusNotification where connectorId is 1, status is one of .*SuspendedEV.*got an unexpected StopTransaction/ },
   { id: 'TC_007_CS', fault: 'local-pre-authorize-ignored', reason: /^Step 5 failed: .*Authorize/ },
   { id: 'TC_007_1_CS', fault: 'local-pre-authorize-ignored', reason: /^Step 5 failed: .*Authorize/ },
   { id: 'TC_061_CS', fault: 'clear-cache-ignored', reason: /^Step 6 failed: expected Authorize where idTag is "VALID-TAG-1"/ },

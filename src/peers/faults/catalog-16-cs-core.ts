@@ -14,4 +14,6 @@ export const CATALOG_16_CS_CORE_FAULTS = {
   'local-pre-authorize-ignored': { peer: 'cs', versions: V16, description: 'Sends Authorize even for idTags its cache or local list accepts while LocalPreAuthorize is true.' },
   'clock-aligned-wrong-context': { peer: 'cs', versions: V16, description: 'Sends its clock-aligned meter values with context Sample.Periodic instead of Sample.Clock.' },
   'sampled-meter-values-as-clock': { peer: 'cs', versions: V16, description: 'Sends its periodic (MeterValueSampleInterval) meter values with context Sample.Clock instead of Sample.Periodic.' },
+  'ev-side-disconnect-keeps-transaction': { peer: 'cs', versions: V16, description: 'Keeps the transaction going when the EV is unplugged although StopTransactionOnEVSideDisconnect is true.' },
+  'ev-side-disconnect-always-stops': { peer: 'cs', versions: V16, description: 'Stops the transaction when the EV is unplugged although StopTransactionOnEVSideDisconnect is false.' },
 } as const satisfies Record<string, FaultInfo>;

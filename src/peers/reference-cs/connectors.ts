@@ -41,6 +41,8 @@ export class Connector {
   awaitingPlug: { idTag: string } | undefined;
   /** A transaction ended and the cable is still in (1.6 Finishing). */
   finishing = false;
+  /** The EV was unplugged at its side: the (detachable) cable still hangs in the station's socket. */
+  cableAtStation = false;
   /** The EV pauses charging. */
   evSuspended = false;
   tx: ActiveTx | undefined;
@@ -69,7 +71,7 @@ export function status16(c: Connector, stationOperative: boolean, reservation: R
     return c.plugged ? 'SuspendedEVSE' : 'SuspendedEV';
   }
   if (!c.operative || !stationOperative) return 'Unavailable';
-  if (c.finishing && c.plugged) return 'Finishing';
+  if (c.finishing && (c.plugged || c.cableAtStation)) return 'Finishing';
   if (c.plugged || c.awaitingPlug) return 'Preparing';
   if (reservation) return 'Reserved';
   return 'Available';

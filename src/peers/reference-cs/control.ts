@@ -50,11 +50,23 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
     },
     unplug: (params) => {
       const c = connectorParam(params)!;
+      if (c.cableAtStation && !c.plugged) {
+        // Only the cable left in the socket after an EV-side unplug: taking it out ends Finishing.
+        c.cableAtStation = false;
+        c.finishing = false;
+        return st.reportStatuses();
+      }
       if (!c.plugged) throw new Error(`connector ${c.evseId} is not plugged in`);
+      c.cableAtStation = false;
       st.engine.unplug(c);
     },
     // The station senses the EV leaving either way; which side was unplugged only matters for the cable lock.
-    unplugEvSide: (params) => actions.unplug(params),
+    unplugEvSide: (params) => {
+      const c = connectorParam(params)!;
+      if (!c.plugged) throw new Error(`connector ${c.evseId} is not plugged in`);
+      c.cableAtStation = !st.opts.fixedCable;
+      st.engine.unplug(c);
+    },
     presentIdTag: (params) => {
       const idTag = params.idTag === undefined ? st.opts.defaultIdTag : String(params.idTag);
       const c = params.connectorId !== undefined || params.evseId !== undefined ? connectorParam(params) : undefined;

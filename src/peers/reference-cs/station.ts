@@ -53,6 +53,11 @@ interface TxMessage {
   onAnswer?: (answer: Payload) => void;
 }
 
+/** 1.6: a transaction that goes on after the EV was unplugged says why it is suspended (OCTT TC_005_3_CS). */
+function evSideDisconnected(c: Connector): ConnectorFault | undefined {
+  return c.tx && !c.plugged ? { errorCode: 'NoError', info: 'EV side disconnected' } : undefined;
+}
+
 export class Station {
   readonly events = new EventEmitter<CsEvents>();
   readonly faults: FaultSet;
@@ -239,7 +244,7 @@ export class Station {
       const s = this.statusOf(c);
       if (!force && s === c.reportedStatus) continue;
       c.reportedStatus = s;
-      if (this.version === '1.6') this.sendStatus16(c.evseId, s, c.fault);
+      if (this.version === '1.6') this.sendStatus16(c.evseId, s, c.fault ?? evSideDisconnected(c));
       else this.send('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: s, evseId: c.evseId, connectorId: 1 });
     }
   }
@@ -251,7 +256,7 @@ export class Station {
     if (!c) return;
     const s = this.statusOf(c);
     c.reportedStatus = s;
-    if (this.version === '1.6') this.sendStatus16(c.evseId, s, c.fault);
+    if (this.version === '1.6') this.sendStatus16(c.evseId, s, c.fault ?? evSideDisconnected(c));
     else this.send('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: s, evseId: c.evseId, connectorId: 1 });
   }
 

@@ -99,6 +99,7 @@ export class TxEngine16 implements TxEngine {
 
   plugIn(c: Connector): void {
     c.plugged = true;
+    c.cableAtStation = false;
     c.finishing = false;
     const waiting = c.awaitingPlug;
     const tx = this.txs.get(c);
@@ -121,7 +122,8 @@ export class TxEngine16 implements TxEngine {
     c.finishing = false;
     const tx = this.txs.get(c);
     if (tx && !tx.stopping) {
-      if (this.st.settings.stopTxOnEVSideDisconnect()) return this.stop(c, 'EVDisconnected');
+      const stops = this.st.settings.stopTxOnEVSideDisconnect() && !this.st.faults.has('ev-side-disconnect-keeps-transaction');
+      if (stops || this.st.faults.has('ev-side-disconnect-always-stops')) return this.stop(c, 'EVDisconnected');
       tx.energizing = false;
     }
     this.st.reportStatuses();
@@ -152,7 +154,7 @@ export class TxEngine16 implements TxEngine {
     });
     this.txs.delete(c);
     c.tx = undefined;
-    c.finishing = c.plugged;
+    c.finishing = c.plugged || c.cableAtStation;
     c.evSuspended = false;
     if (c.inoperativeScheduled) {
       c.operative = false;
