@@ -5,7 +5,7 @@
  *   $anyOf [m…]   $allOf [m…]   $not m   $in [values]   $eq value (deep equality, no partial match)
  *   $regex "re"   $type "string"|"number"|"integer"|"boolean"|"object"|"array"|"null" (or a list)
  *   $range {min?, max?}   $length m   $contains m (an array element matches)
- *   $time {near?: "now" | ISO time, toleranceMs?}   $absent true   $present true
+ *   $time {near?: "now" | ISO time, afterMs?, toleranceMs?}   $absent true   $present true
  *
  * Matching answers with mismatches (path, expected, actual), and every matcher explains itself in words.
  */
@@ -92,12 +92,15 @@ function matchOperator(op: Operator, arg: unknown, actual: unknown, env: MatchEn
       if (!Array.isArray(actual)) return fail(`an array containing an element that ${explainPredicate(arg)}`);
       return actual.some((el) => match(arg, el, env, path).length === 0) ? [] : fail(`an array containing an element that ${explainPredicate(arg)}`);
     case '$time': {
-      const { near, toleranceMs } = (arg ?? {}) as { near?: string; toleranceMs?: number };
+      const { near, toleranceMs, afterMs } = (arg ?? {}) as { near?: string; toleranceMs?: number; afterMs?: number };
       const tolerance = toleranceMs ?? env.toleranceMs;
-      const reference = near === undefined || near === 'now' ? env.now : Date.parse(near);
+      // afterMs: the expected time is that long after `near` (e.g. the previous sample plus the sample interval).
+      const offset = Number(afterMs ?? 0);
+      const reference = (near === undefined || near === 'now' ? env.now : Date.parse(near)) + offset;
+      const of = `${offset ? `${offset} ms after ` : ''}${near ?? 'now'}`;
       const t = typeof actual === 'string' ? Date.parse(actual) : NaN;
-      if (Number.isNaN(t)) return fail(`a date-time within ${seconds(tolerance)} of ${near ?? 'now'}`);
-      return Math.abs(t - reference) <= tolerance ? [] : fail(`a date-time within ${seconds(tolerance)} of ${near === undefined || near === 'now' ? `now (${new Date(reference).toISOString()})` : near}`);
+      if (Number.isNaN(t)) return fail(`a date-time within ${seconds(tolerance)} of ${of}`);
+      return Math.abs(t - reference) <= tolerance ? [] : fail(`a date-time within ${seconds(tolerance)} of ${near === undefined || near === 'now' ? `${offset ? `${offset} ms after ` : ''}now (${new Date(reference).toISOString()})` : of}`);
     }
   }
 }
@@ -145,8 +148,8 @@ export function explainPredicate(matcher: unknown): string {
     case '$contains':
       return `contains an element that ${explainPredicate(arg)}`;
     case '$time': {
-      const { near, toleranceMs } = (arg ?? {}) as { near?: string; toleranceMs?: number };
-      return `is a date-time within ${toleranceMs === undefined ? 'the time tolerance' : seconds(toleranceMs)} of ${near ?? 'now'}`;
+      const { near, toleranceMs, afterMs } = (arg ?? {}) as { near?: string; toleranceMs?: number; afterMs?: number };
+      return `is a date-time within ${toleranceMs === undefined ? 'the time tolerance' : seconds(toleranceMs)} of ${afterMs ? `${afterMs} ms after ` : ''}${near ?? 'now'}`;
     }
   }
 }

@@ -36,8 +36,9 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
   };
   if (role === 'cs') {
     const station: SutConfigFile = { ...common, name: `reference charging station (OCPP ${version})`, identity: 'REF-CS-001', connectors: [1, 2] };
-    // 1.6 features the station has: a detachable cable (FixedCable turns it into a fixed one), an authorization cache.
-    if (version === '1.6') return { ...station, features: ['DetachableCable', 'AuthorizationCache'] };
+    // 1.6 features the station has: a detachable cable (FixedCable turns it into a fixed one), an authorization cache;
+    // offline transactions, local stop; a power cut with (reboot backupPower) or without back-up power.
+    if (version === '1.6') return { ...station, features: ['DetachableCable', 'AuthorizationCache', 'OfflineTransactions', 'LocalStopTransaction', 'BackupPower', 'NoBackupPower'] };
     // Part 5 features: start options EVConnected, Authorized, PowerPathClosed, EnergyTransfer; configurable TxStartPoint.
     return { ...station, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51'] };
   }

@@ -44,6 +44,8 @@ describe('matchers', () => {
     expect(m({ t: { $time: {} } }, { t: '2025-03-14T10:00:05Z' })).to.equal('t: expected a date-time within 4 s of now (2025-03-14T10:00:00.000Z), got "2025-03-14T10:00:05Z"');
     expect(m({ t: { $time: { near: '2025-03-14T09:00:00Z', toleranceMs: 500 } } }, { t: '2025-03-14T09:00:00.400Z' })).to.equal('');
     expect(m({ t: { $time: {} } }, { t: 'yesterday' })).to.equal('t: expected a date-time within 4 s of now, got "yesterday"');
+    expect(m({ t: { $time: { near: '2025-03-14T09:00:00Z', afterMs: 10_000, toleranceMs: 500 } } }, { t: '2025-03-14T09:00:10.300Z' })).to.equal('');
+    expect(m({ t: { $time: { near: '2025-03-14T09:00:00Z', afterMs: 10_000, toleranceMs: 500 } } }, { t: '2025-03-14T09:00:01Z' })).to.equal('t: expected a date-time within 500 ms of 10000 ms after 2025-03-14T09:00:00Z, got "2025-03-14T09:00:01Z"');
   });
 
   it('$absent and $present', () => {
