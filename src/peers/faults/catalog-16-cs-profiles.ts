@@ -9,7 +9,9 @@ export const CATALOG_16_CS_PROFILES_FAULTS = {
   'local-list-version-not-checked': { peer: 'cs', versions: V16, description: 'Applies a Differential SendLocalList whose version is older than the installed list instead of answering VersionMismatch.' },
   'local-list-overflow-accepted': { peer: 'cs', versions: V16, description: 'Answers SendLocalList Accepted when the list does not fit (more entries than LocalAuthListMaxLength) instead of Failed.' },
   'local-list-not-used': { peer: 'cs', versions: V16, description: 'Ignores the local authorization list when authorizing: asks the CSMS (Authorize) even for an idTag on the list with LocalPreAuthorize true.' },
+  'local-list-unsupported-accepted': { peer: 'cs', versions: V16, description: 'Answers SendLocalList Accepted although it does not support the Local Auth List Management profile.' },
   // Reservation (§2.20).
+  'reserve-unsupported-callerror': { peer: 'cs', versions: V16, description: 'Without the Reservation profile, answers ReserveNow with a CALLERROR NotSupported instead of the status Rejected.' },
   'reservation-id-not-reported': { peer: 'cs', versions: V16, description: 'Leaves reservationId out of the StartTransaction of a transaction that used a reservation.' },
   'reservation-not-reported': { peer: 'cs', versions: V16, description: 'Takes a reservation but keeps reporting the connector Available instead of Reserved.' },
   'reservation-expires-early': { peer: 'cs', versions: V16, description: 'Lets a reservation lapse at once instead of at its expiryDate.' },

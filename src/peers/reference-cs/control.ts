@@ -21,6 +21,7 @@ export const CS_ACTIONS = [
   'disconnect',
   'reconnect',
   'configure',
+  'disableFeatureProfile',
   'driveIn',
   'driveOut',
 ] as const;
@@ -95,6 +96,11 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
     },
     disconnect: () => st.link.disconnect(),
     reconnect: () => st.link.connect(),
+    // A station built without a feature profile (1.6 SupportedFeatureProfiles), for the "not supported" cases.
+    disableFeatureProfile: (params) => {
+      const left = (st.config16?.get('SupportedFeatureProfiles') ?? '').split(',').filter((p) => p !== '' && p !== String(params.profile));
+      st.config16?.setInternal('SupportedFeatureProfiles', left.join(','));
+    },
     configure: (params) => {
       const key = String(params.key ?? '');
       const value = String(params.value ?? '');

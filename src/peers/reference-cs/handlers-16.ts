@@ -1,5 +1,6 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { RpcError } from '../rpc-errors.js';
 import { addReservation, cancelReservation, changeAvailability, reservationVerdict } from './availability.js';
 import { clockAligned16 } from './clock-aligned-16.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -26,6 +27,7 @@ const PURPOSE_16: Record<string, StoredProfile['purpose']> = { ChargePointMaxPro
 
 export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
   const { st, engine, lifecycle, maintenance, profiles } = p;
+  const supports = (profile: string) => (st.config16!.get('SupportedFeatureProfiles') ?? '').split(',').includes(profile);
   clockAligned16(st, engine).restart();
   registerSecurity16(ep, { st, engine, lifecycle, maintenance });
 
@@ -125,7 +127,8 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
   });
 
   ep.handle('SendLocalList', (req) => {
-    if (!st.settings.localAuthListEnabled()) return { status: 'NotSupported' };
+    if (!supports('LocalAuthListManagement') && st.faults.has('local-list-unsupported-accepted')) return { status: 'Accepted' };
+    if (!st.settings.localAuthListEnabled() || !supports('LocalAuthListManagement')) return { status: 'NotSupported' };
     const entries = ((req.localAuthorizationList as Array<{ idTag: string; idTagInfo?: { status: string; expiryDate?: string; parentIdTag?: string } }>) ?? []).map((e) => ({ idTag: e.idTag, info: e.idTagInfo }));
     const full = req.updateType === 'Full';
     if (!full && st.faults.has('local-list-differential-failed')) return { status: 'Failed' };
@@ -137,6 +140,11 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
   });
 
   ep.handle('ReserveNow', (req) => {
+    // Without the Reservation feature profile every reservation is Rejected (OCTT TC_048_4 / TC_050_4).
+    if (!supports('Reservation')) {
+      if (st.faults.has('reserve-unsupported-callerror')) throw new RpcError('NotSupported', 'Reservation is not supported');
+      return { status: 'Rejected' };
+    }
     const evseId = req.connectorId as number;
     const id = req.reservationId as number;
     const status = st.faults.has('reserve-accepts-any') ? 'Accepted' : reservationVerdict(st, evseId, id);
