@@ -50,7 +50,7 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_070_CS', fault: 'sampled-meter-values-as-clock', reason: /^Step 1 failed: expected MeterValues .*got nothing matching/ },
   { id: 'TC_070_CS', fault: 'no-meter-values', reason: /^Step 1 failed: expected MeterValues .*got nothing matching/ },
   { id: 'TC_071_CS', fault: 'clock-aligned-wrong-context', reason: /^Step 1 failed: expected MeterValues .*got nothing matching/ },
-  { id: 'TC_062_CS', fault: 'data-transfer-accepted', reason: /^Step 1 failed: .*\(status: expected one of .*got "Accepted"\)$/ },
+  { id: 'TC_062_CS', fault: 'data-transfer-not-implemented', reason: /^Step 1 failed: expected a CALLRESULT where status is one of .*; got CALLERROR NotImplemented/ },
 ];
 
 function configFor(id: string) {

@@ -7,7 +7,7 @@ export const CATALOG_16_CS_CORE_FAULTS = {
   'unlock-failed': { peer: 'cs', versions: V16, description: 'Answers every UnlockConnector with UnlockFailed and leaves a running transaction alone.' },
   'config-key-missing': { peer: 'cs', versions: V16, description: 'Leaves the required Core key ConnectorPhaseRotation out of GetConfiguration (reported as unknown when asked for).' },
   'config-change-not-stored': { peer: 'cs', versions: V16, description: 'Answers ChangeConfiguration Accepted but keeps the old value.' },
-  'data-transfer-accepted': { peer: 'cs', versions: V16, description: 'Answers DataTransfer Accepted for any vendorId, supported or not.' },
+  'data-transfer-not-implemented': { peer: 'cs', versions: V16, description: 'Answers DataTransfer with a CALLERROR NotImplemented instead of a DataTransfer.conf.' },
   'stop-with-any-idtag': { peer: 'cs', versions: V16, description: 'Asks the CSMS about any idTag presented during a transaction and stops the transaction when it is Accepted, whoever it belongs to.' },
   'parent-idtag-ignored': { peer: 'cs', versions: V16, description: 'Does not stop a transaction for another idTag with the same parentIdTag (only the starting idTag stops it).' },
   'clear-cache-ignored': { peer: 'cs', versions: V16, description: 'Answers ClearCache Accepted but keeps the authorization cache.' },

@@ -3,6 +3,7 @@ import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { RpcError } from '../rpc-errors.js';
 import { addReservation, cancelReservation, changeAvailability, reservationVerdict } from './availability.js';
 import { clockAligned16 } from './clock-aligned-16.js';
+import { dataTransfer16 } from './data-transfer-16.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { ProfileStore, StoredProfile } from './smart-charging.js';
@@ -118,7 +119,7 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
     return { status: 'Accepted' };
   });
 
-  ep.handle('DataTransfer', () => ({ status: st.faults.has('data-transfer-accepted') ? 'Accepted' : 'UnknownVendorId' }));
+  ep.handle('DataTransfer', () => dataTransfer16(st));
 
   ep.handle('GetLocalListVersion', () => {
     // -1: no local list in use; 0: the list is empty, whatever version installed it (§5.10).
