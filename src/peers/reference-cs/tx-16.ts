@@ -75,7 +75,9 @@ export class TxEngine16 implements TxEngine {
     const anyConnector = connectorId === undefined || (connectorId === 0 && st.faults.has('remote-start-connector-zero-accepted'));
     const c = anyConnector ? this.pickConnector() : st.connector(connectorId);
     if (!c || (c.tx && !st.faults.has('remote-start-on-busy-connector')) || c.fault || c.awaitingPlug || !c.operative || !st.stationOperative) return { status: 'Rejected' };
-    if (st.blockedByReservation(c, idTag)) return { status: 'Rejected' };
+    // A reservation with a parentIdTag may admit this idTag: only its Authorize answer tells (§5.13; OCTT TC_053_2_CS).
+    const groupReservation = st.settings.authorizeRemoteStart() && st.reservationFor(c)?.parentIdTag !== undefined;
+    if (st.blockedByReservation(c, idTag) && !groupReservation) return { status: 'Rejected' };
     const proceed = async () => {
       let parentIdTag: string | undefined;
       if (st.settings.authorizeRemoteStart()) {
@@ -84,6 +86,7 @@ export class TxEngine16 implements TxEngine {
         if (info.status !== 'Accepted' && !st.faults.has('charge-on-invalid-idtag')) return;
         parentIdTag = info.parentIdTag;
       }
+      if (st.blockedByReservation(c, idTag, parentIdTag)) return;
       if (!c.tx) this.authorized(c, idTag, parentIdTag);
     };
     return { status: 'Accepted', proceed };
