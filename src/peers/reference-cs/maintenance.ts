@@ -5,7 +5,8 @@ import type { Station } from './station.js';
 /**
  * Simulated firmware updates and log / diagnostics uploads, reported step by step with the version's
  * status notifications (1.6 §4.4/§4.5 and the security whitepaper's LogStatusNotification; 2.0.1 L01, N01).
- * Nothing is transferred: each step takes `transferStepSeconds`, and a location containing "fail" fails.
+ * Nothing is transferred: each step takes `transferStepSeconds`, and a location containing "fail" fails; a firmware
+ * location containing "invalid", "unsupported" or "corrupt" downloads but fails to install (InstallationFailed).
  */
 export class Maintenance {
   /** The last firmware status reported (TriggerMessage answers with it). */
