@@ -108,6 +108,8 @@ export interface ExpectStep extends StepCommon, Omit<MessageSpec, 'optional' | '
   tolerate?: string[];
   /** No background traffic: any other CALL on a connection opened during the case fails the step (e.g. before BootNotification). */
   strict?: boolean;
+  /** Harness as CSMS: the message comes on a new connection, and a station that does not connect again fails the step (cases about authentication and TLS) instead of ending the case in error. */
+  reconnects?: boolean;
 }
 
 /** Several expected CALLs in any order. */
@@ -145,6 +147,8 @@ export interface WaitStep extends StepCommon {
 export interface ConnectionStep extends StepCommon {
   connection: 'close' | 'open' | 'expectClose';
   refuseReconnect?: boolean;
+  /** open, harness as station: the CSMS must accept the connection; a refused one fails the step (authentication, TLS, subprotocol cases) instead of ending the case in error. */
+  expectAccepted?: boolean;
   timeoutMs?: number;
 }
 

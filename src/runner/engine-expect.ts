@@ -38,7 +38,7 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
   const isDone = () => (mode === 'one' ? candidates.some((c) => c.taken) : candidates.every((c) => c.taken || c.optional));
   while (!isDone()) {
     const event = await ctx.session.next(deadline);
-    if (!event) throw timedOut(candidates, mode, seen, waitMs, ctx);
+    if (!event) throw timedOut(candidates, mode, seen, waitMs, ctx, 'reconnects' in step && step.reconnects === true);
     const call = handleNonCall(event, ctx);
     if (!call) continue;
     if (call.errors.length > 0) {
@@ -201,7 +201,10 @@ interface Seen {
   expectedAction: boolean;
 }
 
-function timedOut(candidates: readonly Candidate[], mode: 'one' | 'all', seen: readonly Seen[], waitMs: number, ctx: CaseContext): Error {
+function timedOut(candidates: readonly Candidate[], mode: 'one' | 'all', seen: readonly Seen[], waitMs: number, ctx: CaseContext, reconnects = false): Error {
+  if (reconnects && ctx.harness === 'csms' && !ctx.session.link.isOpen) {
+    return new StepFailure(describeRemaining(candidates, mode), `no connection from the station within ${ms(Math.round(waitMs))} (its connection attempts, if any, were refused: authentication or TLS handshake)`, []);
+  }
   if (ctx.harness === 'csms' && !ctx.session.link.isOpen) {
     return new CaseAbort('error', `the station disconnected and did not reconnect while the harness waited for ${describeRemaining(candidates, mode)}`);
   }

@@ -34,6 +34,7 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
       try {
         await link.open(timeout);
       } catch (e) {
+        if (e instanceof LinkOpenError && step.expectAccepted === true) throw new StepFailure('the CSMS accepts the connection', e.message);
         if (e instanceof LinkOpenError) throw new CaseAbort('error', e.message);
         throw e;
       }

@@ -1,7 +1,8 @@
 import { certificateHashData, parseCertificate } from '../peers/certificates-16.js';
 import { makeCsr } from '../peers/pki-16.js';
-import { CSMS_ROOT_CERT, EXPIRED_ROOT_CERT, FIRMWARE_LOCATION, FIRMWARE_SIGNATURE, FIRMWARE_SIGNING_CERT } from '../peers/security-fixtures-16.js';
-import type { SutConfigFile } from './sut-config.js';
+import { generate } from 'selfsigned';
+import { CSMS_ROOT_CERT, CSMS_ROOT_KEY, EXPIRED_ROOT_CERT, FIRMWARE_LOCATION, FIRMWARE_SIGNATURE, FIRMWARE_SIGNING_CERT } from '../peers/security-fixtures-16.js';
+import type { ResolvedSut, SutConfigFile } from './sut-config.js';
 
 /**
  * What the SUT configurations of the reference peers declare for the 1.6 security whitepaper cases (OCTT §2.24,
@@ -31,4 +32,50 @@ export function referenceSecurity16Settings(): Record<string, unknown> {
 export function withSecurity16(config: SutConfigFile): SutConfigFile {
   if (config.version !== '1.6') return config;
   return { ...config, features: [...(config.features ?? []), ...REFERENCE_SECURITY_16_FEATURES], settings: { ...config.settings, security16: referenceSecurity16Settings() } };
+}
+
+/**
+ * The embedded reference peers at the security profile the SUT configuration names (A00 of the whitepaper):
+ * 1 Basic auth (credentials.basicAuthPassword), 2 TLS with a server certificate issued by the test data's
+ * Central System root (which the client trusts) plus Basic auth, 3 mutual TLS, the client certificate issued by
+ * the same root for the station's identity. What each side of the embedded run needs.
+ */
+export interface ReferenceConnectionSecurity {
+  /** Basic auth password (profiles 1 and 2). */
+  password?: string;
+  /** What the listening side presents (profiles 2 and 3), and for profile 3 the CA client certificates must chain to. */
+  server?: { cert: string; key: string; clientCa?: string };
+  /** What the dialling side uses: the CA it trusts and, for profile 3, its client certificate. */
+  client?: { ca: string; cert?: string; key?: string };
+}
+
+export async function referenceConnectionSecurity(sut: ResolvedSut): Promise<ReferenceConnectionSecurity> {
+  const profile = sut.securityProfile;
+  if (profile === 0) return {};
+  const password = profile <= 2 ? sut.credentials?.basicAuthPassword : undefined;
+  if (profile === 1) return { password };
+  const ca = { cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY };
+  const server = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    ca,
+    extensions: [
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+  const security: ReferenceConnectionSecurity = { password, server: { cert: server.cert, key: server.private }, client: { ca: CSMS_ROOT_CERT } };
+  if (profile === 3) {
+    const client = await generate([{ name: 'commonName', value: sut.serialNumber ?? sut.identity }, { name: 'organizationName', value: sut.vendor }], {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      ca,
+      extensions: [{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true }, { name: 'extKeyUsage', clientAuth: true }],
+    });
+    security.server!.clientCa = CSMS_ROOT_CERT;
+    security.client = { ca: CSMS_ROOT_CERT, cert: client.cert, key: client.private };
+  }
+  return security;
 }

@@ -4,7 +4,7 @@ import { startReferenceCs } from '../peers/reference-cs/index.js';
 import { startReferenceCsms } from '../peers/reference-csms/index.js';
 import type { ProxyHandle } from '../proxy/types.js';
 import { AdapterChain, PeerControlAdapter, type ActionAdapter, type ActionRequest } from './action-adapter.js';
-import { withSecurity16 } from './reference-security-16.js';
+import { referenceConnectionSecurity, withSecurity16 } from './reference-security-16.js';
 import type { ProxyFindingCollector } from './report-builder.js';
 import { resolveSut, type ResolvedSut, type SutConfigFile } from './sut-config.js';
 import type { OpenTarget } from './targets.js';
@@ -63,10 +63,11 @@ export async function openReferenceTarget(version: ReferenceVersion, role: Side,
 
 /** The harness listens as the CSMS; the reference station connects through the proxy. */
 async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOptions): Promise<OpenTarget> {
-  const link = await WsCsmsLink.listen({ port: 0, host: '127.0.0.1', version: sut.version });
+  const sec = await referenceConnectionSecurity(sut);
+  const link = await WsCsmsLink.listen({ port: 0, host: '127.0.0.1', version: sut.version, password: sec.password, tls: options.viaProxy || !sec.server ? undefined : { ...sec.server, ca: sec.server.clientCa, requestCert: sec.server.clientCa !== undefined } });
   let proxy: ProxyHandle | undefined;
   try {
-    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: link.endpoint.replace(/\/$/, ''), responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
+    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: link.endpoint.replace(/\/$/, ''), responseTimeoutMs: sut.timeouts.responseMs, tls: sec.server && { cert: sec.server.cert, key: sec.server.key }, clientCa: sec.server?.clientCa }, options.findings);
   } catch (e) {
     await link.dispose();
     throw e;
@@ -82,6 +83,8 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     reconnectDelay: 1,
     vendor: sut.vendor,
     model: sut.model,
+    password: sec.password,
+    tls: sec.client,
     fixedCable: sut.features.includes('FixedCable'),
   });
   const endpoint = proxy ? proxy.url : link.endpoint;
@@ -99,6 +102,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
 /** The reference CSMS listens; the harness dials it as the station, through the proxy. */
 async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptions): Promise<OpenTarget> {
   const tags = sut.idTags;
+  const sec = await referenceConnectionSecurity(sut);
   const csms = await startReferenceCsms({
     port: 0,
     versions: [sut.version as ReferenceVersion],
@@ -107,15 +111,17 @@ async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptio
     idTags: { valid: [tags.valid.idToken, tags.parent.idToken, ...(tags.sibling ? [tags.sibling.idToken] : [])], invalid: [tags.invalid.idToken], blocked: [tags.blocked.idToken], expired: [tags.expired.idToken], parents: { [tags.valid.idToken]: tags.parent.idToken, ...(tags.sibling ? { [tags.sibling.idToken]: tags.parent.idToken } : {}) } },
     faults: options.faults,
     responseTimeoutMs: sut.timeouts.responseMs,
+    passwords: sec.password === undefined ? undefined : { [sut.identity]: sec.password },
+    tls: sec.server && { cert: sec.server.cert, key: sec.server.key, ca: sec.server.clientCa, requestCert: sec.server.clientCa !== undefined },
   });
   let proxy: ProxyHandle | undefined;
   try {
-    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: csms.url, responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
+    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: csms.url, upstreamTls: sec.client, responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
   } catch (e) {
     await csms.close();
     throw e;
   }
-  const link = new WsStationLink({ url: proxy ? proxy.url : csms.url, identity: sut.identity, version: sut.version });
+  const link = new WsStationLink({ url: proxy ? proxy.url : csms.url, identity: sut.identity, version: sut.version, password: sec.password, tls: proxy ? undefined : sec.client });
   return {
     target: { sut: { ...sut, url: csms.url }, link, adapter: new AdapterChain([new PeerControlAdapter(csms.control)]) },
     endpoint: csms.url,

@@ -27,6 +27,28 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_079_CSMS', fault: 'log-status-not-implemented', reason: /^Step 3 failed: expected a CALLRESULT; got CALLERROR NotImplemented "LogStatusNotification is not implemented"$/ },
   { id: 'TC_080_CSMS', fault: 'signed-firmware-status-not-implemented', reason: /^Step 3 failed: expected a CALLRESULT; got CALLERROR NotImplemented "SignedFirmwareStatusNotification is not implemented"$/ },
   { id: 'TC_081_CSMS', fault: 'signed-firmware-status-not-implemented', reason: /^Step 3 failed: expected a CALLRESULT; got CALLERROR NotImplemented "SignedFirmwareStatusNotification is not implemented"$/ },
+  { id: 'TC_088_CSMS', fault: 'subprotocol-dropped-on-reconnect', reason: /^Step 2 failed: expected the CSMS accepts the connection; got .*Server sent no subprotocol$/ },
+];
+
+/**
+ * The connection cases need the run at a security profile: the embedded reference peers then use Basic auth (1),
+ * TLS with a server certificate from the test data's root (2, plus Basic auth) or mutual TLS (3).
+ */
+const PASSWORD = 'OCA_OCTT_admin_test_pw';
+const atProfile = (securityProfile: 1 | 2 | 3) => ({ ...FAST_REFERENCE, securityProfile, credentials: { basicAuthPassword: PASSWORD } });
+const CONNECTION_CASES: Record<1 | 2 | 3, string[]> = {
+  1: ['TC_085_CS', 'TC_085_CSMS', 'TC_088_CSMS'],
+  2: ['TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_085_CSMS', 'TC_086_CSMS'],
+  3: ['TC_084_CS', 'TC_086_CS', 'TC_087_CS', 'TC_086_CSMS', 'TC_087_CSMS'],
+};
+const CONNECTION_CATCHES: Array<{ id: string; profile: 1 | 2 | 3; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_084_CS', profile: 2, fault: 'security-profile-downgrade-accepted', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_085_CS', profile: 1, fault: 'basic-auth-wrong-password', reason: /^Step 2 failed: expected BootNotification, .*; got no connection from the station within 1 s/ },
+  { id: 'TC_086_CS', profile: 2, fault: 'tls-plain-connection', reason: /^Step 2 failed: expected BootNotification, .*; got no connection from the station within 1 s/ },
+  { id: 'TC_087_CS', profile: 3, fault: 'tls-no-client-certificate', reason: /^Step 2 failed: expected BootNotification, .*; got no connection from the station within 1 s/ },
+  { id: 'TC_085_CSMS', profile: 1, fault: 'basic-auth-refused-on-reconnect', reason: /^Step 2 failed: expected the CSMS accepts the connection; got .*HTTP 401 Unauthorized$/ },
+  { id: 'TC_086_CSMS', profile: 2, fault: 'tls-untrusted-server-certificate', reason: /^Step 2 failed: expected the CSMS accepts the connection; got .*HTTP 502 Bad Gateway$/ },
+  { id: 'TC_087_CSMS', profile: 3, fault: 'tls-client-ca-mismatch', reason: /^Step 2 failed: expected the CSMS accepts the connection; got .*HTTP 502 Bad Gateway$/ },
 ];
 
 describe('1.6 security whitepaper cases (OCTT §2.24, §3.21) against the reference peers', function () {
@@ -46,6 +68,32 @@ describe('1.6 security whitepaper cases (OCTT §2.24, §3.21) against the refere
   for (const { id, fault, reason } of CATCHES) {
     it(`${id} fails against the peer with "${fault}"`, async () => {
       const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+
+  for (const profile of [1, 2, 3] as const) {
+    it(`the connection cases pass at security profile ${profile}: ${CONNECTION_CASES[profile].join(', ')}`, async () => {
+      const ids = CONNECTION_CASES[profile];
+      const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: atProfile(profile) }, memoryIo());
+      expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...ids].sort());
+      expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
+    });
+  }
+
+  it('the connection cases are not applicable to the default embedded run (no security profile)', async () => {
+    const ids = ['TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_087_CS', 'TC_085_CSMS', 'TC_086_CSMS', 'TC_087_CSMS'];
+    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    for (const c of outcome.report!.cases) expect(c.verdict, `${c.id}: ${c.reason}`).to.equal('not-applicable');
+    expect(outcome.report!.cases.find((c) => c.id === 'TC_086_CS')!.reason).to.match(/sut\.securityProfile is one of 2, 3/);
+  });
+
+  for (const { id, profile, fault, reason } of CONNECTION_CATCHES) {
+    it(`${id} fails at security profile ${profile} against the peer with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: atProfile(profile) }, memoryIo());
       const c = outcome.report!.cases[0];
       expect(c.verdict, c.reason).to.equal('failed');
       expect(c.reason).to.match(reason);

@@ -150,6 +150,40 @@ export function registerSecurity16(ep: RpcEndpoint, p: SecurityParts16): void {
   });
 }
 
+/** The security profile the station connects with: what its options say (A00: one profile at a time). */
+export function connectedProfile(st: Station): number {
+  return st.opts.tls?.cert ? 3 : st.opts.tls ? 2 : st.opts.password !== undefined ? 1 : 0;
+}
+
+/**
+ * ChangeConfiguration SecurityProfile (whitepaper A05): a value lower than or equal to the current one is Rejected
+ * (A05.FR.05, lowering is not allowed); so is a higher one, since the reference station cannot change how it
+ * connects at run time (and has no Charge Point certificate for profile 3).
+ */
+export function changeSecurityProfile(st: Station, value: string): 'Accepted' | 'Rejected' {
+  const wanted = Number(value);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 3) return 'Rejected';
+  if (wanted < connectedProfile(st) && st.faults.has('security-profile-downgrade-accepted')) {
+    st.config16!.setInternal('SecurityProfile', String(wanted));
+    return 'Accepted';
+  }
+  return 'Rejected';
+}
+
+/**
+ * How the station dials its CSMS. A reboot is where the connection-security faults show: after it, the station
+ * connects with a stale password, over plain ws://, or without its client certificate.
+ */
+export function linkAfterReboot(st: Station): { url: string; password?: string; tls?: Station['opts']['tls'] } {
+  const { url, password, tls } = st.opts;
+  if (st.bootCount === 0) return { url, password, tls };
+  return {
+    url: st.faults.has('tls-plain-connection') ? url.replace(/^wss:/, 'ws:') : url,
+    password: st.faults.has('basic-auth-wrong-password') && password !== undefined ? `${password}-stale` : password,
+    tls: st.faults.has('tls-no-client-certificate') && tls ? { ...tls, cert: undefined, key: undefined } : tls,
+  };
+}
+
 function hashOf(cert: X509Certificate, algorithm: HashAlgorithm): CertificateHashData {
   return certificateHashData(cert, algorithm);
 }
@@ -168,6 +202,7 @@ function stateOf(st: Station): SecurityState {
   let state = STATES.get(st);
   if (!state) {
     state = { certs: [{ type: 'ManufacturerRootCertificate', cert: parseCertificate(MANUFACTURER_ROOT_CERT)! }], firmware: { status: 'Idle' } };
+    st.config16?.setInternal('SecurityProfile', String(connectedProfile(st)));
     STATES.set(st, state);
   }
   return state;

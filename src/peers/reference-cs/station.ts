@@ -10,6 +10,7 @@ import { createConnectors, status16, status16Station, status201, type Connector,
 import { DeviceModel } from './device-model.js';
 import { StationLink } from './link.js';
 import type { ResolvedCsOptions } from './options.js';
+import { linkAfterReboot } from './security-16.js';
 import type { StationSettings } from './settings.js';
 
 /**
@@ -95,12 +96,19 @@ export class Station {
       this.deviceModel = new DeviceModel(opts.connectors, opts.config);
       this.settings = this.deviceModel.settings();
     }
+    const station = this;
     this.link = new StationLink({
-      url: opts.url,
+      get url() {
+        return linkAfterReboot(station).url;
+      },
       identity: opts.identity,
       version: opts.version,
-      password: opts.password,
-      tls: opts.tls,
+      get password() {
+        return linkAfterReboot(station).password;
+      },
+      get tls() {
+        return linkAfterReboot(station).tls;
+      },
       responseTimeoutMs: opts.responseTimeoutMs,
       concurrentCalls: this.faults.has('concurrent-calls'),
       reconnectDelay: opts.reconnectDelay,

@@ -1,8 +1,10 @@
+import type { Server as TlsServer } from 'node:tls';
 import type { Payload } from '../../ocpp/frame.js';
+import type { FaultSet } from '../faults.js';
 import { signCsr } from '../pki-16.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { RpcError } from '../rpc-errors.js';
-import { CSMS_ROOT_CERT, CSMS_ROOT_KEY } from '../security-fixtures-16.js';
+import { CSMS_ROOT_CERT, CSMS_ROOT_KEY, MANUFACTURER_ROOT_CERT, MANUFACTURER_ROOT_KEY } from '../security-fixtures-16.js';
 import type { StationSession } from './session.js';
 
 /**
@@ -61,4 +63,22 @@ export function securityRequestFaults(s: StationSession, request: { action: stri
     return { action: request.action, payload: { ...p, certificateHashData: { ...(p.certificateHashData as Payload), hashAlgorithm: 'SHA512' } } };
   }
   return request;
+}
+
+/**
+ * The TLS faults of the CSMS show from its second connection on (the first is the one a case starts with): it
+ * then presents a self-signed certificate its stations do not trust, or checks client certificates against a CA
+ * that did not issue them.
+ */
+export function tlsFaultsAfterFirstConnection(server: TlsServer, faults: FaultSet, tls: { cert: string | Buffer; key: string | Buffer; ca?: string | Buffer | Array<string | Buffer> }): void {
+  const untrusted = faults.has('tls-untrusted-server-certificate');
+  const wrongCa = faults.has('tls-client-ca-mismatch');
+  if (!untrusted && !wrongCa) return;
+  server.once('secureConnection', () => {
+    server.setSecureContext({
+      cert: untrusted ? MANUFACTURER_ROOT_CERT : tls.cert,
+      key: untrusted ? MANUFACTURER_ROOT_KEY : tls.key,
+      ca: wrongCa ? MANUFACTURER_ROOT_CERT : tls.ca,
+    });
+  });
 }

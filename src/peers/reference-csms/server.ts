@@ -9,7 +9,7 @@ import type { ConnectionEventRecord, FrameRecord } from '../../types.js';
 import type { FaultSet } from '../faults.js';
 import { RpcEndpoint } from '../rpc-endpoint.js';
 import { registerAnswers16 } from './answers-16.js';
-import { registerSecurityAnswers16 } from './answers-16-security.js';
+import { registerSecurityAnswers16, tlsFaultsAfterFirstConnection } from './answers-16-security.js';
 import { registerProfileAnswers16 } from './answers-16-profiles.js';
 import { registerAnswers201 } from './answers-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
@@ -48,6 +48,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       res.end('This is an OCPP-J endpoint: connect with a WebSocket to /<station identity>.\n');
     };
     this.server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.ca, requestCert: opts.tls.requestCert ?? false, rejectUnauthorized: opts.tls.requestCert ?? false }, refuseHttp) : http.createServer(refuseHttp);
+    if (opts.tls) tlsFaultsAfterFirstConnection(this.server as https.Server, faults, opts.tls);
     this.wss = new WebSocketServer({ noServer: true, handleProtocols: (_offered, req) => this.chosen.get(req) ?? false });
     this.server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
   }
@@ -76,7 +77,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       this.event(identity, 'refused', { status: 404, reason: 'unknown station' });
       return refuse(socket, 404, 'Not Found');
     }
-    if (this.opts.passwords && !this.authorized(identity, req.headers.authorization)) {
+    if (this.opts.passwords && (!this.authorized(identity, req.headers.authorization) || (this.faults.has('basic-auth-refused-on-reconnect') && this.sessions.has(identity)))) {
       this.event(identity, 'refused', { status: 401, reason: 'missing or wrong Basic auth credentials' });
       return refuse(socket, 401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="OCPP"' });
     }
@@ -85,7 +86,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       .map((p) => p.trim().toLowerCase())
       .filter(Boolean);
     const version = this.opts.versions.find((v) => offered.includes(subprotocolOf(v)));
-    const noSubprotocolFault = this.faults.has('no-subprotocol');
+    const noSubprotocolFault = this.faults.has('no-subprotocol') || (this.faults.has('subprotocol-dropped-on-reconnect') && this.sessions.has(identity));
     this.chosen.set(req, version && !noSubprotocolFault ? subprotocolOf(version) : false);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       if (!version) {
