@@ -28,7 +28,6 @@ const PURPOSE_16: Record<string, StoredProfile['purpose']> = { ChargePointMaxPro
 
 export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
   const { st, engine, lifecycle, maintenance, profiles } = p;
-  registerSecurity16(ep, { st, engine, lifecycle, maintenance });
   const supports = (profile: string) => (st.config16!.get('SupportedFeatureProfiles') ?? '').split(',').includes(profile);
   clockAligned16(st, engine).restart();
   registerSecurity16(ep, { st, engine, lifecycle, maintenance });
