@@ -18,6 +18,7 @@ export const CATALOG_16_CS_PROFILES_FAULTS = {
   'reserve-accepts-any': { peer: 'cs', versions: V16, description: 'Answers ReserveNow Accepted whatever the state of the connector or charge point (Faulted, Occupied, Unavailable).' },
   'cancel-reservation-keeps-reserved': { peer: 'cs', versions: V16, description: 'Answers CancelReservation Accepted but keeps the reservation (the connector stays Reserved).' },
   'cancel-reservation-accepts-unknown': { peer: 'cs', versions: V16, description: 'Answers CancelReservation Accepted for a reservationId it does not know.' },
+  'reservation-not-enforced': { peer: 'cs', versions: V16, description: 'Lets any accepted idTag use a reserved connector, not only the reservation\'s own (or its group).' },
   'reservation-parent-ignored': { peer: 'cs', versions: V16, description: 'Lets only the reservation\'s own idTag use a reservation, ignoring its parentIdTag.' },
   // Smart charging (§2.22).
   'tx-default-profile-rejected': { peer: 'cs', versions: V16, description: 'Answers SetChargingProfile with a TxDefaultProfile Rejected (takes only TxProfiles).' },

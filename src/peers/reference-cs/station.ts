@@ -302,6 +302,7 @@ export class Station {
   /** True when a reservation keeps `idTag` off this connector. */
   blockedByReservation(c: Connector, idTag: string, parentIdTag?: string): boolean {
     const r = this.reservationFor(c);
+    if (this.faults.has('reservation-not-enforced')) return false;
     const byParent = r?.parentIdTag !== undefined && r.parentIdTag === parentIdTag && !this.faults.has('reservation-parent-ignored');
     return !!r && r.idTag !== idTag && !byParent;
   }
