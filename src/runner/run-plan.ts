@@ -1,3 +1,4 @@
+import { groupByReferenceBuild } from './reference-variants.js';
 import type { Side, Version } from '../types.js';
 import { FAULTS, type FaultName } from '../peers/faults.js';
 import { ConsoleReporter } from '../reporters/console-reporter.js';
@@ -168,7 +169,10 @@ function embeddedGroups(catalog: CaseCatalog, req: RunRequest, findings: ProxyFi
     for (const role of roles) {
       const cases = all.filter((c) => c.testCase.version === version && c.testCase.sut === role);
       const faults = (req.referenceFaults ?? []).filter((f) => FAULTS[f].peer === role);
-      groups.push({ version, role, cases, open: () => openReferenceTarget(version, role, { viaProxy: req.viaProxy, findings, faults, config: req.referenceConfig }) });
+      for (const build of groupByReferenceBuild(version, role, cases)) {
+        const config = build.features ? { features: build.features, ...req.referenceConfig } : req.referenceConfig;
+        groups.push({ version, role, cases: build.cases, open: () => openReferenceTarget(version, role, { viaProxy: req.viaProxy, findings, faults, config }) });
+      }
     }
   }
   return groups;

@@ -1,0 +1,45 @@
+import type { Side } from '../types.js';
+import type { LoadedCase } from './case-types.js';
+import { referenceSutConfig, type ReferenceVersion } from './reference-targets.js';
+
+/**
+ * Other builds of the reference peers, for cases whose prerequisites the default build does not meet: OCTT has
+ * cases for a station with a fixed cable and others for one with a detachable cable, and the embedded default
+ * runs both kinds, each against a reference station built that way.
+ */
+export interface ReferenceVariant {
+  /** What this build is, for people reading the list. */
+  name: string;
+  version: ReferenceVersion;
+  role: Side;
+  /** The features this build declares, from those of the default build. */
+  features(defaults: readonly string[]): string[];
+}
+
+export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
+  { name: 'fixed cable', version: '1.6', role: 'cs', features: (f) => [...f.filter((x) => x !== 'DetachableCable'), 'FixedCable'] },
+];
+
+export interface VariantGroup {
+  /** Undefined for the default build. */
+  variant?: ReferenceVariant;
+  features?: string[];
+  cases: LoadedCase[];
+}
+
+/** Splits the cases of one version and role by the reference build that declares the features they need. */
+export function groupByReferenceBuild(version: ReferenceVersion, role: Side, cases: readonly LoadedCase[]): VariantGroup[] {
+  const defaults = referenceSutConfig(version, role).features ?? [];
+  const builds: VariantGroup[] = [
+    { cases: [] },
+    ...REFERENCE_VARIANTS.filter((v) => v.version === version && v.role === role).map((variant) => ({ variant, features: variant.features(defaults), cases: [] as LoadedCase[] })),
+  ];
+  for (const c of cases) {
+    const needed = c.testCase.prerequisites?.features ?? [];
+    const fits = (features: readonly string[]) => needed.every((f) => features.includes(f));
+    // The default build when it fits (or when no build does: the case then reports what is missing).
+    const build = fits(defaults) ? builds[0] : (builds.slice(1).find((b) => fits(b.features!)) ?? builds[0]);
+    build.cases.push(c);
+  }
+  return builds.filter((b) => b.cases.length > 0 || b.variant === undefined);
+}
