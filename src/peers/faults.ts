@@ -6,6 +6,12 @@ import { CATALOG_16_CS_PROFILES_FAULTS } from './faults/catalog-16-cs-profiles.j
 import { CATALOG_16_SECURITY_FAULTS } from './faults/catalog-16-security.js';
 import { CATALOG_16_CSMS_CORE_FAULTS } from './faults/catalog-16-csms-core.js';
 import { CATALOG_16_CSMS_PROFILES_FAULTS } from './faults/catalog-16-csms-profiles.js';
+import { CATALOG_201_CS_PROVISIONING_FAULTS } from './faults/catalog-201-cs-provisioning.js';
+import { CATALOG_201_CS_TRANSACTIONS_FAULTS } from './faults/catalog-201-cs-transactions.js';
+import { CATALOG_201_CS_AVAILABILITY_FAULTS } from './faults/catalog-201-cs-availability.js';
+import { CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS } from './faults/catalog-201-firmware-certificates.js';
+import { CATALOG_201_CSMS_PROVISIONING_FAULTS } from './faults/catalog-201-csms-provisioning.js';
+import { CATALOG_201_CSMS_TRANSACTIONS_FAULTS } from './faults/catalog-201-csms-transactions.js';
 
 export type { FaultInfo } from './faults/fault-info.js';
 
@@ -64,6 +70,12 @@ export const FAULTS = {
   ...CATALOG_16_SECURITY_FAULTS,
   ...CATALOG_16_CSMS_CORE_FAULTS,
   ...CATALOG_16_CSMS_PROFILES_FAULTS,
+  ...CATALOG_201_CS_PROVISIONING_FAULTS,
+  ...CATALOG_201_CS_TRANSACTIONS_FAULTS,
+  ...CATALOG_201_CS_AVAILABILITY_FAULTS,
+  ...CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS,
+  ...CATALOG_201_CSMS_PROVISIONING_FAULTS,
+  ...CATALOG_201_CSMS_TRANSACTIONS_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;
