@@ -1,5 +1,12 @@
 import type { FaultInfo } from './fault-info.js';
 
+const V201 = ['2.0.1'] as const;
+
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1, charging station under test, B Provisioning. */
 export const CATALOG_201_CS_PROVISIONING_FAULTS = {
+  'set-variable-not-stored': { peer: 'cs', versions: V201, description: 'Answers SetVariables Accepted but keeps the old value (GetVariables still reports it).' },
+  'set-variable-reboot-required': { peer: 'cs', versions: V201, description: 'Answers RebootRequired to every accepted SetVariables, also for variables that take effect at once.' },
+  'unknown-component-as-unknown-variable': { peer: 'cs', versions: V201, description: 'Answers GetVariables / SetVariables for an unknown component with UnknownVariable instead of UnknownComponent.' },
+  'unknown-variable-rejected': { peer: 'cs', versions: V201, description: 'Answers GetVariables / SetVariables for an unknown variable with Rejected instead of UnknownVariable.' },
+  'attribute-type-ignored': { peer: 'cs', versions: V201, description: 'Treats every attributeType of GetVariables / SetVariables as Actual instead of answering NotSupportedAttributeType.' },
 } as const satisfies Record<string, FaultInfo>;

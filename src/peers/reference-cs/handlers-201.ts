@@ -7,6 +7,7 @@ import type { Maintenance } from './maintenance.js';
 import type { ProfileStore, StoredProfile } from './smart-charging.js';
 import type { Station } from './station.js';
 import type { IdToken, TxEngine201 } from './tx-201.js';
+import { getVariables, setVariables } from './variables-201.js';
 
 /**
  * The 2.0.1 station's answers to the CSMS's requests (OCPP 2.0.1 Part 2: B provisioning, C/D authorization
@@ -45,23 +46,9 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
     return { status: d.status };
   });
 
-  ep.handle('GetVariables', (req) => {
-    const items = req.getVariableData as VariableQuery[];
-    return {
-      getVariableResult: items.map((q) => {
-        const r = dm.get(q);
-        const result: Payload = { attributeStatus: r.status, attributeType: q.attributeType ?? 'Actual', component: q.component, variable: q.variable };
-        if (r.value !== undefined) result.attributeValue = r.value;
-        return result;
-      }),
-    };
-  });
+  ep.handle('GetVariables', (req) => getVariables(dm, st.faults, req.getVariableData as VariableQuery[]));
 
-  ep.handle('SetVariables', (req) => {
-    const items = req.setVariableData as Array<VariableQuery & { attributeValue: string }>;
-    const allowReadonly = st.faults.has('readonly-config-accepted');
-    return { setVariableResult: items.map((q) => ({ attributeType: q.attributeType ?? 'Actual', attributeStatus: dm.set(q, q.attributeValue, allowReadonly), component: q.component, variable: q.variable })) };
-  });
+  ep.handle('SetVariables', (req) => setVariables(dm, st.faults, req.setVariableData as Array<VariableQuery & { attributeValue: string }>));
 
   ep.handle('GetBaseReport', (req, ctx) => {
     const data = dm.report(req.reportBase as ReportBase);
@@ -104,7 +91,9 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
     if (message === 'TransactionEvent' && !targets.some((c) => engine.txOf(c))) return { status: 'Rejected' };
     const send: Record<string, () => void> = {
       BootNotification: () => lifecycle.triggerBoot(),
-      Heartbeat: () => st.send('Heartbeat', {}),
+      Heartbeat: () => {
+        if (!st.faults.has('trigger-heartbeat-not-sent')) st.send('Heartbeat', {});
+      },
       StatusNotification: () => targets.forEach((c) => st.reportStatusOf(c.evseId)),
       MeterValues: () => targets.forEach((c) => engine.sampleMeter(c, 'Trigger')),
       TransactionEvent: () => targets.forEach((c) => engine.triggerEvent(c)),
@@ -124,8 +113,9 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
   });
 
   ep.handle('GetTransactionStatus', (req) => {
-    const answer: Payload = { messagesInQueue: st.queuedTxMessages > 0 };
+    const answer: Payload = { messagesInQueue: st.queuedTxMessages > 0 || st.faults.has('tx-status-queue-always') };
     if (typeof req.transactionId === 'string') answer.ongoingIndicator = engine.connectorOfTransaction(req.transactionId) !== undefined;
+    if (st.faults.has('tx-status-always-ongoing')) answer.ongoingIndicator = true;
     return answer;
   });
 
@@ -134,7 +124,7 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
     return { status: slot >= 0 && slot <= 8 ? 'Accepted' : 'Rejected' };
   });
 
-  ep.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+  ep.handle('DataTransfer', () => ({ status: st.faults.has('data-transfer-201-accepted') ? 'Accepted' : 'UnknownVendorId' }));
 
   ep.handle('GetLocalListVersion', () => ({ versionNumber: st.auth.listVersion }));
 

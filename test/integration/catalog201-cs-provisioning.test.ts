@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultName } from '../../src/peers/faults.js';
+import { executeRun } from '../../src/runner/run-plan.js';
+import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+
+/**
+ * OCPP 2.0.1 Part 6, charging station under test, B Provisioning (Core mandatory cases): every case passes
+ * against the reference station, and fails against it with the fault it exists to catch, naming the broken expectation.
+ */
+
+const FAST = FAST_REFERENCE;
+
+const CASES = ['TC_B_06_CS', 'TC_B_07_CS', 'TC_B_09_CS', 'TC_B_10_CS', 'TC_B_32_CS', 'TC_B_33_CS', 'TC_B_34_CS', 'TC_B_35_CS', 'TC_B_36_CS', 'TC_B_37_CS', 'TC_B_39_CS'];
+
+const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_B_06_CS', fault: 'set-variable-not-stored', reason: /^Step 1 failed: .*\(getVariableResult\.0\.attributeValue: expected "300", got "60"\)$/ },
+  { id: 'TC_B_07_CS', fault: 'set-variable-not-stored', reason: /^Step 1 failed: .*getVariableResult: expected .*"300"/ },
+  { id: 'TC_B_09_CS', fault: 'set-variable-reboot-required', reason: /^Step 1 failed: .*\(setVariableResult\.0\.attributeStatus: expected "Accepted", got "RebootRequired"\)$/ },
+  { id: 'TC_B_10_CS', fault: 'set-variable-reboot-required', reason: /^Step 1 failed: .*setVariableResult: expected .*"Accepted"/ },
+  { id: 'TC_B_32_CS', fault: 'unknown-component-as-unknown-variable', reason: /^Step 1 failed: .*\(getVariableResult\.0\.attributeStatus: expected "UnknownComponent", got "UnknownVariable"\)$/ },
+  { id: 'TC_B_35_CS', fault: 'unknown-component-as-unknown-variable', reason: /^Step 1 failed: .*\(setVariableResult\.0\.attributeStatus: expected "UnknownComponent", got "UnknownVariable"\)$/ },
+  { id: 'TC_B_33_CS', fault: 'unknown-variable-rejected', reason: /^Step 1 failed: .*\(getVariableResult\.0\.attributeStatus: expected "UnknownVariable", got "Rejected"\)$/ },
+  { id: 'TC_B_36_CS', fault: 'unknown-variable-rejected', reason: /^Step 1 failed: .*\(setVariableResult\.0\.attributeStatus: expected "UnknownVariable", got "Rejected"\)$/ },
+  { id: 'TC_B_34_CS', fault: 'attribute-type-ignored', reason: /^Step 1 failed: .*\(getVariableResult\.0\.attributeStatus: expected "NotSupportedAttributeType", got "Accepted"\)$/ },
+  { id: 'TC_B_37_CS', fault: 'attribute-type-ignored', reason: /^Step 1 failed: .*\(setVariableResult\.0\.attributeStatus: expected "NotSupportedAttributeType", got "Accepted"\)$/ },
+  { id: 'TC_B_39_CS', fault: 'readonly-config-accepted', reason: /^Step 1 failed: .*\(setVariableResult\.0\.attributeStatus: expected "Rejected", got "Accepted"\)$/ },
+];
+
+describe('OCPP 2.0.1 charging station B Provisioning (catalog group, Core)', function () {
+  this.timeout(60_000);
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-cs-provisioning-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('every case passes against the fault-free reference station', async () => {
+    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST }, memoryIo());
+    const cases = outcome.report!.cases;
+    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
+    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES].sort());
+  });
+
+  for (const { id, fault, reason } of CATCHES) {
+    it(`${id} fails against the station with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+});
