@@ -1,5 +1,14 @@
+import type { Version } from '../../types.js';
 import type { FaultInfo } from './fault-info.js';
+
+const V201: readonly Version[] = ['2.0.1'];
 
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1, charging station under test, E Transactions, F RemoteControl, J MeterValues, P DataTransfer. */
 export const CATALOG_201_CS_TRANSACTIONS_FAULTS = {
+  'tx-status-always-ongoing': { peer: 'cs', versions: V201, description: 'Answers GetTransactionStatus with ongoingIndicator true whatever the transactionId (unknown or ended), and includes it without a transactionId.' },
+  'tx-status-queue-always': { peer: 'cs', versions: V201, description: 'Answers GetTransactionStatus with messagesInQueue true although no transaction message is queued.' },
+  'remote-stop-any-transaction': { peer: 'cs', versions: V201, description: 'Answers RequestStopTransaction Accepted for a transactionId it does not know (and stops nothing).' },
+  'trigger-heartbeat-not-sent': { peer: 'cs', versions: V201, description: 'Answers TriggerMessage(Heartbeat) Accepted but sends no Heartbeat.' },
+  'data-transfer-201-accepted': { peer: 'cs', versions: V201, description: 'Answers a DataTransfer for a vendorId it does not implement with Accepted.' },
+  'custom-data-rejected': { peer: 'cs', versions: V201, description: 'Answers a SetVariables or GetVariables request that carries customData with a CALLERROR FormationViolation.' },
 } as const satisfies Record<string, FaultInfo>;

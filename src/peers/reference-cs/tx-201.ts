@@ -106,7 +106,7 @@ export class TxEngine201 implements TxEngine {
 
   requestStop(transactionId: string): { status: 'Accepted' | 'Rejected'; proceed?: () => void } {
     const c = this.connectorOfTransaction(transactionId);
-    if (!c) return { status: 'Rejected' };
+    if (!c) return { status: this.st.faults.has('remote-stop-any-transaction') ? 'Accepted' : 'Rejected' };
     if (this.st.faults.has('remote-stop-ignored')) return { status: 'Accepted' };
     return { status: 'Accepted', proceed: () => this.deauthorize(c, 'remote') };
   }
