@@ -147,8 +147,10 @@ export interface WaitStep extends StepCommon {
 export interface ConnectionStep extends StepCommon {
   connection: 'close' | 'open' | 'expectClose';
   refuseReconnect?: boolean;
-  /** open, harness as station: the CSMS must accept the connection; a refused one fails the step (authentication, TLS, subprotocol cases) instead of ending the case in error. */
+  /** open: the connection must be established (harness as station: the CSMS accepts it; as CSMS: the station connects again); otherwise the step fails instead of the case ending in error. */
   expectAccepted?: boolean;
+  /** From this step on, the HTTP Basic auth password the harness uses (as station) or requires (as CSMS); a template. null: the configured one again. */
+  password?: string | null;
   timeoutMs?: number;
 }
 

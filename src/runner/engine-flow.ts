@@ -26,6 +26,7 @@ export async function runWait(step: WaitStep, ctx: CaseContext, params: Record<s
 export async function runConnection(step: ConnectionStep, ctx: CaseContext): Promise<FrameRecord[]> {
   const link = ctx.session.link;
   const timeout = step.timeoutMs ?? ctx.sut.timeouts.connectMs;
+  if (step.password !== undefined) link.setPassword?.(step.password === null ? null : String(ctx.resolve(step.password, {})));
   switch (step.connection) {
     case 'close':
       await link.close({ refuseReconnect: step.refuseReconnect });
@@ -34,7 +35,7 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
       try {
         await link.open(timeout);
       } catch (e) {
-        if (e instanceof LinkOpenError && step.expectAccepted === true) throw new StepFailure('the CSMS accepts the connection', e.message);
+        if (e instanceof LinkOpenError && step.expectAccepted === true) throw new StepFailure(ctx.harness === 'cs' ? 'the CSMS accepts the connection' : 'the station connects again', e.message);
         if (e instanceof LinkOpenError) throw new CaseAbort('error', e.message);
         throw e;
       }

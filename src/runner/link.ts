@@ -30,6 +30,8 @@ export interface Link {
    * Harness as CSMS: accepts connections again and waits until the station is connected (at once if it is).
    */
   open(timeoutMs: number): Promise<void>;
+  /** The HTTP Basic auth password used (harness as station) or required (harness as CSMS) from now on; null: the configured one again. */
+  setPassword?(password: string | null): void;
   /** Ends everything (connection, listening socket). */
   dispose(): Promise<void>;
 }

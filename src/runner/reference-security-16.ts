@@ -23,6 +23,8 @@ export function referenceSecurity16Settings(): Record<string, unknown> {
     firmwareSignature: FIRMWARE_SIGNATURE,
     invalidFirmwareSignature: Buffer.from('not the signature of this firmware').toString('base64'),
     logLocation: 'ftp://logs.example/security',
+    // The password the CSMS under test is told to set (OCTT's value for TC_073_CS: "OCA_OCTT_admin_test" hex encoded).
+    newAuthorizationKey: '4F43415F4F4354545F61646D696E5F74657374',
     // A signing request of the harness-as-station (a fresh key pair per run).
     csr: makeCsr('HARNESS-CS-001', 'ocpp-harness').csr,
   };

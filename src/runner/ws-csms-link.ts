@@ -31,11 +31,19 @@ export class WsCsmsLink implements Link {
   station = '(not connected yet)';
   conn = '';
 
+  private readonly configuredPassword: string | undefined;
+
   private constructor(
     private readonly server: Server,
     private readonly wss: WebSocketServer,
     private readonly options: CsmsLinkOptions,
-  ) {}
+  ) {
+    this.configuredPassword = options.password;
+  }
+
+  setPassword(password: string | null): void {
+    this.options.password = password === null ? this.configuredPassword : password;
+  }
 
   static async listen(options: CsmsLinkOptions): Promise<WsCsmsLink> {
     const server = options.tls ? createHttpsServer({ ...options.tls }) : createHttpServer();

@@ -25,7 +25,15 @@ export class WsStationLink implements Link {
   private readonly events = new LinkEvents();
   conn = '';
 
-  constructor(private readonly options: StationLinkOptions) {}
+  private readonly configuredPassword: string | undefined;
+
+  constructor(private readonly options: StationLinkOptions) {
+    this.configuredPassword = options.password;
+  }
+
+  setPassword(password: string | null): void {
+    this.options.password = password === null ? this.configuredPassword : password;
+  }
 
   get station(): string {
     return this.options.identity;

@@ -35,13 +35,15 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
  * TLS with a server certificate from the test data's root (2, plus Basic auth) or mutual TLS (3).
  */
 const PASSWORD = 'OCA_OCTT_admin_test_pw';
-const atProfile = (securityProfile: 1 | 2 | 3) => ({ ...FAST_REFERENCE, securityProfile, credentials: { basicAuthPassword: PASSWORD } });
+const atProfile = (securityProfile: 1 | 2 | 3) => ({ ...FAST_REFERENCE, timeouts: { ...FAST_REFERENCE.timeouts, connectMs: 2000 }, securityProfile, credentials: { basicAuthPassword: PASSWORD } });
 const CONNECTION_CASES: Record<1 | 2 | 3, string[]> = {
-  1: ['TC_085_CS', 'TC_085_CSMS', 'TC_088_CSMS'],
-  2: ['TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_085_CSMS', 'TC_086_CSMS'],
+  1: ['TC_073_CS', 'TC_085_CS', 'TC_073_CSMS', 'TC_085_CSMS', 'TC_088_CSMS'],
+  2: ['TC_073_CS', 'TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_073_CSMS', 'TC_085_CSMS', 'TC_086_CSMS'],
   3: ['TC_084_CS', 'TC_086_CS', 'TC_087_CS', 'TC_086_CSMS', 'TC_087_CSMS'],
 };
 const CONNECTION_CATCHES: Array<{ id: string; profile: 1 | 2 | 3; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_073_CS', profile: 1, fault: 'authorization-key-not-applied', reason: /^Step 3 failed: expected the station connects again; got no charging station connected to .* within 2000 ms$/ },
+  { id: 'TC_073_CSMS', profile: 1, fault: 'authorization-key-not-remembered', reason: /^Step 4 failed: expected the CSMS accepts the connection; got .*HTTP 401 Unauthorized$/ },
   { id: 'TC_084_CS', profile: 2, fault: 'security-profile-downgrade-accepted', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
   { id: 'TC_085_CS', profile: 1, fault: 'basic-auth-wrong-password', reason: /^Step 2 failed: expected BootNotification, .*; got no connection from the station within 1 s/ },
   { id: 'TC_086_CS', profile: 2, fault: 'tls-plain-connection', reason: /^Step 2 failed: expected BootNotification, .*; got no connection from the station within 1 s/ },
@@ -85,7 +87,7 @@ describe('1.6 security whitepaper cases (OCTT §2.24, §3.21) against the refere
   }
 
   it('the connection cases are not applicable to the default embedded run (no security profile)', async () => {
-    const ids = ['TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_087_CS', 'TC_085_CSMS', 'TC_086_CSMS', 'TC_087_CSMS'];
+    const ids = ['TC_073_CS', 'TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_087_CS', 'TC_073_CSMS', 'TC_085_CSMS', 'TC_086_CSMS', 'TC_087_CSMS'];
     const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
     for (const c of outcome.report!.cases) expect(c.verdict, `${c.id}: ${c.reason}`).to.equal('not-applicable');
     expect(outcome.report!.cases.find((c) => c.id === 'TC_086_CS')!.reason).to.match(/sut\.securityProfile is one of 2, 3/);

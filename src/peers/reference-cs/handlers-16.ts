@@ -8,7 +8,7 @@ import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { ProfileStore, StoredProfile } from './smart-charging.js';
 import { composite16, profileFrom16, type ChargingProfile16 } from './smart-charging-16.js';
-import { changeSecurityProfile, registerSecurity16 } from './security-16.js';
+import { changeAuthorizationKey, changeSecurityProfile, registerSecurity16 } from './security-16.js';
 import type { Station } from './station.js';
 import type { TxEngine16 } from './tx-16.js';
 
@@ -59,6 +59,7 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
   ep.handle('ChangeConfiguration', (req, ctx) => {
     const key = req.key as string;
     if (key === 'SecurityProfile') return { status: changeSecurityProfile(st, String(req.value)) };
+    if (key === 'AuthorizationKey') return { status: changeAuthorizationKey(st, String(req.value), (fn) => ctx.afterReply(fn)) };
     if (!st.config16!.has(key) && st.faults.has('unknown-config-key-rejected')) return { status: 'Rejected' };
     if (st.config16!.has(key) && /^\s*-\d+\s*$/.test(String(req.value)) && st.faults.has('negative-config-value-accepted')) return { status: 'Accepted' };
     if (st.config16!.has(key) && st.faults.has('config-change-not-stored')) return { status: 'Accepted' };

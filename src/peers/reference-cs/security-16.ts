@@ -175,13 +175,27 @@ export function changeSecurityProfile(st: Station, value: string): 'Accepted' | 
  * connects with a stale password, over plain ws://, or without its client certificate.
  */
 export function linkAfterReboot(st: Station): { url: string; password?: string; tls?: Station['opts']['tls'] } {
-  const { url, password, tls } = st.opts;
+  const { url, tls } = st.opts;
+  // A1: the password is the AuthorizationKey once the CSMS has set one (profiles 1 and 2).
+  const key = st.config16?.get('AuthorizationKey');
+  const password = st.opts.password !== undefined && key && !st.faults.has('authorization-key-not-applied') ? key : st.opts.password;
   if (st.bootCount === 0) return { url, password, tls };
   return {
     url: st.faults.has('tls-plain-connection') ? url.replace(/^wss:/, 'ws:') : url,
     password: st.faults.has('basic-auth-wrong-password') && password !== undefined ? `${password}-stale` : password,
     tls: st.faults.has('tls-no-client-certificate') && tls ? { ...tls, cert: undefined, key: undefined } : tls,
   };
+}
+
+/**
+ * ChangeConfiguration AuthorizationKey (whitepaper A01, §7.2): at least 16 and at most 40 characters (the hex form of
+ * up to 20 bytes); an accepted key is stored, and the station disconnects and connects again with it (A01.FR.03-04).
+ */
+export function changeAuthorizationKey(st: Station, value: string, afterReply: (fn: () => void) => void): 'Accepted' | 'Rejected' {
+  if (value.length < 16 || value.length > 40) return 'Rejected';
+  st.config16!.setInternal('AuthorizationKey', value);
+  if (st.opts.password !== undefined) afterReply(() => void st.link.disconnect().then(() => st.link.connect()));
+  return 'Accepted';
 }
 
 function hashOf(cert: X509Certificate, algorithm: HashAlgorithm): CertificateHashData {

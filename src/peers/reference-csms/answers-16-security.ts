@@ -66,6 +66,16 @@ export function securityRequestFaults(s: StationSession, request: { action: stri
 }
 
 /**
+ * What a request the station accepted changes at the CSMS: a new AuthorizationKey is the password the station
+ * authenticates with from its next connection on (whitepaper A01).
+ */
+export function afterSecurityRequest(s: StationSession, request: { action: string; payload: Payload }, answer: Payload): void {
+  const p = request.payload;
+  if (request.action !== 'ChangeConfiguration' || p.key !== 'AuthorizationKey' || answer.status !== 'Accepted') return;
+  if (s.opts.passwords && !s.faults.has('authorization-key-not-remembered')) s.opts.passwords[s.id] = String(p.value);
+}
+
+/**
  * The TLS faults of the CSMS show from its second connection on (the first is the one a case starts with): it
  * then presents a self-signed certificate its stations do not trust, or checks client certificates against a CA
  * that did not issue them.

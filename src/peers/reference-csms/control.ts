@@ -1,6 +1,6 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { PeerControl } from '../peer-control.js';
-import { securityRequestFaults } from './answers-16-security.js';
+import { afterSecurityRequest, securityRequestFaults } from './answers-16-security.js';
 import type { StationSession } from './session.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
@@ -188,7 +188,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       if (!make) throw new Error(`unknown action "${action}"; the reference CSMS can: ${CSMS_ACTIONS.join(', ')}`);
       const session = pickSession(params.stationId);
       const request = securityRequestFaults(session, make(session, params));
-      await session.call(request.action, request.payload);
+      afterSecurityRequest(session, request, await session.call(request.action, request.payload));
     },
   };
 }
