@@ -4,6 +4,7 @@ import { startReferenceCs } from '../peers/reference-cs/index.js';
 import { startReferenceCsms } from '../peers/reference-csms/index.js';
 import type { ProxyHandle } from '../proxy/types.js';
 import { AdapterChain, PeerControlAdapter, type ActionAdapter, type ActionRequest } from './action-adapter.js';
+import { withCertificates201 } from './reference-certificates-201.js';
 import { referenceConnectionSecurity, withSecurity16 } from './reference-security-16.js';
 import type { ProxyFindingCollector } from './report-builder.js';
 import { resolveSut, type ResolvedSut, type SutConfigFile } from './sut-config.js';
@@ -57,7 +58,7 @@ export interface ReferenceTargetOptions {
 }
 
 export async function openReferenceTarget(version: ReferenceVersion, role: Side, options: ReferenceTargetOptions): Promise<OpenTarget> {
-  const sut = resolveSut({ ...withSecurity16(referenceSutConfig(version, role)), ...options.config }, {}, 'built-in reference configuration');
+  const sut = resolveSut({ ...withCertificates201(withSecurity16(referenceSutConfig(version, role))), ...options.config }, {}, 'built-in reference configuration');
   return role === 'cs' ? openReferenceStation(sut, options) : openReferenceCsms(sut, options);
 }
 

@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { PeerControl } from '../peer-control.js';
 import { createCsControl } from './control.js';
 import { registerHandlers16 } from './handlers-16.js';
+import { registerCertificates201 } from './certificates-201.js';
 import { registerHandlers201 } from './handlers-201.js';
 import { Lifecycle } from './lifecycle.js';
 import { Maintenance } from './maintenance.js';
@@ -85,7 +86,10 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
     engine.onTxEnded = afterTxEnded;
     st.engine = engine;
     const scheduleResetWhenIdle = () => (resetWhenIdle = true);
-    lifecycle = new Lifecycle(st, (ep) => registerHandlers201(ep, { st, engine, lifecycle, maintenance, profiles, scheduleResetWhenIdle }));
+    lifecycle = new Lifecycle(st, (ep) => {
+      registerHandlers201(ep, { st, engine, lifecycle, maintenance, profiles, scheduleResetWhenIdle });
+      registerCertificates201(ep, st);
+    });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {
       if (component === 'OCPPCommCtrlr' && variable === 'HeartbeatInterval') lifecycle.restartHeartbeat();

@@ -1,0 +1,29 @@
+import { certificateHashData, parseCertificate } from '../peers/certificates-16.js';
+import { CSMS_ROOT_2_CERT, EXPIRED_ROOT_CERT, FIRMWARE_SIGNING_CERT, MANUFACTURER_ROOT_CERT } from '../peers/security-fixtures-16.js';
+import type { SutConfigFile } from './sut-config.js';
+
+/**
+ * OCTT's configured test data for the OCPP 2.0.1 certificate management cases (Part 6 §2.14, memory state
+ * CertificateInstalled, reusable state GetInstalledCertificates) as `settings.certificates201`: the certificates
+ * the harness installs with the hash data it calculates itself (SHA256), an expired certificate, and the hash
+ * data of a certificate the station does not have.
+ */
+export function referenceCertificates201Settings(): Record<string, unknown> {
+  const hash = (pem: string) => certificateHashData(parseCertificate(pem)!, 'SHA256');
+  return {
+    csmsRootCertificate: CSMS_ROOT_2_CERT,
+    csmsRootCertificateHash: hash(CSMS_ROOT_2_CERT),
+    manufacturerRootCertificate: MANUFACTURER_ROOT_CERT,
+    manufacturerRootCertificateHash: hash(MANUFACTURER_ROOT_CERT),
+    expiredCertificate: EXPIRED_ROOT_CERT,
+    expiredCertificateHash: hash(EXPIRED_ROOT_CERT),
+    // Not a root the station has: the firmware signing certificate (issued by the manufacturer root).
+    unknownCertificateHash: certificateHashData(parseCertificate(FIRMWARE_SIGNING_CERT)!, 'SHA256', parseCertificate(MANUFACTURER_ROOT_CERT)!),
+  };
+}
+
+/** A 2.0.1 reference station configuration with the certificate test data added (other settings kept). */
+export function withCertificates201(config: SutConfigFile): SutConfigFile {
+  if (config.version !== '2.0.1' || config.role !== 'cs') return config;
+  return { ...config, settings: { ...config.settings, certificates201: referenceCertificates201Settings() } };
+}

@@ -1,0 +1,56 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultName } from '../../src/peers/faults.js';
+import { executeRun } from '../../src/runner/run-plan.js';
+import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+
+/**
+ * OCPP 2.0.1 Part 6, L FirmwareManagement and M ISO15118CertificateManagement, both roles: every case passes
+ * against the fault-free reference peers, and fails against the peer with the fault it exists to catch, naming
+ * the broken expectation.
+ */
+
+const CS_CASES = ['TC_M_01_CS', 'TC_M_02_CS', 'TC_M_07_CS', 'TC_M_12_CS', 'TC_M_13_CS', 'TC_M_17_CS', 'TC_M_18_CS', 'TC_M_19_CS', 'TC_M_20_CS', 'TC_M_22_CS'];
+const CSMS_CASES: string[] = [];
+
+const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_M_01_CS', fault: 'certificate-201-not-stored', reason: /^Step GetInstalledCertificates\.1 failed: .*certificateHashDataChain contains an element .*certificateType is \"CSMSRootCertificate\"/ },
+  { id: 'TC_M_02_CS', fault: 'certificate-201-manufacturer-root-as-csms-root', reason: /^Step GetInstalledCertificates\.1 failed: .*certificateHashDataChain contains an element .*certificateType is \"ManufacturerRootCertificate\"/ },
+  { id: 'TC_M_07_CS', fault: 'certificate-201-invalid-accepted', reason: /^Step 1 failed: .*\(status: expected \"Rejected\", got \"Accepted\"\)$/ },
+  { id: 'TC_M_12_CS', fault: 'certificate-201-not-stored', reason: /^Step GetInstalledCertificates\.1 failed: .*certificateHashDataChain contains an element .*certificateType is \"CSMSRootCertificate\"/ },
+  { id: 'TC_M_13_CS', fault: 'certificate-201-manufacturer-root-as-csms-root', reason: /^Step GetInstalledCertificates\.1 failed: .*certificateHashDataChain contains an element .*certificateType is \"ManufacturerRootCertificate\"/ },
+  { id: 'TC_M_17_CS', fault: 'certificate-201-not-stored', reason: /^Step 1 failed: .*certificateHashDataChain contains an element .*certificateType is \"CSMSRootCertificate\"/ },
+  { id: 'TC_M_18_CS', fault: 'certificate-201-omitted-type-as-csms-root', reason: /^Step 1 failed: .*certificateHashDataChain contains an element .*certificateType is \"ManufacturerRootCertificate\"/ },
+  { id: 'TC_M_19_CS', fault: 'certificate-201-none-found-accepted', reason: /^Step 1 failed: .*\(status: expected \"NotFound\", got \"Accepted\"\)$/ },
+  { id: 'TC_M_20_CS', fault: 'certificate-201-delete-ignored', reason: /^Step 3 failed: expected a CALLRESULT where status is \"NotFound\", or .*certificateHashDataChain is not contains/ },
+  { id: 'TC_M_22_CS', fault: 'certificate-201-delete-unknown-accepted', reason: /^Step 2 failed: .*\(status: expected \"NotFound\", got \"Accepted\"\)$/ },
+];
+
+describe('OCPP 2.0.1 L FirmwareManagement and M ISO15118CertificateManagement, both roles (catalog group)', function () {
+  this.timeout(60_000);
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-fw-cert-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('every case passes against the fault-free reference peers', async () => {
+    const cases = [];
+    for (const patterns of [CS_CASES, CSMS_CASES].filter((p) => p.length > 0)) {
+      const outcome = await executeRun({ patterns, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+      cases.push(...outcome.report!.cases);
+    }
+    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
+    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CS_CASES, ...CSMS_CASES].sort());
+  });
+
+  for (const { id, fault, reason } of CATCHES) {
+    it(`${id} fails against the peer with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+});
