@@ -1,5 +1,16 @@
 import type { FaultInfo } from './fault-info.js';
 
+const V201 = ['2.0.1'] as const;
+
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1, CSMS under test, A Security, B Provisioning, C Authorization, F RemoteControl, G Availability, P DataTransfer. */
 export const CATALOG_201_CSMS_PROVISIONING_FAULTS = {
+  'csms201-data-transfer-accepted': { peer: 'csms', versions: V201, description: 'Answers DataTransfer Accepted for a vendorId it does not support (instead of UnknownVendorId, UnknownMessageId or Rejected).' },
+  'csms201-custom-data-rejected': { peer: 'csms', versions: V201, description: 'Answers a request that carries customData with a CALLERROR FormatViolation (it does not accept the extension property).' },
+  'csms201-notify-event-unknown-component-error': { peer: 'csms', versions: V201, description: 'Answers a NotifyEvent about a component other than ChargingStation, EVSE or Connector (e.g. ConnectorPlugRetentionLock) with a CALLERROR PropertyConstraintViolation.' },
+  'csms201-clear-cache-with-payload': { peer: 'csms', versions: V201, description: 'Sends ClearCache with an evseId in its payload (ClearCacheRequest has no such property: schema violation).' },
+  'csms201-get-variables-wrong-variable': { peer: 'csms', versions: V201, description: 'Sends GetVariables for the variable name in lower case (offlineThreshold instead of OfflineThreshold).' },
+  'csms201-set-variables-target': { peer: 'csms', versions: V201, description: 'Sends SetVariables with attributeType Target instead of leaving it out (Actual).' },
+  'csms201-reset-type-swapped': { peer: 'csms', versions: V201, description: 'Sends Reset Immediate when asked for OnIdle and OnIdle when asked for Immediate.' },
+  'csms201-change-availability-whole-station': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability without evse (the whole station) when asked to change one EVSE or connector.' },
+  'csms201-change-availability-evse-zero': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability for the whole station with evse.id 0 instead of leaving evse out.' },
 } as const satisfies Record<string, FaultInfo>;

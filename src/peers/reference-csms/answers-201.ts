@@ -1,5 +1,6 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { RpcError } from '../rpc-errors.js';
 import type { StationSession } from './session.js';
 
 /**
@@ -29,7 +30,14 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
     return s.faults.has('heartbeat-no-current-time') ? {} : { currentTime: s.lastHeartbeat };
   });
 
+  // A CSMS that does not accept the customData extension (OCPP 2.0.1 Part 2 §2.1 CustomDataType) rejects such frames.
+  const refuseCustomData = (req: Payload) => {
+    const info = req.transactionInfo as Payload | undefined;
+    if (s.faults.has('csms201-custom-data-rejected') && (req.customData !== undefined || info?.customData !== undefined)) throw new RpcError('FormatViolation', 'unexpected property customData');
+  };
+
   ep.handle('StatusNotification', (req) => {
+    refuseCustomData(req);
     s.connectorStatus.set(`${String(req.evseId)}/${String(req.connectorId)}`, req.connectorStatus as string);
     return {};
   });
@@ -37,6 +45,7 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
   ep.handle('Authorize', (req) => ({ idTokenInfo: idTokenInfo(req.idToken as { idToken: string; type: string }) }));
 
   ep.handle('TransactionEvent', (req) => {
+    refuseCustomData(req);
     const info = req.transactionInfo as { transactionId: string; stoppedReason?: string; remoteStartId?: number };
     const idToken = req.idToken as { idToken: string; type: string } | undefined;
     const evse = req.evse as { id: number } | undefined;
@@ -63,7 +72,7 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
   });
 
   ep.handle('MeterValues', () => ({}));
-  ep.handle('DataTransfer', () => ({ status: 'UnknownVendorId' }));
+  ep.handle('DataTransfer', () => ({ status: s.faults.has('csms201-data-transfer-accepted') ? 'Accepted' : 'UnknownVendorId' }));
   ep.handle('SecurityEventNotification', (req) => {
     s.securityEvents.push(req.type as string);
     return {};
@@ -74,7 +83,13 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
       return {};
     });
   }
-  const acknowledged = ['NotifyEvent', 'ReservationStatusUpdate', 'NotifyChargingLimit', 'ClearedChargingLimit', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'NotifyMonitoringReport', 'ReportChargingProfiles'];
+  ep.handle('NotifyEvent', (req) => {
+    const known = ['ChargingStation', 'EVSE', 'Connector'];
+    const unknown = ((req.eventData as Array<{ component: { name: string } }>) ?? []).find((e) => !known.includes(e.component.name));
+    if (unknown && s.faults.has('csms201-notify-event-unknown-component-error')) throw new RpcError('PropertyConstraintViolation', `unknown component ${unknown.component.name}`);
+    return {};
+  });
+  const acknowledged = ['ReservationStatusUpdate', 'NotifyChargingLimit', 'ClearedChargingLimit', 'NotifyCustomerInformation', 'NotifyDisplayMessages', 'NotifyMonitoringReport', 'ReportChargingProfiles'];
   for (const action of acknowledged) ep.handle(action, () => ({}));
   ep.handle('NotifyEVChargingNeeds', () => ({ status: 'Accepted' }));
   ep.handle('NotifyEVChargingSchedule', () => ({ status: 'Accepted' }));

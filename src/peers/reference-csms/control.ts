@@ -65,6 +65,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     reset: (s, p) => {
       let type = String(p.type ?? (s.version === '1.6' ? 'Soft' : 'OnIdle'));
       if (s.faults.has('csms16-reset-type-swapped')) type = type === 'Hard' ? 'Soft' : type === 'Soft' ? 'Hard' : type;
+      if (s.faults.has('csms201-reset-type-swapped')) type = type === 'Immediate' ? 'OnIdle' : type === 'OnIdle' ? 'Immediate' : type;
       if (s.version === '1.6') return { action: 'Reset', payload: { type: type === 'Immediate' ? 'Hard' : type === 'OnIdle' ? 'Soft' : type } };
       return { action: 'Reset', payload: { type: type === 'Hard' ? 'Immediate' : type === 'Soft' ? 'OnIdle' : type } };
     },
@@ -73,7 +74,8 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const where = num(p.connectorId ?? p.evseId) ?? 0;
       if (s.version === '1.6') return { action: 'ChangeAvailability', payload: { connectorId: where, type: operative ? 'Operative' : 'Inoperative' } };
       const payload: Payload = { operationalStatus: operative ? 'Operative' : 'Inoperative' };
-      if (where !== 0) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
+      if (where !== 0 && !s.faults.has('csms201-change-availability-whole-station')) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
+      if (where === 0 && s.faults.has('csms201-change-availability-evse-zero')) payload.evse = { id: 0 };
       return { action: 'ChangeAvailability', payload };
     },
     changeConfiguration: (s, p) => {
@@ -83,7 +85,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     },
     setVariables: (s, p) => {
       if (s.version === '1.6') return build.changeConfiguration(s, p);
-      const data = p.setVariableData ?? [{ attributeValue: String(p.value), component: component(p), variable: variable(p) }];
+      const data = p.setVariableData ?? [withOptional({ attributeValue: String(p.value), component: component(p), variable: variable(p) }, 'attributeType', s.faults.has('csms201-set-variables-target') ? 'Target' : undefined)];
       return { action: 'SetVariables', payload: { setVariableData: data } };
     },
     getConfiguration: (s, p) => {
@@ -93,7 +95,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     },
     getVariables: (s, p) => {
       if (s.version === '1.6') return build.getConfiguration(s, p);
-      const data = p.getVariableData ?? [{ component: component(p), variable: variable(p) }];
+      const data = p.getVariableData ?? [{ component: component(p), variable: s.faults.has('csms201-get-variables-wrong-variable') ? variable({ ...p, variable: lowerFirst(String(p.variable)) }) : variable(p) }];
       return { action: 'GetVariables', payload: { getVariableData: data } };
     },
     getBaseReport: (s, p) => {
@@ -111,7 +113,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const where = (num(p.connectorId ?? p.evseId) ?? 1) - (s.version === '1.6' && s.faults.has('csms16-unlock-wrong-connector') ? 1 : 0);
       return s.version === '1.6' ? { action: 'UnlockConnector', payload: { connectorId: where } } : { action: 'UnlockConnector', payload: { evseId: where, connectorId: num(p.evseConnectorId) ?? 1 } };
     },
-    clearCache: (s) => ({ action: 'ClearCache', payload: s.faults.has('csms16-clear-cache-with-payload') ? { connectorId: 1 } : {} }),
+    clearCache: (s) => ({ action: 'ClearCache', payload: s.faults.has('csms16-clear-cache-with-payload') ? { connectorId: 1 } : s.faults.has('csms201-clear-cache-with-payload') ? { evseId: 1 } : {} }),
     sendLocalList: (s, p) => {
       const tags = (p.idTags as string[] | undefined) ?? validIdTags();
       const version = num(p.listVersion ?? p.versionNumber) ?? 1;
@@ -214,6 +216,10 @@ function component(p: Params): Payload {
   const evseId = num(p.evseId);
   if (evseId !== undefined) c.evse = withOptional({ id: evseId }, 'connectorId', num(p.evseConnectorId));
   return c;
+}
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 function variable(p: Params): Payload {
