@@ -13,7 +13,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
 
 const FAST = FAST_REFERENCE;
 
-const CASES = ['TC_B_06_CS', 'TC_B_07_CS', 'TC_B_09_CS', 'TC_B_10_CS', 'TC_B_32_CS', 'TC_B_33_CS', 'TC_B_34_CS', 'TC_B_35_CS', 'TC_B_36_CS', 'TC_B_37_CS', 'TC_B_39_CS'];
+const CASES = ['TC_B_06_CS', 'TC_B_07_CS', 'TC_B_09_CS', 'TC_B_10_CS', 'TC_B_32_CS', 'TC_B_33_CS', 'TC_B_34_CS', 'TC_B_35_CS', 'TC_B_36_CS', 'TC_B_37_CS', 'TC_B_39_CS', 'TC_B_12_CS', 'TC_B_13_CS', 'TC_B_53_CS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_B_06_CS', fault: 'set-variable-not-stored', reason: /^Step 1 failed: .*\(getVariableResult\.0\.attributeValue: expected "300", got "60"\)$/ },
@@ -27,6 +27,10 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_B_34_CS', fault: 'attribute-type-ignored', reason: /^Step 1 failed: .*\(getVariableResult\.0\.attributeStatus: expected "NotSupportedAttributeType", got "Accepted"\)$/ },
   { id: 'TC_B_37_CS', fault: 'attribute-type-ignored', reason: /^Step 1 failed: .*\(setVariableResult\.0\.attributeStatus: expected "NotSupportedAttributeType", got "Accepted"\)$/ },
   { id: 'TC_B_39_CS', fault: 'readonly-config-accepted', reason: /^Step 1 failed: .*\(setVariableResult\.0\.attributeStatus: expected "Rejected", got "Accepted"\)$/ },
+  { id: 'TC_B_12_CS', fault: 'configuration-inventory-includes-readonly', reason: /^Step ReportReceived\.2 failed: expected NotifyReport .*reportData: expected .*mutability is "ReadOnly"/ },
+  { id: 'TC_B_13_CS', fault: 'report-values-list-missing', reason: /^Step ReportReceived\.2 failed: expected NotifyReport .*reportData: expected .*valuesList/ },
+  { id: 'TC_B_13_CS', fault: 'report-seqno-not-incremented', reason: /^Step ReportReceived\.3 failed: expected NotifyReport where requestId is \d+, seqNo is 1\b.*\(seqNo: expected 1, got 0\)/ },
+  { id: 'TC_B_53_CS', fault: 'report-writeonly-value', reason: /^Step ReportReceived\.\d+ failed: expected NotifyReport .*reportData: expected .*mutability is "WriteOnly", value is present/ },
 ];
 
 describe('OCPP 2.0.1 charging station B Provisioning (catalog group, Core)', function () {

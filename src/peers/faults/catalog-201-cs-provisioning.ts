@@ -9,4 +9,8 @@ export const CATALOG_201_CS_PROVISIONING_FAULTS = {
   'unknown-component-as-unknown-variable': { peer: 'cs', versions: V201, description: 'Answers GetVariables / SetVariables for an unknown component with UnknownVariable instead of UnknownComponent.' },
   'unknown-variable-rejected': { peer: 'cs', versions: V201, description: 'Answers GetVariables / SetVariables for an unknown variable with Rejected instead of UnknownVariable.' },
   'attribute-type-ignored': { peer: 'cs', versions: V201, description: 'Treats every attributeType of GetVariables / SetVariables as Actual instead of answering NotSupportedAttributeType.' },
+  'configuration-inventory-includes-readonly': { peer: 'cs', versions: V201, description: 'Reports read-only variables too in a ConfigurationInventory base report.' },
+  'report-values-list-missing': { peer: 'cs', versions: V201, description: 'Leaves valuesList out of the variableCharacteristics of OptionList / SequenceList / MemberList variables in NotifyReport.' },
+  'report-writeonly-value': { peer: 'cs', versions: V201, description: 'Reports the value of WriteOnly variables (e.g. SecurityCtrlr.BasicAuthPassword) in NotifyReport.' },
+  'report-seqno-not-incremented': { peer: 'cs', versions: V201, description: 'Sends every NotifyReport part of a report with seqNo 0.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -7,7 +7,7 @@ import type { Maintenance } from './maintenance.js';
 import type { ProfileStore, StoredProfile } from './smart-charging.js';
 import type { Station } from './station.js';
 import type { IdToken, TxEngine201 } from './tx-201.js';
-import { getVariables, setVariables } from './variables-201.js';
+import { baseReport, getVariables, setVariables } from './variables-201.js';
 
 /**
  * The 2.0.1 station's answers to the CSMS's requests (OCPP 2.0.1 Part 2: B provisioning, C/D authorization
@@ -51,7 +51,7 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
   ep.handle('SetVariables', (req) => setVariables(dm, st.faults, req.setVariableData as Array<VariableQuery & { attributeValue: string }>));
 
   ep.handle('GetBaseReport', (req, ctx) => {
-    const data = dm.report(req.reportBase as ReportBase);
+    const data = baseReport(dm, st.faults, req.reportBase as ReportBase);
     if (data.length === 0) return { status: 'EmptyResultSet' };
     ctx.afterReply(() => sendReport(st, req.requestId as number, data));
     return { status: 'Accepted' };
@@ -197,6 +197,6 @@ function sendReport(st: Station, requestId: number, data: object[]): void {
   const generatedAt = new Date().toISOString();
   const parts = Math.ceil(data.length / size);
   for (let i = 0; i < parts; i++) {
-    st.send('NotifyReport', { requestId, generatedAt, seqNo: i, tbc: i < parts - 1, reportData: data.slice(i * size, (i + 1) * size) });
+    st.send('NotifyReport', { requestId, generatedAt, seqNo: st.faults.has('report-seqno-not-incremented') ? 0 : i, tbc: i < parts - 1, reportData: data.slice(i * size, (i + 1) * size) });
   }
 }

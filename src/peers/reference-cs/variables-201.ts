@@ -1,5 +1,5 @@
 import type { Payload } from '../../ocpp/frame.js';
-import type { DeviceModel, GetStatus, SetStatus, VariableQuery } from './device-model.js';
+import type { DeviceModel, GetStatus, ReportBase, SetStatus, VariableQuery } from './device-model.js';
 
 /**
  * GetVariables / SetVariables of the 2.0.1 station (OCPP 2.0.1 Part 2, use cases B05 and B06): one result per
@@ -42,4 +42,18 @@ export function setVariables(dm: DeviceModel, faults: Faults, items: Array<Varia
       return { attributeType: q.attributeType ?? 'Actual', attributeStatus: status, component: q.component, variable: q.variable };
     }),
   };
+}
+
+type ReportItem = { component: { name: string }; variable: { name: string; instance?: string }; variableAttribute: Array<{ mutability?: string; value?: string }>; variableCharacteristics: { valuesList?: string } };
+
+/** The reportData of GetBaseReport (use case B07), with the report fault switches applied. */
+export function baseReport(dm: DeviceModel, faults: Faults, base: ReportBase): object[] {
+  const wide = base === 'ConfigurationInventory' && faults.has('configuration-inventory-includes-readonly');
+  const items = dm.report(wide ? 'FullInventory' : base) as ReportItem[];
+  for (const item of items) {
+    if (faults.has('report-values-list-missing')) delete item.variableCharacteristics.valuesList;
+    const attribute = item.variableAttribute[0];
+    if (faults.has('report-writeonly-value') && attribute.mutability === 'WriteOnly') attribute.value = dm.value(item.component.name, item.variable.name, item.variable.instance) ?? '';
+  }
+  return items;
 }
