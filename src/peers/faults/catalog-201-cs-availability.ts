@@ -1,5 +1,13 @@
 import type { FaultInfo } from './fault-info.js';
 
+const V201 = ['2.0.1'] as const;
+
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1, charging station under test, G Availability, N Diagnostics, A Security. */
 export const CATALOG_201_CS_AVAILABILITY_FAULTS = {
+  'occupied-not-reported': { peer: 'cs', versions: V201, description: 'Does not report a connector Occupied when the EV is plugged in (no StatusNotification / NotifyEvent for the change).' },
+  'available-not-reported': { peer: 'cs', versions: V201, description: 'Does not report a connector Available again when it leaves Occupied or Unavailable (EV unplugged, set Operative).' },
+  'unavailable-not-reported': { peer: 'cs', versions: V201, description: 'Answers ChangeAvailability Inoperative but does not report the affected connectors Unavailable.' },
+  'availability-noop-rejected': { peer: 'cs', versions: V201, description: 'Answers ChangeAvailability Rejected when the requested availability is already in effect (Operative to Operative, Inoperative to Inoperative).' },
+  'station-inoperative-not-rereported': { peer: 'cs', versions: V201, description: 'A ChangeAvailability Inoperative for the whole station that is already Inoperative reports no connector state (only changes are sent).' },
+  'availability-not-persisted': { peer: 'cs', versions: V201, description: 'Forgets an Inoperative availability (station, EVSE or connector) over a reboot: reports Available after booting.' },
 } as const satisfies Record<string, FaultInfo>;

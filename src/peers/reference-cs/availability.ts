@@ -1,3 +1,4 @@
+import { availabilityUnchanged } from './availability-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -10,6 +11,9 @@ export type AvailabilityStatus = 'Accepted' | 'Scheduled' | 'Rejected';
 export function changeAvailability(st: Station, target: number, operative: boolean): AvailabilityStatus {
   const one = target === 0 ? undefined : st.connector(target);
   if (target !== 0 && !one) return 'Rejected';
+  // 2.0.1: a request for what is already in effect is Accepted too (OCTT TC_G_09/10/12/13/15/16_CS).
+  const unchanged = st.version !== '1.6' && availabilityUnchanged(st, target, operative);
+  if (unchanged && st.faults.has('availability-noop-rejected')) return 'Rejected';
   const affected = one ? [one] : st.connectors;
   if (operative) {
     for (const c of affected) {
@@ -30,6 +34,8 @@ export function changeAvailability(st: Station, target: number, operative: boole
   // The station as a whole stops taking new sessions at once; running ones finish first.
   if (target === 0) st.stationOperative = false;
   st.reportStatuses();
+  // 2.0.1 (OCTT TC_G_13_CS): the whole station set Inoperative again reports the state of all its connectors.
+  if (unchanged && target === 0 && !st.faults.has('station-inoperative-not-rereported')) st.reportStatuses(true);
   return scheduled ? 'Scheduled' : 'Accepted';
 }
 

@@ -99,7 +99,7 @@ export class Lifecycle {
     this.securityEvent = securityEvent;
     st.reservations = [];
     st.stationReportedStatus = undefined;
-    if (st.faults.has('availability-lost-on-reboot')) {
+    if (st.faults.has('availability-lost-on-reboot') || st.faults.has('availability-not-persisted')) {
       st.stationOperative = true;
       for (const c of st.connectors) c.operative = true;
     }

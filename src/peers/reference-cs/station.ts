@@ -5,6 +5,7 @@ import { FaultSet } from '../faults.js';
 import { RpcClosedError } from '../rpc-errors.js';
 import { Timers } from '../timers.js';
 import { AuthStore } from './auth.js';
+import { statusChangeMuted } from './availability-201.js';
 import { ConfigStore16 } from './config-16.js';
 import { createConnectors, status16, status16Station, status201, type Connector, type ConnectorFault, type Reservation } from './connectors.js';
 import { DeviceModel } from './device-model.js';
@@ -251,7 +252,9 @@ export class Station {
     for (const c of this.connectors) {
       const s = this.statusOf(c);
       if (!force && s === c.reportedStatus) continue;
+      const muted = this.version !== '1.6' && statusChangeMuted(this.faults, c.reportedStatus, s);
       c.reportedStatus = s;
+      if (muted) continue;
       if (this.version === '1.6') this.sendStatus16(c.evseId, s, c.fault ?? evSideDisconnected(c));
       else this.send('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: s, evseId: c.evseId, connectorId: 1 });
     }

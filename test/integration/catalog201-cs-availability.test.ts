@@ -1,0 +1,63 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FaultName } from '../../src/peers/faults.js';
+import { executeRun } from '../../src/runner/run-plan.js';
+import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+
+/**
+ * OCPP 2.0.1 Part 6, charging station under test, Core: G Availability (and, as they come, N Diagnostics and
+ * A Security). Every case passes against the reference station, and fails against it with the fault it exists
+ * to catch, naming the broken expectation.
+ */
+
+const CASES = ['TC_G_01_CS', 'TC_G_02_CS', 'TC_G_03_CS', 'TC_G_04_CS', 'TC_G_05_CS', 'TC_G_06_CS', 'TC_G_07_CS', 'TC_G_08_CS', 'TC_G_09_CS', 'TC_G_10_CS', 'TC_G_12_CS', 'TC_G_13_CS', 'TC_G_15_CS', 'TC_G_16_CS', 'TC_G_18_CS', 'TC_G_19_CS', 'TC_G_21_CS'];
+
+/** A request for the availability already in effect must be Accepted, not Rejected. */
+const NOOP_REJECTED = /^Step 1 failed: expected a CALLRESULT where status is \"Accepted\"; got CALLRESULT \{\"status\":\"Rejected\"\}/;
+
+const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_G_01_CS', fault: 'occupied-not-reported', reason: /^Step EVConnectedPreSession\.4 failed: expected one of: StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Occupied\".*got nothing matching/ },
+  { id: 'TC_G_02_CS', fault: 'available-not-reported', reason: /^Step 3 failed: expected one of: StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Available\".*got nothing matching/ },
+  { id: 'TC_G_03_CS', fault: 'unavailable-not-reported', reason: /^Step Unavailable\.5 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Unavailable\".*got nothing matching/ },
+  { id: 'TC_G_04_CS', fault: 'available-not-reported', reason: /^Step 2 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Available\".*got nothing matching/ },
+  { id: 'TC_G_05_CS', fault: 'unavailable-not-reported', reason: /^Step Unavailable\.5 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Unavailable\".*and StatusNotification where evseId is 2, connectorId is 1, connectorStatus is \"Unavailable\".*got nothing matching/ },
+  { id: 'TC_G_06_CS', fault: 'available-not-reported', reason: /^Step 2 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Available\".*and StatusNotification where evseId is 2, connectorId is 1, connectorStatus is \"Available\".*got nothing matching/ },
+  { id: 'TC_G_07_CS', fault: 'unavailable-not-reported', reason: /^Step Unavailable\.5 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Unavailable\".*got nothing matching/ },
+  { id: 'TC_G_08_CS', fault: 'available-not-reported', reason: /^Step 2 failed: expected one of: StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Available\".*got nothing matching/ },
+  { id: 'TC_G_09_CS', fault: 'availability-noop-rejected', reason: NOOP_REJECTED },
+  { id: 'TC_G_10_CS', fault: 'availability-noop-rejected', reason: NOOP_REJECTED },
+  { id: 'TC_G_12_CS', fault: 'availability-noop-rejected', reason: NOOP_REJECTED },
+  { id: 'TC_G_13_CS', fault: 'station-inoperative-not-rereported', reason: /^Step 2 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Unavailable\".*and StatusNotification where evseId is 2, connectorId is 1, connectorStatus is \"Unavailable\".*got nothing matching/ },
+  { id: 'TC_G_13_CS', fault: 'availability-noop-rejected', reason: NOOP_REJECTED },
+  { id: 'TC_G_15_CS', fault: 'availability-noop-rejected', reason: NOOP_REJECTED },
+  { id: 'TC_G_16_CS', fault: 'availability-noop-rejected', reason: NOOP_REJECTED },
+  { id: 'TC_G_18_CS', fault: 'availability-not-persisted', reason: /^Step 4 failed: expected StatusNotification where evseId is 1 and is 1, connectorId is 1, connectorStatus is \"Unavailable\".*\(connectorStatus: expected \"Unavailable\", got \"Available\"\)/ },
+  { id: 'TC_G_19_CS', fault: 'availability-not-persisted', reason: /^Step 3 failed: expected StatusNotification where evseId is 1 and is 1, connectorId is 1 and is 1, connectorStatus is \"Unavailable\".*\(connectorStatus: expected \"Unavailable\", got \"Available\"\)/ },
+  { id: 'TC_G_21_CS', fault: 'availability-not-persisted', reason: /^Step 3 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Unavailable\".*\(connectorStatus: expected \"Unavailable\", got \"Available\"\)/ },
+];
+
+describe('OCPP 2.0.1 charging station Core: G Availability, N Diagnostics, A Security (catalog group)', function () {
+  this.timeout(60_000);
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-cs-availability-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('every case passes against the fault-free reference station', async () => {
+    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    const cases = outcome.report!.cases;
+    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
+    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES].sort());
+  });
+
+  for (const { id, fault, reason } of CATCHES) {
+    it(`${id} fails against the station with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+});
