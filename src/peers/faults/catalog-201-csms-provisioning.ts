@@ -12,5 +12,6 @@ export const CATALOG_201_CSMS_PROVISIONING_FAULTS = {
   'csms201-set-variables-target': { peer: 'csms', versions: V201, description: 'Sends SetVariables with attributeType Target instead of leaving it out (Actual).' },
   'csms201-reset-type-swapped': { peer: 'csms', versions: V201, description: 'Sends Reset Immediate when asked for OnIdle and OnIdle when asked for Immediate.' },
   'csms201-change-availability-whole-station': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability without evse (the whole station) when asked to change one EVSE or connector.' },
+  'csms201-operative-whole-station': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability Operative without evse (re-enables the whole station) when asked to set one EVSE or connector Operative.' },
   'csms201-change-availability-evse-zero': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability for the whole station with evse.id 0 instead of leaving evse out.' },
 } as const satisfies Record<string, FaultInfo>;

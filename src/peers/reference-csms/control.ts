@@ -74,7 +74,8 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const where = num(p.connectorId ?? p.evseId) ?? 0;
       if (s.version === '1.6') return { action: 'ChangeAvailability', payload: { connectorId: where, type: operative ? 'Operative' : 'Inoperative' } };
       const payload: Payload = { operationalStatus: operative ? 'Operative' : 'Inoperative' };
-      if (where !== 0 && !s.faults.has('csms201-change-availability-whole-station')) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
+      const wholeStation = s.faults.has('csms201-change-availability-whole-station') || (operative && s.faults.has('csms201-operative-whole-station'));
+      if (where !== 0 && !wholeStation) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
       if (where === 0 && s.faults.has('csms201-change-availability-evse-zero')) payload.evse = { id: 0 };
       return { action: 'ChangeAvailability', payload };
     },
