@@ -2,6 +2,7 @@ import type { Payload } from '../../ocpp/frame.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { RpcError } from '../rpc-errors.js';
 import type { StationSession } from './session.js';
+import { meterValuesFaults201, transactionEventFaults201 } from './tx-faults-201.js';
 
 /**
  * How the reference CSMS answers a 2.0.1 charging station (OCPP 2.0.1 Part 2, the station-initiated
@@ -45,6 +46,7 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
   ep.handle('Authorize', (req) => ({ idTokenInfo: idTokenInfo(req.idToken as { idToken: string; type: string }) }));
 
   ep.handle('TransactionEvent', (req) => {
+    transactionEventFaults201(s, req);
     refuseCustomData(req);
     const info = req.transactionInfo as { transactionId: string; stoppedReason?: string; remoteStartId?: number };
     const idToken = req.idToken as { idToken: string; type: string } | undefined;
@@ -71,7 +73,10 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
     return {};
   });
 
-  ep.handle('MeterValues', () => ({}));
+  ep.handle('MeterValues', (req) => {
+    meterValuesFaults201(s, req);
+    return {};
+  });
   ep.handle('DataTransfer', () => ({ status: s.faults.has('csms201-data-transfer-accepted') ? 'Accepted' : 'UnknownVendorId' }));
   ep.handle('SecurityEventNotification', (req) => {
     s.securityEvents.push(req.type as string);

@@ -2,6 +2,7 @@ import type { Payload } from '../../ocpp/frame.js';
 import type { PeerControl } from '../peer-control.js';
 import { afterSecurityRequest, securityRequestFaults } from './answers-16-security.js';
 import type { StationSession } from './session.js';
+import { networkProfile201 } from './provisioning-201.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
 /**
@@ -34,6 +35,7 @@ export const CSMS_ACTIONS = [
   'getDiagnostics',
   'getLog',
   'dataTransfer',
+  'setNetworkProfile',
   'call',
   'csmsSend',
 ] as const;
@@ -60,6 +62,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       let txId = p.transactionId ?? (active.length === 1 ? active[0].transactionId : undefined);
       if (txId === undefined) throw new Error(`name the transactionId: station ${s.id} has ${active.length} active transactions`);
       if (s.faults.has('csms16-remote-stop-wrong-transaction')) txId = Number(txId) + 1;
+      if (s.version !== '1.6' && s.faults.has('csms201-request-stop-uppercase-id')) txId = String(txId).toUpperCase();
       return s.version === '1.6' ? { action: 'RemoteStopTransaction', payload: { transactionId: Number(txId) } } : { action: 'RequestStopTransaction', payload: { transactionId: String(txId) } };
     },
     reset: (s, p) => {
@@ -176,6 +179,10 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     getDiagnostics: (s, p) => (s.version === '1.6' ? { action: 'GetDiagnostics', payload: { location: String(p.location ?? 'ftp://diagnostics.example/upload') } } : build.getLog(s, p)),
     getLog: (_s, p) => ({ action: 'GetLog', payload: { logType: String(p.logType ?? 'DiagnosticsLog'), requestId: num(p.requestId) ?? requestCounter++, log: { remoteLocation: String(p.location ?? 'ftp://diagnostics.example/upload') } } }),
     dataTransfer: (_s, p) => ({ action: 'DataTransfer', payload: withOptional(withOptional({ vendorId: String(p.vendorId ?? 'ocpp-harness') }, 'messageId', p.messageId === undefined ? undefined : String(p.messageId)), 'data', p.data as string | undefined) }),
+    setNetworkProfile: (s, p) => {
+      only(s, '2.0.1', 'setNetworkProfile');
+      return { action: 'SetNetworkProfile', payload: networkProfile201(s, p) };
+    },
     call: (_s, p) => {
       if (typeof p.action !== 'string') throw new Error('call needs an action name');
       return { action: p.action, payload: (p.payload as Payload | undefined) ?? {} };

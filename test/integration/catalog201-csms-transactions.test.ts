@@ -1,0 +1,82 @@
+import { expect } from 'chai';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FaultName } from '../../src/peers/faults.js';
+import { executeRun } from '../../src/runner/run-plan.js';
+import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+
+/**
+ * OCPP 2.0.1 Part 6, CSMS under test, Core (E Transactions, J MeterValues, N Diagnostics): every case of the group
+ * passes against the reference CSMS and fails, naming the broken expectation, against the reference CSMS with the
+ * fault it exists to catch. The harness plays the station through the reusable states of testcases/states/ocpp2.0.1/csms.
+ */
+const CALLERROR = (text: string) => new RegExp(`failed: expected a CALLRESULT[^;]*; got CALLERROR PropertyConstraintViolation "${text}`);
+const NO_ID_TOKEN_INFO = /failed: expected a CALLRESULT where idTokenInfo\.status is "Accepted"; got CALLRESULT \{\} \(idTokenInfo: expected an object where status is "Accepted", got absent\)$/;
+
+const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_E_01_CSMS', fault: 'no-id-token-info', reason: /^Step 5 / },
+  { id: 'TC_E_02_CSMS', fault: 'no-id-token-info', reason: /^Step 6 / },
+  { id: 'TC_E_03_CSMS', fault: 'no-id-token-info', reason: /^Step Authorized\.4 / },
+  { id: 'TC_E_04_CSMS', fault: 'no-id-token-info', reason: /^Step Authorized\.4 / },
+  { id: 'TC_E_07_CSMS', fault: 'csms201-ended-while-charging-error', reason: CALLERROR('transaction [-0-9a-f]+ is still charging') },
+  { id: 'TC_E_08_CSMS', fault: 'no-id-token-info', reason: /^Step StopAuthorized\.EnergyTransferStarted\.Authorized\.4 / },
+  { id: 'TC_E_09_CSMS', fault: 'csms201-started-without-idtoken-error', reason: CALLERROR('a transaction starts with an idToken') },
+  { id: 'TC_E_10_CSMS', fault: 'no-id-token-info', reason: /^Step 4 / },
+  { id: 'TC_E_11_CSMS', fault: 'csms201-signed-meter-value-error', reason: /^Step 6 failed: expected a CALLRESULT where idTokenInfo\.status is "Accepted"; got CALLERROR PropertyConstraintViolation "signedMeterValue is not supported"/ },
+  { id: 'TC_E_12_CSMS', fault: 'csms201-trigger-reason-error', reason: CALLERROR('unknown triggerReason EVDetected') },
+  { id: 'TC_E_14_CSMS', fault: 'no-id-token-info', reason: /^Step EVConnectedPostSession\.StopAuthorized\.EnergyTransferStarted\.Authorized\.4 / },
+  { id: 'TC_E_15_CSMS', fault: 'csms201-ended-while-charging-error', reason: CALLERROR('transaction [-0-9a-f]+ is still charging') },
+  { id: 'TC_E_16_CSMS', fault: 'authorize-accepts-any', reason: /^Step 3 failed: .*\(idTokenInfo\.status: expected one of "Invalid", "Unknown", got "Accepted"\)$/ },
+  { id: 'TC_E_17_CSMS', fault: 'csms201-suspended-ev-error', reason: /^Step EnergyTransferSuspended\.5 .*unknown chargingState SuspendedEV/ },
+  { id: 'TC_E_19_CSMS', fault: 'csms201-trigger-reason-error', reason: CALLERROR('unknown triggerReason EVDeparted') },
+  { id: 'TC_E_20_CSMS', fault: 'csms201-suspended-ev-error', reason: /^Step EnergyTransferSuspended\.5 .*unknown chargingState SuspendedEV/ },
+  { id: 'TC_E_21_CSMS', fault: 'csms201-request-stop-uppercase-id', reason: /^Step 2 failed: expected RequestStopTransaction where transactionId is "([-0-9a-f]+)".*\(transactionId: expected "\1", got "[-0-9A-F]+"\)$/ },
+  { id: 'TC_E_22_CSMS', fault: 'csms201-stopped-reason-error', reason: CALLERROR('unknown stoppedReason StoppedByEV') },
+  { id: 'TC_E_26_CSMS', fault: 'csms201-ev-communication-lost-ends-transaction', reason: /^Step 8 .*transaction [-0-9a-f]+ has ended/ },
+  { id: 'TC_E_38_CSMS', fault: 'csms201-suspended-ev-error', reason: /^Step 4 .*unknown chargingState SuspendedEV/ },
+  { id: 'TC_E_39_CSMS', fault: 'csms201-stopped-reason-error', reason: CALLERROR('unknown stoppedReason Timeout') },
+  { id: 'TC_E_53_CSMS', fault: 'csms201-seqno-per-station', reason: /^Step EnergyTransferStarted#2\.Authorized\.4 .*"seqNo 0 does not follow 5"/ },
+  { id: 'TC_J_01_CSMS', fault: 'csms201-meter-values-evse0-error', reason: CALLERROR('no EVSE 0') },
+  { id: 'TC_J_02_CSMS', fault: 'csms201-tx-meter-context-error', reason: /^Step 4 .*unexpected meter value context Sample\.Clock/ },
+  { id: 'TC_J_03_CSMS', fault: 'csms201-tx-meter-context-error', reason: /^Step EVDisconnected\.7 .*unexpected meter value context Sample\.Clock/ },
+  { id: 'TC_J_04_CSMS', fault: 'csms201-signed-meter-value-error', reason: /^Step EVDisconnected\.8 .*signedMeterValue is not supported/ },
+  { id: 'TC_J_07_CSMS', fault: 'csms201-tx-meter-context-error', reason: /^Step EVConnectedPreSession\.6 .*unexpected meter value context Transaction\.Begin/ },
+  { id: 'TC_J_08_CSMS', fault: 'csms201-tx-meter-context-error', reason: /^Step EVConnectedPreSession\.6 .*unexpected meter value context Transaction\.Begin/ },
+  { id: 'TC_J_09_CSMS', fault: 'csms201-trigger-reason-error', reason: CALLERROR('unknown triggerReason MeterValuePeriodic') },
+  { id: 'TC_J_10_CSMS', fault: 'csms201-tx-meter-context-error', reason: /^Step EVDisconnected\.7 .*unexpected meter value context Transaction\.End/ },
+  { id: 'TC_J_11_CSMS', fault: 'csms201-signed-meter-value-error', reason: /^Step EVDisconnected\.8 .*signedMeterValue is not supported/ },
+];
+const GROUP = CATCHES.map((c) => c.id);
+
+describe('OCPP 2.0.1 CSMS Core catalog: E Transactions, J MeterValues, N Diagnostics against the reference CSMS', function () {
+  this.timeout(30_000);
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-csms-tx-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('every case of the group has a file', () => {
+    const dir = fileURLToPath(new URL('../../testcases/ocpp2.0.1/csms/', import.meta.url));
+    const files = new Set(readdirSync(dir).map((f) => f.replace(/\.json$/, '')));
+    expect(GROUP.filter((id) => !files.has(id))).to.deep.equal([]);
+  });
+
+  it('all pass against the fault-free reference CSMS', async () => {
+    const outcome = await executeRun({ patterns: GROUP, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...GROUP].sort());
+    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason}`)).to.deep.equal([]);
+    expect(outcome.exitCode).to.equal(0);
+  });
+
+  for (const { id, fault, reason } of CATCHES) {
+    it(`${id} fails against the reference CSMS with "${fault}"`, async () => {
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
+      const c = outcome.report!.cases[0];
+      expect(c.verdict, c.reason).to.equal('failed');
+      expect(c.reason).to.match(reason);
+      if (fault === 'no-id-token-info') expect(c.reason).to.match(NO_ID_TOKEN_INFO);
+      expect(outcome.exitCode).to.equal(1);
+    });
+  }
+});
