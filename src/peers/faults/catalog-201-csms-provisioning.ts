@@ -14,4 +14,6 @@ export const CATALOG_201_CSMS_PROVISIONING_FAULTS = {
   'csms201-change-availability-whole-station': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability without evse (the whole station) when asked to change one EVSE or connector.' },
   'csms201-operative-whole-station': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability Operative without evse (re-enables the whole station) when asked to set one EVSE or connector Operative.' },
   'csms201-change-availability-evse-zero': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability for the whole station with evse.id 0 instead of leaving evse out.' },
+  'csms201-network-profile-ocpp16': { peer: 'csms', versions: V201, description: 'Sends SetNetworkProfile with connectionData.ocppVersion OCPP16 to a 2.0.1 station.' },
+  'csms201-network-profile-schema-violation': { peer: 'csms', versions: V201, description: 'Sends SetNetworkProfile with connectionData.securityProfile as a string instead of an integer (schema violation).' },
 } as const satisfies Record<string, FaultInfo>;
