@@ -47,6 +47,16 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_J_09_CSMS', fault: 'csms201-trigger-reason-error', reason: CALLERROR('unknown triggerReason MeterValuePeriodic') },
   { id: 'TC_J_10_CSMS', fault: 'csms201-tx-meter-context-error', reason: /^Step EVDisconnected\.7 .*unexpected meter value context Transaction\.End/ },
   { id: 'TC_J_11_CSMS', fault: 'csms201-signed-meter-value-error', reason: /^Step EVDisconnected\.8 .*signedMeterValue is not supported/ },
+  { id: 'TC_N_25_CSMS', fault: 'csms201-get-log-type-swapped', reason: /^Step 2 failed: expected GetLog where logType is "DiagnosticsLog".*\(logType: expected "DiagnosticsLog", got "SecurityLog"\)$/ },
+  { id: 'TC_N_27_CSMS', fault: 'csms201-customer-information-flags-swapped', reason: /^Step 2 failed: expected CustomerInformation where report is true.*\(report: expected true, got false\)$/ },
+  { id: 'TC_N_28_CSMS', fault: 'csms201-customer-information-flags-swapped', reason: /^Step 2 failed: expected CustomerInformation where report is true.*\(report: expected true, got false\)$/ },
+  { id: 'TC_N_29_CSMS', fault: 'csms201-customer-information-flags-swapped', reason: /^Step 2 failed: expected CustomerInformation where report is true.*answered with \{"status":"Rejected"\}.*\(report: expected true, got false\)$/ },
+  { id: 'TC_N_30_CSMS', fault: 'csms201-customer-information-token-type-central', reason: /^Step 2 failed: expected CustomerInformation .*clear is true.*\(idToken\.type: expected "ISO14443", got "Central"\)$/ },
+  { id: 'TC_N_31_CSMS', fault: 'csms201-customer-information-token-type-central', reason: /^Step 2 failed: expected CustomerInformation .*clear is true.*\(idToken\.type: expected "ISO14443", got "Central"\)$/ },
+  { id: 'TC_N_32_CSMS', fault: 'csms201-customer-information-flags-swapped', reason: /^Step 2 failed: expected CustomerInformation where report is false.*\(report: expected false, got true; clear: expected true, got false\)$/ },
+  { id: 'TC_N_34_CSMS', fault: 'csms201-get-log-without-location', reason: /^Step 2 failed: .*\[schema\.required\] \/log\/remoteLocation GetLogRequest/ },
+  { id: 'TC_N_35_CSMS', fault: 'csms201-get-log-type-swapped', reason: /^Step 2 failed: expected GetLog where logType is "SecurityLog".*\(logType: expected "SecurityLog", got "DiagnosticsLog"\)$/ },
+  { id: 'TC_N_36_CSMS', fault: 'csms201-log-status-canceled-error', reason: /^Step 6 failed: expected a CALLRESULT; got CALLERROR PropertyConstraintViolation "unknown log status AcceptedCanceled"/ },
 ];
 const GROUP = CATCHES.map((c) => c.id);
 

@@ -15,4 +15,9 @@ export const CATALOG_201_CSMS_TRANSACTIONS_FAULTS = {
   'csms201-suspended-ev-error': { peer: 'csms', versions: V201, description: 'Answers a TransactionEvent with chargingState SuspendedEV with a CALLERROR (does not know the state).' },
   'csms201-ev-communication-lost-ends-transaction': { peer: 'csms', versions: V201, description: 'Takes triggerReason EVCommunicationLost as the end of the transaction and answers later events of it with a CALLERROR.' },
   'csms201-request-stop-uppercase-id': { peer: 'csms', versions: V201, description: 'Sends RequestStopTransaction with the transactionId in upper case (normalizes identifiers) instead of the station\'s transactionId.' },
+  'csms201-get-log-type-swapped': { peer: 'csms', versions: V201, description: 'Sends GetLog with logType SecurityLog when asked for the diagnostics log and DiagnosticsLog when asked for the security log.' },
+  'csms201-get-log-without-location': { peer: 'csms', versions: V201, description: 'Sends GetLog with an empty log object (the required log.remoteLocation missing: schema violation).' },
+  'csms201-log-status-canceled-error': { peer: 'csms', versions: V201, description: 'Answers LogStatusNotification with status AcceptedCanceled with a CALLERROR (does not know a log upload can be replaced).' },
+  'csms201-customer-information-flags-swapped': { peer: 'csms', versions: V201, description: 'Sends CustomerInformation with report and clear swapped.' },
+  'csms201-customer-information-token-type-central': { peer: 'csms', versions: V201, description: 'Sends CustomerInformation with idToken.type Central instead of the type of the customer\'s idToken.' },
 } as const satisfies Record<string, FaultInfo>;

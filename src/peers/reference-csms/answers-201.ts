@@ -2,6 +2,7 @@ import type { Payload } from '../../ocpp/frame.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { RpcError } from '../rpc-errors.js';
 import type { StationSession } from './session.js';
+import { logStatusFaults201 } from './diagnostics-201.js';
 import { meterValuesFaults201, transactionEventFaults201 } from './tx-faults-201.js';
 
 /**
@@ -84,6 +85,7 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
   });
   for (const action of ['FirmwareStatusNotification', 'LogStatusNotification', 'PublishFirmwareStatusNotification']) {
     ep.handle(action, (req) => {
+      if (action === 'LogStatusNotification') logStatusFaults201(s, req);
       s.lastNotified.set(action, req.status as string);
       return {};
     });

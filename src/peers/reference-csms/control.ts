@@ -2,6 +2,7 @@ import type { Payload } from '../../ocpp/frame.js';
 import type { PeerControl } from '../peer-control.js';
 import { afterSecurityRequest, securityRequestFaults } from './answers-16-security.js';
 import type { StationSession } from './session.js';
+import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { networkProfile201 } from './provisioning-201.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
@@ -34,6 +35,7 @@ export const CSMS_ACTIONS = [
   'updateFirmware',
   'getDiagnostics',
   'getLog',
+  'customerInformation',
   'dataTransfer',
   'setNetworkProfile',
   'call',
@@ -177,7 +179,11 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       return { action: 'UpdateFirmware', payload: { requestId: num(p.requestId) ?? requestCounter++, firmware: { location, retrieveDateTime: retrieve } } };
     },
     getDiagnostics: (s, p) => (s.version === '1.6' ? { action: 'GetDiagnostics', payload: { location: String(p.location ?? 'ftp://diagnostics.example/upload') } } : build.getLog(s, p)),
-    getLog: (_s, p) => ({ action: 'GetLog', payload: { logType: String(p.logType ?? 'DiagnosticsLog'), requestId: num(p.requestId) ?? requestCounter++, log: { remoteLocation: String(p.location ?? 'ftp://diagnostics.example/upload') } } }),
+    getLog: (s, p) => getLogFaults201(s, { action: 'GetLog', payload: { logType: String(p.logType ?? 'DiagnosticsLog'), requestId: num(p.requestId) ?? requestCounter++, log: { remoteLocation: String(p.location ?? 'ftp://diagnostics.example/upload') } } }),
+    customerInformation: (s, p) => {
+      only(s, '2.0.1', 'customerInformation');
+      return customerInformation201(s, p, requestCounter++, () => validIdTags()[0]);
+    },
     dataTransfer: (_s, p) => ({ action: 'DataTransfer', payload: withOptional(withOptional({ vendorId: String(p.vendorId ?? 'ocpp-harness') }, 'messageId', p.messageId === undefined ? undefined : String(p.messageId)), 'data', p.data as string | undefined) }),
     setNetworkProfile: (s, p) => {
       only(s, '2.0.1', 'setNetworkProfile');
