@@ -30,6 +30,21 @@ export function referenceSecurity16Settings(): Record<string, unknown> {
   };
 }
 
+/**
+ * Builds of the 1.6 reference peers at security profiles 1, 2 and 3 (test data password): the embedded default runs
+ * the connection cases (Basic auth, TLS, client certificates) each against a build that connects that way.
+ */
+const REFERENCE_PASSWORD = 'OCPP-harness-reference-key';
+export const REFERENCE_SECURITY_16_VARIANTS = ([1, 2, 3] as const).flatMap((securityProfile) =>
+  (['cs', 'csms'] as const).map((role) => ({
+    name: `security profile ${securityProfile}`,
+    version: '1.6' as const,
+    role,
+    features: (f: readonly string[]) => [...f],
+    config: { securityProfile, credentials: { basicAuthPassword: REFERENCE_PASSWORD } } satisfies Partial<SutConfigFile>,
+  })),
+);
+
 /** A 1.6 reference configuration with the security features and test data added (other features and settings kept). */
 export function withSecurity16(config: SutConfigFile): SutConfigFile {
   if (config.version !== '1.6') return config;

@@ -1,6 +1,10 @@
 import type { Side } from '../types.js';
 import type { LoadedCase } from './case-types.js';
+import { evaluateCondition } from './conditions.js';
+import { REFERENCE_SECURITY_16_VARIANTS, withSecurity16 } from './reference-security-16.js';
 import { referenceSutConfig, type ReferenceVersion } from './reference-targets.js';
+import { declarationsOf, resolveSut, sutTemplateView, type SutConfigFile } from './sut-config.js';
+import { defaultGenerators } from './templates.js';
 
 /**
  * Other builds of the reference peers, for cases whose prerequisites the default build does not meet: OCTT has
@@ -14,32 +18,43 @@ export interface ReferenceVariant {
   role: Side;
   /** The features this build declares, from those of the default build. */
   features(defaults: readonly string[]): string[];
+  /** Other settings of this build's SUT configuration (e.g. the security profile it connects with). */
+  config?: Partial<SutConfigFile>;
 }
 
 export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'fixed cable', version: '1.6', role: 'cs', features: (f) => [...f.filter((x) => x !== 'DetachableCable'), 'FixedCable'] },
+  ...REFERENCE_SECURITY_16_VARIANTS,
 ];
 
 export interface VariantGroup {
   /** Undefined for the default build. */
   variant?: ReferenceVariant;
   features?: string[];
+  config?: Partial<SutConfigFile>;
   cases: LoadedCase[];
 }
 
 /** Splits the cases of one version and role by the reference build that declares the features they need. */
 export function groupByReferenceBuild(version: ReferenceVersion, role: Side, cases: readonly LoadedCase[]): VariantGroup[] {
-  const defaults = referenceSutConfig(version, role).features ?? [];
+  const defaults = withSecurity16(referenceSutConfig(version, role)).features ?? [];
   const builds: VariantGroup[] = [
     { cases: [] },
-    ...REFERENCE_VARIANTS.filter((v) => v.version === version && v.role === role).map((variant) => ({ variant, features: variant.features(defaults), cases: [] as LoadedCase[] })),
+    ...REFERENCE_VARIANTS.filter((v) => v.version === version && v.role === role).map((variant) => ({ variant, features: variant.features(defaults), config: variant.config, cases: [] as LoadedCase[] })),
   ];
   for (const c of cases) {
     const needed = c.testCase.prerequisites?.features ?? [];
-    const fits = (features: readonly string[]) => needed.every((f) => features.includes(f));
+    const condition = c.testCase.prerequisites?.condition;
+    const fits = (features: readonly string[], config?: Partial<SutConfigFile>) => needed.every((f) => features.includes(f)) && (!condition || conditionHolds(version, role, features, config, condition));
     // The default build when it fits (or when no build does: the case then reports what is missing).
-    const build = fits(defaults) ? builds[0] : (builds.slice(1).find((b) => fits(b.features!)) ?? builds[0]);
+    const build = fits(defaults) ? builds[0] : (builds.slice(1).find((b) => fits(b.features!, b.config)) ?? builds[0]);
     build.cases.push(c);
   }
   return builds.filter((b) => b.cases.length > 0 || b.variant === undefined);
+}
+
+/** Whether a case's prerequisite condition holds for a build of the reference peers. */
+function conditionHolds(version: ReferenceVersion, role: Side, features: readonly string[], config: Partial<SutConfigFile> | undefined, condition: NonNullable<NonNullable<LoadedCase['testCase']['prerequisites']>['condition']>): boolean {
+  const sut = resolveSut({ ...withSecurity16(referenceSutConfig(version, role)), features: [...features], ...config }, {}, 'built-in reference configuration');
+  return evaluateCondition(condition, { sut: sutTemplateView(sut), vars: {}, params: {}, gen: defaultGenerators() }, declarationsOf(sut), { now: Date.now(), toleranceMs: sut.timeouts.toleranceMs });
 }

@@ -170,7 +170,7 @@ function embeddedGroups(catalog: CaseCatalog, req: RunRequest, findings: ProxyFi
       const cases = all.filter((c) => c.testCase.version === version && c.testCase.sut === role);
       const faults = (req.referenceFaults ?? []).filter((f) => FAULTS[f].peer === role);
       for (const build of groupByReferenceBuild(version, role, cases)) {
-        const config = build.features ? { features: build.features, ...req.referenceConfig } : req.referenceConfig;
+        const config = build.features ? { features: build.features, ...build.config, ...req.referenceConfig } : req.referenceConfig;
         groups.push({ version, role, cases: build.cases, open: () => openReferenceTarget(version, role, { viaProxy: req.viaProxy, findings, faults, config }) });
       }
     }

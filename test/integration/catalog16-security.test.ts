@@ -86,9 +86,16 @@ describe('1.6 security whitepaper cases (OCTT §2.24, §3.21) against the refere
     });
   }
 
-  it('the connection cases are not applicable to the default embedded run (no security profile)', async () => {
-    const ids = ['TC_073_CS', 'TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_087_CS', 'TC_073_CSMS', 'TC_085_CSMS', 'TC_086_CSMS', 'TC_087_CSMS'];
+  it('the embedded default runs the connection cases against reference builds at their security profile: all pass', async () => {
+    const ids = [...new Set(Object.values(CONNECTION_CASES).flat())];
     const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...ids].sort());
+    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
+  });
+
+  it('at security profile 0 the connection cases are not applicable, and say why', async () => {
+    const ids = ['TC_073_CS', 'TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_087_CS', 'TC_073_CSMS', 'TC_085_CSMS', 'TC_086_CSMS', 'TC_087_CSMS'];
+    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, securityProfile: 0 } }, memoryIo());
     for (const c of outcome.report!.cases) expect(c.verdict, `${c.id}: ${c.reason}`).to.equal('not-applicable');
     expect(outcome.report!.cases.find((c) => c.id === 'TC_086_CS')!.reason).to.match(/sut\.securityProfile is one of 2, 3/);
   });
