@@ -14,11 +14,20 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
 
 const FAST = FAST_REFERENCE;
 
-const CASES = ['TC_E_28_CS', 'TC_E_34_CS'];
+const CASES = ['TC_E_28_CS', 'TC_E_30_CS', 'TC_E_32_CS', 'TC_E_34_CS', 'TC_F_08_CS', 'TC_F_09_CS', 'TC_F_20_CS', 'TC_J_09_CS', 'TC_P_01_CS', 'TC_P_03_CS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_E_28_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*\(ongoingIndicator: expected false, got true\)/ },
+  { id: 'TC_E_30_CS', fault: 'tx-status-queue-always', reason: /^Step 1 failed: .*\(messagesInQueue: expected false, got true\)/ },
+  { id: 'TC_E_32_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*\(ongoingIndicator: expected false, got true\)/ },
+  { id: 'TC_F_08_CS', fault: 'remote-stop-ignored', reason: /^Step StopAuthorized\.8 failed: expected TransactionEvent where eventType is "Ended", triggerReason is "RemoteStop".*got nothing matching/ },
+  { id: 'TC_F_09_CS', fault: 'remote-stop-any-transaction', reason: /^Step 1 failed: .*\(status: expected "Rejected", got "Accepted"\)/ },
   { id: 'TC_E_34_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*ongoingIndicator: expected absent, got true/ },
+  { id: 'TC_F_20_CS', fault: 'trigger-heartbeat-not-sent', reason: /^Step 2 failed: expected Heartbeat, arriving at most 2 s after triggered.*got nothing matching/ },
+  { id: 'TC_J_09_CS', fault: 'no-meter-values', reason: /^Step 1 failed: expected TransactionEvent where eventType is "Updated", triggerReason is "MeterValuePeriodic".*got nothing matching/ },
+  { id: 'TC_J_09_CS', fault: 'meter-values-schema-violation', reason: /^Step 1 failed: .*TransactionEvent: \[schema\.required\] \/meterValue\/0\/timestamp/ },
+  { id: 'TC_P_01_CS', fault: 'data-transfer-201-accepted', reason: /^Step 1 failed: .*\(status: expected one of "UnknownVendorId", "UnknownMessageId", "Rejected", got "Accepted"\)/ },
+  { id: 'TC_P_03_CS', fault: 'custom-data-rejected', reason: /^Step 1 failed: expected a CALLRESULT where setVariableResult is .*got CALLERROR FormatViolation/ },
 ];
 
 describe('OCTT 2.0.1 charging station Core: E Transactions, F RemoteControl, J MeterValues, P DataTransfer', function () {

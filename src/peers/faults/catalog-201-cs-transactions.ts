@@ -10,5 +10,5 @@ export const CATALOG_201_CS_TRANSACTIONS_FAULTS = {
   'remote-stop-any-transaction': { peer: 'cs', versions: V201, description: 'Answers RequestStopTransaction Accepted for a transactionId it does not know (and stops nothing).' },
   'trigger-heartbeat-not-sent': { peer: 'cs', versions: V201, description: 'Answers TriggerMessage(Heartbeat) Accepted but sends no Heartbeat.' },
   'data-transfer-201-accepted': { peer: 'cs', versions: V201, description: 'Answers a DataTransfer for a vendorId it does not implement with Accepted.' },
-  'custom-data-rejected': { peer: 'cs', versions: V201, description: 'Answers a SetVariables or GetVariables request that carries customData with a CALLERROR FormationViolation.' },
+  'custom-data-rejected': { peer: 'cs', versions: V201, description: 'Answers a SetVariables or GetVariables request that carries customData with a CALLERROR FormatViolation.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -28,6 +28,24 @@ export const CS_ACTIONS = [
 
 export type CsAction = (typeof CS_ACTIONS)[number];
 
+/**
+ * A card presented while the station's BootNotification is still unanswered is read once the answer is in (up to
+ * 2 s): the harness answers the boot in the background while the case begins, and the card reader of a booting
+ * station is not ready before it knows whether it was accepted.
+ */
+function bootAnswered(st: Station, ms = 2000): Promise<void> {
+  if (!st.link.online || st.bootStatus !== 'None') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      st.events.off('boot', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    st.events.once('boot', done);
+  });
+}
+
 export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl {
   const connectorParam = (params: Record<string, unknown>, allowStation = false): Connector | undefined => {
     const raw = params.connectorId ?? params.evseId ?? 1;
@@ -71,7 +89,7 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
     presentIdTag: (params) => {
       const idTag = params.idTag === undefined ? st.opts.defaultIdTag : String(params.idTag);
       const c = params.connectorId !== undefined || params.evseId !== undefined ? connectorParam(params) : undefined;
-      background(st.engine.presentIdTag(idTag, c, params.type === undefined ? undefined : String(params.type)));
+      background(bootAnswered(st).then(() => st.engine.presentIdTag(idTag, c, params.type === undefined ? undefined : String(params.type))));
     },
     // No parking bay sensor: driving in or out is not noticed (Part 6 treats ParkingBayOccupied as optional).
     driveIn: () => undefined,

@@ -1,5 +1,6 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { RpcError } from '../rpc-errors.js';
 import { addReservation, cancelReservation, changeAvailability, reservationVerdict } from './availability.js';
 import type { ReportBase, VariableQuery } from './device-model.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -46,9 +47,9 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
     return { status: d.status };
   });
 
-  ep.handle('GetVariables', (req) => getVariables(dm, st.faults, req.getVariableData as VariableQuery[]));
+  ep.handle('GetVariables', (req) => rejectCustomData(st, req) ?? getVariables(dm, st.faults, req.getVariableData as VariableQuery[]));
 
-  ep.handle('SetVariables', (req) => setVariables(dm, st.faults, req.setVariableData as Array<VariableQuery & { attributeValue: string }>));
+  ep.handle('SetVariables', (req) => rejectCustomData(st, req) ?? setVariables(dm, st.faults, req.setVariableData as Array<VariableQuery & { attributeValue: string }>));
 
   ep.handle('GetBaseReport', (req, ctx) => {
     const data = baseReport(dm, st.faults, req.reportBase as ReportBase);
@@ -189,6 +190,12 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
     const log = req.log as { remoteLocation: string };
     return { status: 'Accepted', filename: maintenance.upload(log.remoteLocation, 'log', req.requestId as number) };
   });
+}
+
+/** Fault custom-data-rejected: a request carrying customData (OCPP 2.0.1 Part 2 §1.4: allowed on every message) is refused. */
+function rejectCustomData(st: Station, req: Payload): undefined {
+  if (st.faults.has('custom-data-rejected') && JSON.stringify(req).includes('"customData"')) throw new RpcError('FormatViolation', 'unexpected property customData');
+  return undefined;
 }
 
 /** NotifyReport in parts of ItemsPerMessage[GetReport] items, seqNo from 0, tbc on all but the last. */
