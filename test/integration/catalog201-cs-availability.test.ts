@@ -12,7 +12,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  * to catch, naming the broken expectation.
  */
 
-const CASES = ['TC_G_01_CS', 'TC_G_02_CS', 'TC_G_03_CS', 'TC_G_04_CS', 'TC_G_05_CS', 'TC_G_06_CS', 'TC_G_07_CS', 'TC_G_08_CS', 'TC_G_09_CS', 'TC_G_10_CS', 'TC_G_12_CS', 'TC_G_13_CS', 'TC_G_15_CS', 'TC_G_16_CS', 'TC_G_18_CS', 'TC_G_19_CS', 'TC_G_21_CS'];
+const CASES = ['TC_G_01_CS', 'TC_G_02_CS', 'TC_G_03_CS', 'TC_G_04_CS', 'TC_G_05_CS', 'TC_G_06_CS', 'TC_G_07_CS', 'TC_G_08_CS', 'TC_G_09_CS', 'TC_G_10_CS', 'TC_G_12_CS', 'TC_G_13_CS', 'TC_G_15_CS', 'TC_G_16_CS', 'TC_G_18_CS', 'TC_G_19_CS', 'TC_G_21_CS', 'TC_N_25_CS', 'TC_N_35_CS'];
 
 /** A request for the availability already in effect must be Accepted, not Rejected. */
 const NOOP_REJECTED = /^Step 1 failed: expected a CALLRESULT where status is \"Accepted\"; got CALLRESULT \{\"status\":\"Rejected\"\}/;
@@ -36,6 +36,9 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_G_18_CS', fault: 'availability-not-persisted', reason: /^Step 4 failed: expected StatusNotification where evseId is 1 and is 1, connectorId is 1, connectorStatus is \"Unavailable\".*\(connectorStatus: expected \"Unavailable\", got \"Available\"\)/ },
   { id: 'TC_G_19_CS', fault: 'availability-not-persisted', reason: /^Step 3 failed: expected StatusNotification where evseId is 1 and is 1, connectorId is 1 and is 1, connectorStatus is \"Unavailable\".*\(connectorStatus: expected \"Unavailable\", got \"Available\"\)/ },
   { id: 'TC_G_21_CS', fault: 'availability-not-persisted', reason: /^Step 3 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is \"Unavailable\".*\(connectorStatus: expected \"Unavailable\", got \"Available\"\)/ },
+  { id: 'TC_N_25_CS', fault: 'log-status-no-request-id', reason: /^Step 3 failed: expected LogStatusNotification where status is "Uploading", requestId is \d+;.*\(requestId: expected \d+, got absent\)/ },
+  { id: 'TC_N_35_CS', fault: 'log-status-no-request-id', reason: /^Step 3 failed: expected LogStatusNotification where status is "Uploading", requestId is \d+;.*\(requestId: expected \d+, got absent\)/ },
+  { id: 'TC_N_35_CS', fault: 'security-log-no-uploading-status', reason: /^Step 3 failed: expected LogStatusNotification where status is "Uploading".*\(status: expected "Uploading", got "Uploaded"\)/ },
 ];
 
 describe('OCPP 2.0.1 charging station Core: G Availability, N Diagnostics, A Security (catalog group)', function () {
@@ -49,6 +52,11 @@ describe('OCPP 2.0.1 charging station Core: G Availability, N Diagnostics, A Sec
     const cases = outcome.report!.cases;
     expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
     expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES].sort());
+  });
+
+  it('the GetLog cases are not applicable without a log server (settings.logLocation)', async () => {
+    const outcome = await executeRun({ patterns: ['TC_N_25_CS', 'TC_N_35_CS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, settings: {} } }, memoryIo());
+    expect(outcome.report!.cases.map((c) => c.verdict)).to.deep.equal(['not-applicable', 'not-applicable']);
   });
 
   for (const { id, fault, reason } of CATCHES) {

@@ -10,4 +10,5 @@ export const CATALOG_201_CS_AVAILABILITY_FAULTS = {
   'availability-noop-rejected': { peer: 'cs', versions: V201, description: 'Answers ChangeAvailability Rejected when the requested availability is already in effect (Operative to Operative, Inoperative to Inoperative).' },
   'station-inoperative-not-rereported': { peer: 'cs', versions: V201, description: 'A ChangeAvailability Inoperative for the whole station that is already Inoperative reports no connector state (only changes are sent).' },
   'availability-not-persisted': { peer: 'cs', versions: V201, description: 'Forgets an Inoperative availability (station, EVSE or connector) over a reboot: reports Available after booting.' },
+  'log-status-no-request-id': { peer: 'cs', versions: V201, description: 'Sends LogStatusNotification without the requestId of the GetLog request it reports on.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -79,7 +79,7 @@ export class Maintenance {
       if (this.st.ready) this.st.send('DiagnosticsStatusNotification', { status });
     } else {
       const payload: Payload = { status };
-      if (this.logRequestId !== undefined) payload.requestId = this.logRequestId;
+      if (this.logRequestId !== undefined && !this.st.faults.has('log-status-no-request-id')) payload.requestId = this.logRequestId;
       if (this.st.ready) this.st.send('LogStatusNotification', payload);
     }
     if (final) this.uploadStatus = 'Idle';
