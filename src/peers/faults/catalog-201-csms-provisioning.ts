@@ -16,4 +16,5 @@ export const CATALOG_201_CSMS_PROVISIONING_FAULTS = {
   'csms201-change-availability-evse-zero': { peer: 'csms', versions: V201, description: 'Sends ChangeAvailability for the whole station with evse.id 0 instead of leaving evse out.' },
   'csms201-network-profile-ocpp16': { peer: 'csms', versions: V201, description: 'Sends SetNetworkProfile with connectionData.ocppVersion OCPP16 to a 2.0.1 station.' },
   'csms201-network-profile-schema-violation': { peer: 'csms', versions: V201, description: 'Sends SetNetworkProfile with connectionData.securityProfile as a string instead of an integer (schema violation).' },
+  'csms201-trigger-message-connector-id': { peer: 'csms', versions: V201, description: 'Sends TriggerMessage with the OCPP 1.6 field connectorId (not in the 2.0.1 schema) instead of / besides evse.' },
 } as const satisfies Record<string, FaultInfo>;

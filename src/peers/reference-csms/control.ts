@@ -113,6 +113,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       if (s.version === '1.6') return { action: 'TriggerMessage', payload: withOptional({ requestedMessage: String(p.requestedMessage) }, 'connectorId', s.faults.has('trigger-message-without-connector') ? undefined : where) };
       const payload: Payload = { requestedMessage: String(p.requestedMessage) };
       if (where !== undefined) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
+      if (s.faults.has('csms201-trigger-message-connector-id')) payload.connectorId = where ?? 0;
       return { action: 'TriggerMessage', payload };
     },
     unlockConnector: (s, p) => {
