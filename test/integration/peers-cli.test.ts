@@ -122,7 +122,8 @@ describe('ocpp-harness simulate', () => {
   }
 
   it('as a process: bad usage exits 2 with one line on stderr; simulate csms runs until SIGINT and exits 0', async function () {
-    this.timeout(20000);
+    // Child processes compile TypeScript on start: slow when the suite runs in parallel on a small machine.
+    this.timeout(60000);
     const run = (args: string[]) => {
       const child = spawn(process.execPath, ['--import', 'tsx', '-e', "import('./src/cli/main.ts').then((m) => m.main(['node', 'ocpp-harness', ...process.argv.slice(1)])).then((c) => { process.exitCode = c; })", ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';

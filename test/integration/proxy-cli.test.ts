@@ -38,7 +38,9 @@ function stderrLine(run: Run, pattern: RegExp): Promise<RegExpMatchArray> {
 
 const base: ProxyFlags = { port: 0, upstream: 'ws://127.0.0.1:9/ocpp', host: '127.0.0.1', responseTimeout: 30000 };
 
-describe('proxy: command line', () => {
+describe('proxy: command line', function () {
+  // Child processes compile TypeScript on start: slow when the suite runs in parallel on a small machine.
+  this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'proxy-cli-'));

@@ -142,7 +142,7 @@ describe('ocpp-harness run / list', function () {
     expect(table.stdout).to.match(/TC_003_CS\s+1\.6\s+CS\s+Core\s+Regular Charging Session - Plugin First\n/);
     const cs16 = loadCatalog().cases.filter((c) => c.testCase.version === '1.6' && c.testCase.sut === 'cs').length;
     expect(table.stdout).to.contain(`\n${cs16} case(s)\n`);
-    const json = await runCli(['list', '--json', 'TC_E_*']);
+    const json = await runCli(['list', '--json', 'TC_E_01_*']);
     expect(JSON.parse(json.stdout).map((c: { id: string; file: string }) => [c.id, c.file])).to.deep.equal([
       ['TC_E_01_CS', 'testcases/ocpp2.0.1/cs/TC_E_01_CS.json'],
       ['TC_E_01_CSMS', 'testcases/ocpp2.0.1/csms/TC_E_01_CSMS.json'],

@@ -9,7 +9,8 @@ import { memoryIo } from './runner-helpers.js';
 
 /** The embedded default (npm start): every case against the reference peers, both roles, through the proxy. */
 describe('runner against the reference peers', function () {
-  this.timeout(60_000);
+  // The first test runs the whole catalog (what npm start does): minutes of protocol time on the fast clock.
+  this.timeout(300_000);
   let reports: string;
   before(() => (reports = mkdtempSync(join(tmpdir(), 'runner-reports-'))));
   after(() => rmSync(reports, { recursive: true, force: true }));
