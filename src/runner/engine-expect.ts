@@ -68,7 +68,10 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
     const timingMiss = misses.find((m) => m.mismatches.some((x) => x.path === ARRIVAL));
     if (timingMiss && timingMiss.mismatches.every((x) => x.path === ARRIVAL)) misses = [timingMiss];
     const opened = ctx.session.connectionOpenedAt(call.frame.conn);
-    const strictHere = step.strict === true && opened !== undefined && opened >= ctx.startedAt;
+    // Strict: a connection opened during the case that has not booted yet (not one whose boot was already accepted, e.g. the
+    // station's first connection opening just after the case began, nor an older connection's late traffic).
+    const fresh = call.frame.conn === ctx.session.link.conn && ctx.session.bootState !== 'accepted';
+    const strictHere = step.strict === true && opened !== undefined && opened >= ctx.startedAt && fresh;
     const background = tolerate.includes(call.action) || (!strictHere && ctx.isBackground(call.action));
     if (misses.length > 0 && (!background || timingMiss)) {
       ctx.session.answerBackground(call, 'it did not match the step');

@@ -13,4 +13,6 @@ export const CATALOG_201_CS_PROVISIONING_FAULTS = {
   'report-values-list-missing': { peer: 'cs', versions: V201, description: 'Leaves valuesList out of the variableCharacteristics of OptionList / SequenceList / MemberList variables in NotifyReport.' },
   'report-writeonly-value': { peer: 'cs', versions: V201, description: 'Reports the value of WriteOnly variables (e.g. SecurityCtrlr.BasicAuthPassword) in NotifyReport.' },
   'report-seqno-not-incremented': { peer: 'cs', versions: V201, description: 'Sends every NotifyReport part of a report with seqNo 0.' },
+  'rejected-boot-answers-requests': { peer: 'cs', versions: V201, description: 'Answers CSMS requests normally while its BootNotification is Rejected, instead of with a CALLERROR SecurityError.' },
+  'pending-boot-accepts-remote-start': { peer: 'cs', versions: V201, description: 'Accepts RequestStartTransaction / RequestStopTransaction while its BootNotification is Pending.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -9,6 +9,7 @@ import type { ProfileStore, StoredProfile } from './smart-charging.js';
 import type { Station } from './station.js';
 import type { IdToken, TxEngine201 } from './tx-201.js';
 import { baseReport, getVariables, setVariables } from './variables-201.js';
+import { gateByBootStatus } from './boot-gate-201.js';
 
 /**
  * The 2.0.1 station's answers to the CSMS's requests (OCPP 2.0.1 Part 2: B provisioning, C/D authorization
@@ -30,6 +31,7 @@ const PURPOSE_201: Record<string, StoredProfile['purpose']> = { ChargingStationM
 export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
   const { st, engine, lifecycle, maintenance, profiles } = p;
   const dm = st.deviceModel!;
+  gateByBootStatus(ep, st);
 
   ep.handle('RequestStartTransaction', (req, ctx) => {
     const profile = req.chargingProfile as { chargingProfilePurpose?: string } | undefined;
