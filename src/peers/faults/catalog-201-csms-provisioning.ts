@@ -17,4 +17,5 @@ export const CATALOG_201_CSMS_PROVISIONING_FAULTS = {
   'csms201-network-profile-ocpp16': { peer: 'csms', versions: V201, description: 'Sends SetNetworkProfile with connectionData.ocppVersion OCPP16 to a 2.0.1 station.' },
   'csms201-network-profile-schema-violation': { peer: 'csms', versions: V201, description: 'Sends SetNetworkProfile with connectionData.securityProfile as a string instead of an integer (schema violation).' },
   'csms201-trigger-message-connector-id': { peer: 'csms', versions: V201, description: 'Sends TriggerMessage with the OCPP 1.6 field connectorId (not in the 2.0.1 schema) instead of / besides evse.' },
+  'csms201-no-group-id-token': { peer: 'csms', versions: V201, description: 'Leaves groupIdToken out of idTokenInfo (Authorize, TransactionEvent) even for an idToken that belongs to a group.' },
 } as const satisfies Record<string, FaultInfo>;

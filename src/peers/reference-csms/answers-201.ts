@@ -14,7 +14,7 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
   const now = () => new Date().toISOString();
   const idTokenInfo = (idToken: { idToken: string; type: string }): Payload => {
     const v = s.verdict(idToken.idToken);
-    return v.parent ? { status: v.status, groupIdToken: { idToken: v.parent, type: idToken.type } } : { status: v.status };
+    return v.parent && !s.faults.has('csms201-no-group-id-token') ? { status: v.status, groupIdToken: { idToken: v.parent, type: idToken.type } } : { status: v.status };
   };
 
   ep.handle('BootNotification', (req) => {
