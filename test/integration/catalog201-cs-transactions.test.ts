@@ -13,8 +13,11 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  */
 
 const FAST = FAST_REFERENCE;
+/** A Started measurand other than the one sampled by default, so that sampling the wrong list shows (TC_J_07_CS). */
+const POWER_STARTED = { ...FAST, settings: { sampledDataTxStartedMeasurands: 'Power.Active.Import' } };
+const POWER_STARTED_CASES = ['TC_J_07_CS'];
 
-const CASES = ['TC_E_28_CS', 'TC_E_30_CS', 'TC_E_32_CS', 'TC_E_34_CS', 'TC_F_08_CS', 'TC_F_09_CS', 'TC_F_20_CS', 'TC_J_09_CS', 'TC_P_01_CS', 'TC_P_03_CS'];
+const CASES = ['TC_E_28_CS', 'TC_E_30_CS', 'TC_E_32_CS', 'TC_E_34_CS', 'TC_F_08_CS', 'TC_F_09_CS', 'TC_F_20_CS', 'TC_J_07_CS', 'TC_J_09_CS', 'TC_P_01_CS', 'TC_P_03_CS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_E_28_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*\(ongoingIndicator: expected false, got true\)/ },
@@ -24,6 +27,7 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_F_09_CS', fault: 'remote-stop-any-transaction', reason: /^Step 1 failed: .*\(status: expected "Rejected", got "Accepted"\)/ },
   { id: 'TC_E_34_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*ongoingIndicator: expected absent, got true/ },
   { id: 'TC_F_20_CS', fault: 'trigger-heartbeat-not-sent', reason: /^Step 2 failed: expected Heartbeat, arriving at most 2 s after triggered.*got nothing matching/ },
+  { id: 'TC_J_07_CS', fault: 'tx-started-measurands-ignored', reason: /^Step 5 failed: .*TransactionEvent where eventType is "Started".*measurand is "Power\.Active\.Import"/ },
   { id: 'TC_J_09_CS', fault: 'no-meter-values', reason: /^Step 1 failed: expected TransactionEvent where eventType is "Updated", triggerReason is "MeterValuePeriodic".*got nothing matching/ },
   { id: 'TC_J_09_CS', fault: 'meter-values-schema-violation', reason: /^Step 1 failed: .*TransactionEvent: \[schema\.required\] \/meterValue\/0\/timestamp/ },
   { id: 'TC_P_01_CS', fault: 'data-transfer-201-accepted', reason: /^Step 1 failed: .*\(status: expected one of "UnknownVendorId", "UnknownMessageId", "Rejected", got "Accepted"\)/ },
@@ -38,14 +42,15 @@ describe('OCTT 2.0.1 charging station Core: E Transactions, F RemoteControl, J M
 
   it('every case passes against the fault-free reference station', async () => {
     const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST }, memoryIo());
-    const cases = outcome.report!.cases;
+    const power = await executeRun({ patterns: POWER_STARTED_CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: POWER_STARTED }, memoryIo());
+    const cases = [...outcome.report!.cases, ...power.report!.cases];
     expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES].sort());
+    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES, ...POWER_STARTED_CASES].sort());
   });
 
   for (const { id, fault, reason } of CATCHES) {
     it(`${id} fails against the station with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST }, memoryIo());
+      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: POWER_STARTED_CASES.includes(id) ? POWER_STARTED : FAST }, memoryIo());
       const c = outcome.report!.cases[0];
       expect(c.verdict, c.reason).to.equal('failed');
       expect(c.reason).to.match(reason);

@@ -11,4 +11,5 @@ export const CATALOG_201_CS_TRANSACTIONS_FAULTS = {
   'trigger-heartbeat-not-sent': { peer: 'cs', versions: V201, description: 'Answers TriggerMessage(Heartbeat) Accepted but sends no Heartbeat.' },
   'data-transfer-201-accepted': { peer: 'cs', versions: V201, description: 'Answers a DataTransfer for a vendorId it does not implement with Accepted.' },
   'custom-data-rejected': { peer: 'cs', versions: V201, description: 'Answers a SetVariables or GetVariables request that carries customData with a CALLERROR FormatViolation.' },
+  'tx-started-measurands-ignored': { peer: 'cs', versions: V201, description: 'Samples the TxUpdatedMeasurands instead of SampledDataTxStartedMeasurands for the Transaction.Begin meter value of the Started event.' },
 } as const satisfies Record<string, FaultInfo>;

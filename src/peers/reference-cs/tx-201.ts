@@ -5,6 +5,7 @@ import { sameOwner } from './auth.js';
 import { authorizeIdTag, idTagInfoOf } from './authorize.js';
 import type { ActiveTx, Connector } from './connectors.js';
 import { advanceMeter, meterValue } from './meter.js';
+import { splitList } from './settings.js';
 import type { Station, TxEngine } from './station.js';
 
 /**
@@ -320,7 +321,7 @@ export class TxEngine201 implements TxEngine {
       advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
       tx.lastMeterAt = Date.now();
       const broken = o.meter === 'Sample.Periodic' && faults.has('meter-values-schema-violation');
-      payload.meterValue = [meterValue('2.0.1', c, st.settings.sampledMeasurands(), o.meter, st.opts.chargingPowerW, broken)];
+      payload.meterValue = [meterValue('2.0.1', c, this.measurandsFor(o.meter), o.meter, st.opts.chargingPowerW, broken)];
     }
     const sentIdToken = payload.idToken !== undefined;
     st.sendTx('TransactionEvent', () => payload, (answer) => this.onAnswer(c, tx, sentIdToken, answer));
@@ -335,6 +336,13 @@ export class TxEngine201 implements TxEngine {
     tx.suspendedByStation = true;
     tx.energizing = false;
     this.event(c, tx, 'Updated', 'ChargingStateChanged');
+  }
+
+  /** SampledDataCtrlr: TxStartedMeasurands at the start (J02.FR.10), TxEndedMeasurands at the end, TxUpdatedMeasurands otherwise. */
+  private measurandsFor(context: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Trigger'): string[] {
+    const variable = context === 'Transaction.Begin' && !this.st.faults.has('tx-started-measurands-ignored') ? 'TxStartedMeasurands' : context === 'Transaction.End' ? 'TxEndedMeasurands' : undefined;
+    const list = variable && this.st.deviceModel?.value('SampledDataCtrlr', variable);
+    return list === undefined || list === '' ? this.st.settings.sampledMeasurands() : splitList(list);
   }
 
   private pickConnector(): Connector | undefined {
