@@ -1,5 +1,6 @@
+import { sign } from 'node:crypto';
 import { certificateHashData, parseCertificate } from '../peers/certificates-16.js';
-import { CSMS_ROOT_2_CERT, EXPIRED_ROOT_CERT, FIRMWARE_SIGNING_CERT, MANUFACTURER_ROOT_CERT } from '../peers/security-fixtures-16.js';
+import { CSMS_ROOT_2_CERT, EXPIRED_ROOT_CERT, FIRMWARE_SIGNING_CERT, FIRMWARE_SIGNING_KEY, firmwareImage, MANUFACTURER_ROOT_CERT } from '../peers/security-fixtures-16.js';
 import type { SutConfigFile } from './sut-config.js';
 
 /**
@@ -22,8 +23,32 @@ export function referenceCertificates201Settings(): Record<string, unknown> {
   };
 }
 
-/** A 2.0.1 reference station configuration with the certificate test data added (other settings kept). */
+/**
+ * OCTT's configured test data for the 2.0.1 secure firmware update cases (Part 6 §2.13) as `settings.firmware201`:
+ * the firmware location with the signing certificate (issued by the manufacturer root) and the signature over the
+ * image the reference station "downloads" from it; a real signature of other content; a certificate that does not
+ * chain to the manufacturer root; a location whose firmware is signed correctly but does not install; the offsets
+ * (seconds) for a scheduled download or installation.
+ */
+export function referenceFirmware201Settings(): Record<string, unknown> {
+  const signed = (content: Buffer) => sign('sha256', content, FIRMWARE_SIGNING_KEY).toString('base64');
+  const location = 'https://firmware.example/reference-cs-2.0.1-signed.bin';
+  const invalidLocation = 'https://firmware.example/reference-cs-2.0.1-corrupt.bin';
+  return {
+    location,
+    signingCertificate: FIRMWARE_SIGNING_CERT,
+    signature: signed(firmwareImage(location)),
+    invalidSignature: signed(Buffer.from('another firmware image')),
+    invalidSigningCertificate: CSMS_ROOT_2_CERT,
+    invalidLocation,
+    invalidLocationSignature: signed(firmwareImage(invalidLocation)),
+    downloadOffsetS: 1,
+    installOffsetS: 1,
+  };
+}
+
+/** A 2.0.1 reference station configuration with the certificate and firmware test data added (other settings kept). */
 export function withCertificates201(config: SutConfigFile): SutConfigFile {
   if (config.version !== '2.0.1' || config.role !== 'cs') return config;
-  return { ...config, settings: { ...config.settings, certificates201: referenceCertificates201Settings() } };
+  return { ...config, settings: { ...config.settings, certificates201: referenceCertificates201Settings(), firmware201: referenceFirmware201Settings() } };
 }

@@ -12,10 +12,19 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  * the broken expectation.
  */
 
-const CS_CASES = ['TC_M_01_CS', 'TC_M_02_CS', 'TC_M_07_CS', 'TC_M_12_CS', 'TC_M_13_CS', 'TC_M_17_CS', 'TC_M_18_CS', 'TC_M_19_CS', 'TC_M_20_CS', 'TC_M_22_CS'];
+const CS_CASES = ['TC_L_01_CS', 'TC_L_02_CS', 'TC_L_03_CS', 'TC_L_05_CS', 'TC_L_06_CS', 'TC_L_07_CS', 'TC_L_08_CS', 'TC_L_18_CS', 'TC_M_01_CS', 'TC_M_02_CS', 'TC_M_07_CS', 'TC_M_12_CS', 'TC_M_13_CS', 'TC_M_17_CS', 'TC_M_18_CS', 'TC_M_19_CS', 'TC_M_20_CS', 'TC_M_22_CS'];
 const CSMS_CASES: string[] = [];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+  { id: 'TC_L_01_CS', fault: 'firmware-201-no-signature-verified-status', reason: /^Step 5 failed: expected FirmwareStatusNotification where status is "SignatureVerified".*\(status: expected "SignatureVerified", got "Installing"\)/ },
+  { id: 'TC_L_01_CS', fault: 'firmware-201-no-firmware-updated-event', reason: /^Step 10 failed: expected SecurityEventNotification where type is "FirmwareUpdated"; got nothing matching/ },
+  { id: 'TC_L_02_CS', fault: 'firmware-201-schedule-ignored', reason: /^Step 6 failed: expected FirmwareStatusNotification where status is "InstallScheduled".*\(status: expected "InstallScheduled", got "Installing"\)/ },
+  { id: 'TC_L_03_CS', fault: 'firmware-201-schedule-ignored', reason: /^Step 3 failed: expected FirmwareStatusNotification where status is "DownloadScheduled".*\(status: expected "DownloadScheduled", got "(Downloading|Downloaded|SignatureVerified|Installing)"\)/ },
+  { id: 'TC_L_05_CS', fault: 'firmware-201-signing-certificate-not-checked', reason: /^Step 2 failed: .*\(status: expected one of "InvalidCertificate", "RevokedCertificate", got "Accepted"\)$/ },
+  { id: 'TC_L_06_CS', fault: 'firmware-201-signature-not-verified', reason: /^Step 5 failed: expected FirmwareStatusNotification where status is "InvalidSignature".*\(status: expected "InvalidSignature", got "(SignatureVerified|Installing)"\)/ },
+  { id: 'TC_L_07_CS', fault: 'firmware-201-download-failure-hidden', reason: /^Step 4 failed: expected FirmwareStatusNotification where status is "DownloadFailed".*\(status: expected "DownloadFailed", got "Downloaded"\)/ },
+  { id: 'TC_L_08_CS', fault: 'firmware-201-installation-failure-hidden', reason: /^Step 8 failed: expected FirmwareStatusNotification where status is one of "InstallVerificationFailed", "InstallationFailed".*got "InstallRebooting"/ },
+  { id: 'TC_L_18_CS', fault: 'firmware-201-unsigned-accepted', reason: /^Step 2 failed: .*\(status: expected one of "Rejected", "InvalidCertificate", got "Accepted"\)$/ },
   { id: 'TC_M_01_CS', fault: 'certificate-201-not-stored', reason: /^Step GetInstalledCertificates\.1 failed: .*certificateHashDataChain contains an element .*certificateType is \"CSMSRootCertificate\"/ },
   { id: 'TC_M_02_CS', fault: 'certificate-201-manufacturer-root-as-csms-root', reason: /^Step GetInstalledCertificates\.1 failed: .*certificateHashDataChain contains an element .*certificateType is \"ManufacturerRootCertificate\"/ },
   { id: 'TC_M_07_CS', fault: 'certificate-201-invalid-accepted', reason: /^Step 1 failed: .*\(status: expected \"Rejected\", got \"Accepted\"\)$/ },

@@ -202,7 +202,7 @@ for (const version of ['1.6', '2.0.1'] as const) {
       await perform('updateFirmware', { location: 'https://firmware.example/v2.bin' });
       const installed = await pair.log.nextCall('FirmwareStatusNotification', { from: mark, where: (p) => p.status === 'Installed' });
       const statuses = pair.log.calls('FirmwareStatusNotification', mark).map((p) => p.status);
-      expect(statuses).to.deep.equal(v16 ? ['Downloading', 'Downloaded', 'Installing', 'Installed'] : ['Downloading', 'Downloaded', 'Installing', 'InstallRebooting', 'Installed']);
+      expect(statuses).to.deep.equal(v16 ? ['Downloading', 'Downloaded', 'Installing', 'Installed'] : ['Downloading', 'Downloaded', 'SignatureVerified', 'Installing', 'InstallRebooting', 'Installed']);
       const boot = await pair.log.nextCall('BootNotification', { from: mark });
       if (!v16) {
         expect(boot.reason).to.equal('FirmwareUpdate');

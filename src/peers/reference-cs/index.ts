@@ -3,6 +3,7 @@ import type { PeerControl } from '../peer-control.js';
 import { createCsControl } from './control.js';
 import { registerHandlers16 } from './handlers-16.js';
 import { registerCertificates201 } from './certificates-201.js';
+import { registerFirmware201 } from './firmware-201.js';
 import { registerHandlers201 } from './handlers-201.js';
 import { Lifecycle } from './lifecycle.js';
 import { Maintenance } from './maintenance.js';
@@ -89,6 +90,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
     lifecycle = new Lifecycle(st, (ep) => {
       registerHandlers201(ep, { st, engine, lifecycle, maintenance, profiles, scheduleResetWhenIdle });
       registerCertificates201(ep, st);
+      registerFirmware201(ep, { st, lifecycle, maintenance });
     });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {

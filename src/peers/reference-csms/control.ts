@@ -3,6 +3,7 @@ import type { PeerControl } from '../peer-control.js';
 import { afterSecurityRequest, securityRequestFaults } from './answers-16-security.js';
 import type { StationSession } from './session.js';
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
+import { updateFirmware201 } from './firmware-201.js';
 import { networkProfile201 } from './provisioning-201.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
@@ -177,7 +178,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const location = s.faults.has('update-firmware-wrong-location') ? builtIn : String(p.location ?? builtIn);
       const retrieve = String(p.retrieveDate ?? new Date().toISOString());
       if (s.version === '1.6') return { action: 'UpdateFirmware', payload: { location, retrieveDate: retrieve } };
-      return { action: 'UpdateFirmware', payload: { requestId: num(p.requestId) ?? requestCounter++, firmware: { location, retrieveDateTime: retrieve } } };
+      return { action: 'UpdateFirmware', payload: updateFirmware201(s, p, location, retrieve, num(p.requestId) ?? requestCounter++) };
     },
     getDiagnostics: (s, p) => (s.version === '1.6' ? { action: 'GetDiagnostics', payload: { location: String(p.location ?? 'ftp://diagnostics.example/upload') } } : build.getLog(s, p)),
     getLog: (s, p) => getLogFaults201(s, { action: 'GetLog', payload: { logType: String(p.logType ?? 'DiagnosticsLog'), requestId: num(p.requestId) ?? requestCounter++, log: { remoteLocation: String(p.location ?? 'ftp://diagnostics.example/upload') } } }),
