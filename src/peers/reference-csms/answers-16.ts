@@ -93,6 +93,6 @@ export function registerAnswers16(ep: RpcEndpoint, s: StationSession, nextTransa
     s.securityEvents.push(req.type as string);
     return {};
   });
-  // The reference CSMS runs no certificate authority.
+  // Replaced by answers-16-security.ts (registered after this), where the CSMS signs the request as its own CA.
   ep.handle('SignCertificate', () => ({ status: 'Rejected' }));
 }
