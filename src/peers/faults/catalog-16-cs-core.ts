@@ -1,9 +1,9 @@
-import { V16, type FaultInfo } from './fault-info.js';
+import { BOTH_VERSIONS, V16, type FaultInfo } from './fault-info.js';
 
 /** Fault switches that the cases of this catalog group catch: OCPP 1.6, charging station under test, Core happy flows (OCTT §2.1-2.9, 2.23). */
 export const CATALOG_16_CS_CORE_FAULTS = {
   'connection-timeout-ignored': { peer: 'cs', versions: V16, description: 'Frees a connector nobody plugged into after twice ConnectionTimeOut instead of after ConnectionTimeOut.' },
-  'availability-lost-on-reset': { peer: 'cs', versions: V16, description: 'Forgets an Inoperative connector on reboot and reports it Available.' },
+  'availability-lost-on-reset': { peer: 'cs', versions: BOTH_VERSIONS, description: 'Forgets an Inoperative connector on reboot and reports it Available.' },
   'unlock-failed': { peer: 'cs', versions: V16, description: 'Answers every UnlockConnector with UnlockFailed and leaves a running transaction alone.' },
   'config-key-missing': { peer: 'cs', versions: V16, description: 'Leaves the required Core key ConnectorPhaseRotation out of GetConfiguration (reported as unknown when asked for).' },
   'config-change-not-stored': { peer: 'cs', versions: V16, description: 'Answers ChangeConfiguration Accepted but keeps the old value.' },
