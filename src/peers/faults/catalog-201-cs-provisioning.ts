@@ -15,4 +15,5 @@ export const CATALOG_201_CS_PROVISIONING_FAULTS = {
   'report-seqno-not-incremented': { peer: 'cs', versions: V201, description: 'Sends every NotifyReport part of a report with seqNo 0.' },
   'rejected-boot-answers-requests': { peer: 'cs', versions: V201, description: 'Answers CSMS requests normally while its BootNotification is Rejected, instead of with a CALLERROR SecurityError.' },
   'pending-boot-accepts-remote-start': { peer: 'cs', versions: V201, description: 'Accepts RequestStartTransaction / RequestStopTransaction while its BootNotification is Pending.' },
+  'reset-onidle-not-scheduled': { peer: 'cs', versions: V201, description: 'Answers Reset OnIdle during a transaction Accepted and reboots at once, ending the transaction, instead of Scheduled.' },
 } as const satisfies Record<string, FaultInfo>;

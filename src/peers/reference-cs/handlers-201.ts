@@ -63,7 +63,7 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
   ep.handle('Reset', (req, ctx) => {
     if (req.evseId !== undefined) return { status: 'Rejected' }; // resetting a single EVSE is not supported
     if (st.faults.has('reset-ignored')) return { status: 'Accepted' };
-    if (req.type === 'OnIdle' && engine.transactions().length > 0) {
+    if (req.type === 'OnIdle' && engine.transactions().length > 0 && !st.faults.has('reset-onidle-not-scheduled')) {
       p.scheduleResetWhenIdle();
       return { status: 'Scheduled' };
     }

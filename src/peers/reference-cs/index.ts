@@ -74,7 +74,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
     for (const c of st.connectors) if (!c.tx) profiles.dropTxProfiles(c.evseId);
     if (resetWhenIdle && st.connectors.every((c) => !c.tx)) {
       resetWhenIdle = false;
-      void lifecycle.reboot('Soft').catch((e) => st.problem(e));
+      void lifecycle.reboot('Soft', 'ScheduledReset').catch((e) => st.problem(e));
     }
   };
   if (st.version === '1.6') {
