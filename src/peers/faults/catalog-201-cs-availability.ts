@@ -11,4 +11,6 @@ export const CATALOG_201_CS_AVAILABILITY_FAULTS = {
   'station-inoperative-not-rereported': { peer: 'cs', versions: V201, description: 'A ChangeAvailability Inoperative for the whole station that is already Inoperative reports no connector state (only changes are sent).' },
   'availability-not-persisted': { peer: 'cs', versions: V201, description: 'Forgets an Inoperative availability (station, EVSE or connector) over a reboot: reports Available after booting.' },
   'log-status-no-request-id': { peer: 'cs', versions: V201, description: 'Sends LogStatusNotification without the requestId of the GetLog request it reports on.' },
+  'scheduled-availability-forgotten': { peer: 'cs', versions: V201, description: 'Answers ChangeAvailability Inoperative during a transaction Scheduled, but forgets it: the EVSE / connector stays operative after the transaction ends.' },
+  'station-inoperative-waits-for-transactions': { peer: 'cs', versions: V201, description: 'A station-wide ChangeAvailability Inoperative during a transaction leaves the idle EVSEs operative until the transaction ends (they should become Unavailable at once).' },
 } as const satisfies Record<string, FaultInfo>;

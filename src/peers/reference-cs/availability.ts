@@ -25,14 +25,16 @@ export function changeAvailability(st: Station, target: number, operative: boole
     return 'Accepted';
   }
   let scheduled = false;
+  // Fault station-inoperative-waits-for-transactions: idle EVSEs too wait for the running transactions to end.
+  const waitAll = target === 0 && st.faults.has('station-inoperative-waits-for-transactions') && affected.some((c) => c.tx);
   for (const c of affected) {
-    if (c.tx) {
-      c.inoperativeScheduled = true;
+    if (c.tx || waitAll) {
+      if (!st.faults.has('scheduled-availability-forgotten')) c.inoperativeScheduled = true;
       scheduled = true;
     } else c.operative = false;
   }
   // The station as a whole stops taking new sessions at once; running ones finish first.
-  if (target === 0) st.stationOperative = false;
+  if (target === 0 && !waitAll) st.stationOperative = false;
   st.reportStatuses();
   // 2.0.1 (OCTT TC_G_13_CS): the whole station set Inoperative again reports the state of all its connectors.
   if (unchanged && target === 0 && !st.faults.has('station-inoperative-not-rereported')) st.reportStatuses(true);

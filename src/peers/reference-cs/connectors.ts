@@ -86,8 +86,10 @@ export function status16Station(stationOperative: boolean, stationFault: Connect
 /** The 2.0.1 ConnectorStatusEnumType of a connector. */
 export function status201(c: Connector, stationOperative: boolean, reservation: Reservation | undefined): string {
   if (c.fault) return 'Faulted';
-  if (c.plugged || c.tx) return 'Occupied';
+  if (c.tx) return 'Occupied';
+  // Inoperative wins over a cable still plugged in once no transaction runs (OCTT TC_G_11/14/17_CS: Unavailable when the transaction ends).
   if (!c.operative || !stationOperative) return 'Unavailable';
+  if (c.plugged) return 'Occupied';
   if (reservation) return 'Reserved';
   return 'Available';
 }
