@@ -16,4 +16,5 @@ export const CATALOG_201_CS_PROVISIONING_FAULTS = {
   'rejected-boot-answers-requests': { peer: 'cs', versions: V201, description: 'Answers CSMS requests normally while its BootNotification is Rejected, instead of with a CALLERROR SecurityError.' },
   'pending-boot-accepts-remote-start': { peer: 'cs', versions: V201, description: 'Accepts RequestStartTransaction / RequestStopTransaction while its BootNotification is Pending.' },
   'reset-onidle-not-scheduled': { peer: 'cs', versions: V201, description: 'Answers Reset OnIdle during a transaction Accepted and reboots at once, ending the transaction, instead of Scheduled.' },
+  'set-variable-format-unchecked': { peer: 'cs', versions: V201, description: 'Answers SetVariables Accepted for a value it cannot take (wrong format for the data type), without storing it, instead of Rejected.' },
 } as const satisfies Record<string, FaultInfo>;

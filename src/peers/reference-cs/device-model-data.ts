@@ -95,6 +95,7 @@ const ROWS: Row[] = [
   ['DeviceDataCtrlr', 'BytesPerMessage', 'integer', 'ReadOnly', '65000', { instance: 'GetVariables' }],
   ['DeviceDataCtrlr', 'BytesPerMessage', 'integer', 'ReadOnly', '65000', { instance: 'SetVariables' }],
   ['ClockCtrlr', 'DateTime', 'dateTime', 'ReadOnly', ''],
+  ['ClockCtrlr', 'NextTimeOffsetTransitionDateTime', 'dateTime', 'ReadWrite', '2026-10-25T01:00:00.000Z'],
   ['ClockCtrlr', 'TimeSource', 'SequenceList', 'ReadWrite', 'Heartbeat', { valuesList: 'Heartbeat,NTP,GPS,RealTimeClock,MobileNetwork,RadioTimeTransmitter' }],
   ['ReservationCtrlr', 'Available', 'boolean', 'ReadOnly', 'true'],
   ['ReservationCtrlr', 'Enabled', 'boolean', 'ReadWrite', 'true'],

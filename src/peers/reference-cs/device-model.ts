@@ -168,7 +168,8 @@ function isValidValue(spec: VariableSpec, value: string): boolean {
     case 'boolean':
       return parseOcppBoolean(value) !== undefined;
     case 'dateTime':
-      return !Number.isNaN(Date.parse(value));
+      // An RFC 3339 date-time, as OCPP 2.0.1 prescribes for dateTime, not whatever Date.parse accepts ("300" would be the year 300).
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value.trim()) && !Number.isNaN(Date.parse(value));
     case 'OptionList':
       return !allowed || allowed.includes(value.trim());
     case 'MemberList':

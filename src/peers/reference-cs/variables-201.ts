@@ -39,6 +39,7 @@ export function setVariables(dm: DeviceModel, faults: Faults, items: Array<Varia
       let status = faulty(dm.set(asQueried(q, faults), q.attributeValue, allowReadonly), faults);
       if (status === 'Accepted' && before?.value !== undefined) dm.set(q, before.value, true);
       if (status === 'Accepted' && faults.has('set-variable-reboot-required')) status = 'RebootRequired';
+      if (status === 'Rejected' && faults.has('set-variable-format-unchecked')) status = 'Accepted';
       return { attributeType: q.attributeType ?? 'Actual', attributeStatus: status, component: q.component, variable: q.variable };
     }),
   };
