@@ -13,4 +13,5 @@ export const CATALOG_201_CS_AVAILABILITY_FAULTS = {
   'log-status-no-request-id': { peer: 'cs', versions: V201, description: 'Sends LogStatusNotification without the requestId of the GetLog request it reports on.' },
   'scheduled-availability-forgotten': { peer: 'cs', versions: V201, description: 'Answers ChangeAvailability Inoperative during a transaction Scheduled, but forgets it: the EVSE / connector stays operative after the transaction ends.' },
   'station-inoperative-waits-for-transactions': { peer: 'cs', versions: V201, description: 'A station-wide ChangeAvailability Inoperative during a transaction leaves the idle EVSEs operative until the transaction ends (they should become Unavailable at once).' },
+  'customer-information-no-notify': { peer: 'cs', versions: V201, description: 'Answers CustomerInformation Accepted but never sends the NotifyCustomerInformation with the result.' },
 } as const satisfies Record<string, FaultInfo>;

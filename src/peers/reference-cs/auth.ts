@@ -51,6 +51,11 @@ export class AuthStore {
     this.cache.set(idTag, info);
   }
 
+  /** Drops one tag's cache entry (CustomerInformation clear); the local list keeps it. */
+  forget(idTag: string): void {
+    this.cache.delete(idTag);
+  }
+
   clearCache(): void {
     this.cache.clear();
   }

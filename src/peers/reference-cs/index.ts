@@ -4,6 +4,7 @@ import { createCsControl } from './control.js';
 import { registerHandlers16 } from './handlers-16.js';
 import { registerCertificates201 } from './certificates-201.js';
 import { registerFirmware201 } from './firmware-201.js';
+import { registerCustomerInformation201 } from './customer-information-201.js';
 import { registerHandlers201 } from './handlers-201.js';
 import { Lifecycle } from './lifecycle.js';
 import { Maintenance } from './maintenance.js';
@@ -91,6 +92,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerHandlers201(ep, { st, engine, lifecycle, maintenance, profiles, scheduleResetWhenIdle });
       registerCertificates201(ep, st);
       registerFirmware201(ep, { st, lifecycle, maintenance });
+      registerCustomerInformation201(ep, st);
     });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {
