@@ -151,6 +151,10 @@ export interface ConnectionStep extends StepCommon {
   expectAccepted?: boolean;
   /** From this step on, the HTTP Basic auth password the harness uses (as station) or requires (as CSMS); a template. null: the configured one again. */
   password?: string | null;
+  /** Harness as station: from this step on, the HTTP Basic auth user name it sends (normally its identity); a template. null: the identity again. */
+  username?: string | null;
+  /** open, harness as station: the CSMS must refuse the connection; a connection that is established fails the step. */
+  expectRefused?: boolean;
   timeoutMs?: number;
 }
 

@@ -27,11 +27,22 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
   const link = ctx.session.link;
   const timeout = step.timeoutMs ?? ctx.sut.timeouts.connectMs;
   if (step.password !== undefined) link.setPassword?.(step.password === null ? null : String(ctx.resolve(step.password, {})));
+  if (step.username !== undefined) link.setUsername?.(step.username === null ? null : String(ctx.resolve(step.username, {})));
   switch (step.connection) {
     case 'close':
       await link.close({ refuseReconnect: step.refuseReconnect });
       return [];
     case 'open':
+      if (step.expectRefused === true) {
+        try {
+          await link.open(timeout);
+        } catch (e) {
+          if (e instanceof LinkOpenError) return [];
+          throw e;
+        }
+        await link.close();
+        throw new StepFailure(ctx.harness === 'cs' ? 'the CSMS refuses the connection' : 'the station does not connect', 'the connection was established');
+      }
       try {
         await link.open(timeout);
       } catch (e) {

@@ -32,6 +32,8 @@ export interface Link {
   open(timeoutMs: number): Promise<void>;
   /** The HTTP Basic auth password used (harness as station) or required (harness as CSMS) from now on; null: the configured one again. */
   setPassword?(password: string | null): void;
+  /** Harness as station: the HTTP Basic auth user name sent from now on (normally the identity); null: the identity again. */
+  setUsername?(username: string | null): void;
   /** Ends everything (connection, listening socket). */
   dispose(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { Side } from '../types.js';
 import type { LoadedCase } from './case-types.js';
 import { evaluateCondition } from './conditions.js';
 import { REFERENCE_SECURITY_16_VARIANTS, withSecurity16 } from './reference-security-16.js';
+import { REFERENCE_SECURITY_201_VARIANTS } from './reference-security-201.js';
 import { referenceSutConfig, type ReferenceVersion } from './reference-targets.js';
 import { declarationsOf, resolveSut, sutTemplateView, type SutConfigFile } from './sut-config.js';
 import { defaultGenerators } from './templates.js';
@@ -25,6 +26,7 @@ export interface ReferenceVariant {
 export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'fixed cable', version: '1.6', role: 'cs', features: (f) => [...f.filter((x) => x !== 'DetachableCable'), 'FixedCable'] },
   ...REFERENCE_SECURITY_16_VARIANTS,
+  ...REFERENCE_SECURITY_201_VARIANTS,
 ];
 
 export interface VariantGroup {

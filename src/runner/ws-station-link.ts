@@ -31,6 +31,12 @@ export class WsStationLink implements Link {
     this.configuredPassword = options.password;
   }
 
+  private username?: string;
+
+  setUsername(username: string | null): void {
+    this.username = username ?? undefined;
+  }
+
   setPassword(password: string | null): void {
     this.options.password = password === null ? this.configuredPassword : password;
   }
@@ -65,7 +71,7 @@ export class WsStationLink implements Link {
     if (this.isOpen) return;
     const protocol = subprotocolOf(this.options.version);
     const headers: Record<string, string> = {};
-    if (this.options.password !== undefined) headers.Authorization = `Basic ${Buffer.from(`${this.options.identity}:${this.options.password}`).toString('base64')}`;
+    if (this.options.password !== undefined) headers.Authorization = `Basic ${Buffer.from(`${this.username ?? this.options.identity}:${this.options.password}`).toString('base64')}`;
     const ws = new WebSocket(this.target, [protocol], { headers, handshakeTimeout: timeoutMs, ...this.options.tls });
     await new Promise<void>((resolve, reject) => {
       const fail = (why: string) => {

@@ -18,4 +18,7 @@ export const CATALOG_201_CSMS_PROVISIONING_FAULTS = {
   'csms201-network-profile-schema-violation': { peer: 'csms', versions: V201, description: 'Sends SetNetworkProfile with connectionData.securityProfile as a string instead of an integer (schema violation).' },
   'csms201-trigger-message-connector-id': { peer: 'csms', versions: V201, description: 'Sends TriggerMessage with the OCPP 1.6 field connectorId (not in the 2.0.1 schema) instead of / besides evse.' },
   'csms201-no-group-id-token': { peer: 'csms', versions: V201, description: 'Leaves groupIdToken out of idTokenInfo (Authorize, TransactionEvent) even for an idToken that belongs to a group.' },
+  'csms201-basic-auth-refused-on-reconnect': { peer: 'csms', versions: V201, description: 'Refuses a 2.0.1 station that connects again with valid Basic auth credentials (401).' },
+  'csms201-basic-auth-ignores-username': { peer: 'csms', versions: V201, description: 'Checks only the Basic auth password, not that the user name is the station identity.' },
+  'csms201-basic-auth-accepts-any-password': { peer: 'csms', versions: V201, description: 'Accepts any Basic auth password for a known station.' },
 } as const satisfies Record<string, FaultInfo>;

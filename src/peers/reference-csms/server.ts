@@ -77,7 +77,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       this.event(identity, 'refused', { status: 404, reason: 'unknown station' });
       return refuse(socket, 404, 'Not Found');
     }
-    if (this.opts.passwords && (!this.authorized(identity, req.headers.authorization) || (this.faults.has('basic-auth-refused-on-reconnect') && this.sessions.has(identity)))) {
+    if (this.opts.passwords && (!this.authorized(identity, req.headers.authorization) || ((this.faults.has('basic-auth-refused-on-reconnect') || this.faults.has('csms201-basic-auth-refused-on-reconnect')) && this.sessions.has(identity)))) {
       this.event(identity, 'refused', { status: 401, reason: 'missing or wrong Basic auth credentials' });
       return refuse(socket, 401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="OCPP"' });
     }
@@ -105,7 +105,8 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     const colon = decoded.indexOf(':');
     if (colon < 0) return false;
     const expected = this.opts.passwords?.[identity];
-    return decoded.slice(0, colon) === identity && expected !== undefined && decoded.slice(colon + 1) === expected;
+    const user = decoded.slice(0, colon) === identity || this.faults.has('csms201-basic-auth-ignores-username');
+    return user && expected !== undefined && (decoded.slice(colon + 1) === expected || this.faults.has('csms201-basic-auth-accepts-any-password'));
   }
 
   private onSocket(ws: WebSocket, identity: string, version: CsmsVersion): void {
