@@ -14,6 +14,8 @@ export function referenceCertificates201Settings(): Record<string, unknown> {
   return {
     csmsRootCertificate: CSMS_ROOT_2_CERT,
     csmsRootCertificateHash: hash(CSMS_ROOT_2_CERT),
+    // The same certificate's hash data in each algorithm (a station may list it with any: TC_M_20_CSMS).
+    csmsRootCertificateHashes: Object.fromEntries((['SHA256', 'SHA384', 'SHA512'] as const).map((a) => [a, certificateHashData(parseCertificate(CSMS_ROOT_2_CERT)!, a)])),
     manufacturerRootCertificate: MANUFACTURER_ROOT_CERT,
     manufacturerRootCertificateHash: hash(MANUFACTURER_ROOT_CERT),
     expiredCertificate: EXPIRED_ROOT_CERT,
@@ -47,8 +49,12 @@ export function referenceFirmware201Settings(): Record<string, unknown> {
   };
 }
 
-/** A 2.0.1 reference station configuration with the certificate and firmware test data added (other settings kept). */
+/**
+ * A 2.0.1 reference configuration (either role) with the certificate and firmware test data added (other settings
+ * kept): what the harness sends to a station under test, or what the operator of a CSMS under test configures it
+ * to send (and the harness-as-station reports as installed).
+ */
 export function withCertificates201(config: SutConfigFile): SutConfigFile {
-  if (config.version !== '2.0.1' || config.role !== 'cs') return config;
+  if (config.version !== '2.0.1') return config;
   return { ...config, settings: { ...config.settings, certificates201: referenceCertificates201Settings(), firmware201: referenceFirmware201Settings() } };
 }

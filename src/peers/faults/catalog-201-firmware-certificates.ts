@@ -22,4 +22,8 @@ export const CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS = {
   'firmware-201-no-firmware-updated-event': { peer: 'cs', versions: V201, description: 'Sends no SecurityEventNotification FirmwareUpdated after installing new firmware.' },
   'csms201-firmware-unsigned': { peer: 'csms', versions: V201, description: 'Sends UpdateFirmware without the firmware signing certificate and signature.' },
   'csms201-firmware-install-time-dropped': { peer: 'csms', versions: V201, description: 'Leaves out the installDateTime it was asked to send in UpdateFirmware (the installation is not scheduled).' },
+  'csms201-install-certificate-wrong-type': { peer: 'csms', versions: V201, description: 'Sends InstallCertificate with the other root certificateType (CSMSRootCertificate and ManufacturerRootCertificate swapped).' },
+  'csms201-get-certificates-type-filter-wrong': { peer: 'csms', versions: V201, description: 'GetInstalledCertificateIds with the wrong filter: a requested certificateType is left out (all types), an omitted one becomes CSMSRootCertificate.' },
+  'csms201-delete-certificate-sha256-only': { peer: 'csms', versions: V201, description: 'DeleteCertificate names the returned certificate with hashAlgorithm SHA256 whatever hash algorithm the station returned.' },
+  'csms201-delete-without-listing': { peer: 'csms', versions: V201, description: 'Deletes a certificate by its own record (SHA256 hash data of the certificate it installed) without first retrieving the hash data the station has.' },
 } as const satisfies Record<string, FaultInfo>;

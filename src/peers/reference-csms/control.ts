@@ -2,6 +2,7 @@ import type { Payload } from '../../ocpp/frame.js';
 import type { PeerControl } from '../peer-control.js';
 import { afterSecurityRequest, securityRequestFaults } from './answers-16-security.js';
 import type { StationSession } from './session.js';
+import { certificateRequestFaults201, deleteListed201, listForDelete201 } from './certificates-201.js';
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { updateFirmware201 } from './firmware-201.js';
 import { networkProfile201 } from './provisioning-201.js';
@@ -39,6 +40,7 @@ export const CSMS_ACTIONS = [
   'customerInformation',
   'dataTransfer',
   'setNetworkProfile',
+  'deleteCertificate',
   'call',
   'csmsSend',
 ] as const;
@@ -191,6 +193,10 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       only(s, '2.0.1', 'setNetworkProfile');
       return { action: 'SetNetworkProfile', payload: networkProfile201(s, p) };
     },
+    deleteCertificate: (s, p) => {
+      only(s, '2.0.1', 'deleteCertificate');
+      return listForDelete201(s, p);
+    },
     call: (_s, p) => {
       if (typeof p.action !== 'string') throw new Error('call needs an action name');
       return { action: p.action, payload: (p.payload as Payload | undefined) ?? {} };
@@ -205,8 +211,10 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const make = (build as Record<string, (s: StationSession, p: Params) => Request>)[action];
       if (!make) throw new Error(`unknown action "${action}"; the reference CSMS can: ${CSMS_ACTIONS.join(', ')}`);
       const session = pickSession(params.stationId);
-      const request = securityRequestFaults(session, make(session, params));
-      afterSecurityRequest(session, request, await session.call(request.action, request.payload));
+      const request = certificateRequestFaults201(session, securityRequestFaults(session, make(session, params)));
+      const answer = await session.call(request.action, request.payload);
+      afterSecurityRequest(session, request, answer);
+      if (action === 'deleteCertificate' && request.action === 'GetInstalledCertificateIds') await deleteListed201(session, params, answer);
     },
   };
 }
