@@ -17,15 +17,20 @@ const FAST = FAST_REFERENCE;
 const POWER_STARTED = { ...FAST, settings: { sampledDataTxStartedMeasurands: 'Power.Active.Import' } };
 const POWER_STARTED_CASES = ['TC_J_07_CS'];
 
-const CASES = ['TC_E_28_CS', 'TC_E_30_CS', 'TC_E_32_CS', 'TC_E_34_CS', 'TC_F_08_CS', 'TC_F_09_CS', 'TC_F_20_CS', 'TC_J_07_CS', 'TC_J_09_CS', 'TC_P_01_CS', 'TC_P_03_CS'];
+const CASES = ['TC_E_28_CS', 'TC_E_29_CS', 'TC_E_33_CS', 'TC_E_40_CS', 'TC_E_30_CS', 'TC_E_32_CS', 'TC_E_34_CS', 'TC_F_08_CS', 'TC_F_04_CS', 'TC_F_09_CS', 'TC_F_20_CS', 'TC_J_07_CS', 'TC_J_09_CS', 'TC_P_01_CS', 'TC_P_03_CS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_E_28_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*\(ongoingIndicator: expected false, got true\)/ },
+  { id: 'TC_E_29_CS', fault: 'tx-status-queue-ignored', reason: /^Step 4 failed: .*\(messagesInQueue: expected true, got false\)/ },
+  { id: 'TC_E_33_CS', fault: 'tx-status-queue-ignored', reason: /^Step 4 failed: .*\(messagesInQueue: expected true, got false\)/ },
+  { id: 'TC_E_33_CS', fault: 'tx-status-always-ongoing', reason: /^Step 4 failed: .*ongoingIndicator: expected absent, got true/ },
+  { id: 'TC_E_40_CS', fault: 'offline-flag-missing', reason: /^Step 4 failed: expected TransactionEvent where eventType is "Updated", offline is true/ },
   { id: 'TC_E_30_CS', fault: 'tx-status-queue-always', reason: /^Step 1 failed: .*\(messagesInQueue: expected false, got true\)/ },
   { id: 'TC_E_32_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*\(ongoingIndicator: expected false, got true\)/ },
   { id: 'TC_F_08_CS', fault: 'remote-stop-ignored', reason: /^Step StopAuthorized\.8 failed: expected TransactionEvent where eventType is "Ended", triggerReason is "RemoteStop".*got nothing matching/ },
   { id: 'TC_F_09_CS', fault: 'remote-stop-any-transaction', reason: /^Step 1 failed: .*\(status: expected "Rejected", got "Accepted"\)/ },
   { id: 'TC_E_34_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*ongoingIndicator: expected absent, got true/ },
+  { id: 'TC_F_04_CS', fault: 'ev-connect-timeout-ignored', reason: /^Step 1 failed: expected TransactionEvent where eventType is "Ended", triggerReason is "EVConnectTimeout".*arriving 5 s .*after remoteStartRequested; got nothing matching/ },
   { id: 'TC_F_20_CS', fault: 'trigger-heartbeat-not-sent', reason: /^Step 2 failed: expected Heartbeat, arriving at most 2 s after triggered.*got nothing matching/ },
   { id: 'TC_J_07_CS', fault: 'tx-started-measurands-ignored', reason: /^Step 5 failed: .*TransactionEvent where eventType is "Started".*measurand is "Power\.Active\.Import"/ },
   { id: 'TC_J_09_CS', fault: 'no-meter-values', reason: /^Step 1 failed: expected TransactionEvent where eventType is "Updated", triggerReason is "MeterValuePeriodic".*got nothing matching/ },

@@ -12,4 +12,7 @@ export const CATALOG_201_CS_TRANSACTIONS_FAULTS = {
   'data-transfer-201-accepted': { peer: 'cs', versions: V201, description: 'Answers a DataTransfer for a vendorId it does not implement with Accepted.' },
   'custom-data-rejected': { peer: 'cs', versions: V201, description: 'Answers a SetVariables or GetVariables request that carries customData with a CALLERROR FormatViolation.' },
   'tx-started-measurands-ignored': { peer: 'cs', versions: V201, description: 'Samples the TxUpdatedMeasurands instead of SampledDataTxStartedMeasurands for the Transaction.Begin meter value of the Started event.' },
+  'ev-connect-timeout-ignored': { peer: 'cs', versions: V201, description: 'Keeps an authorized transaction (or authorization) waiting for the EV forever instead of ending it after EVConnectionTimeOut.' },
+  'offline-flag-missing': { peer: 'cs', versions: V201, description: 'Leaves offline out of the TransactionEvents it queued while the connection was down.' },
+  'tx-status-queue-ignored': { peer: 'cs', versions: V201, description: 'Answers GetTransactionStatus with messagesInQueue false while transaction messages wait in its queue.' },
 } as const satisfies Record<string, FaultInfo>;

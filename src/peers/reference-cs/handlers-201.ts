@@ -116,7 +116,7 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
   });
 
   ep.handle('GetTransactionStatus', (req) => {
-    const answer: Payload = { messagesInQueue: st.queuedTxMessages > 0 || st.faults.has('tx-status-queue-always') };
+    const answer: Payload = { messagesInQueue: (st.queuedTxMessages > 0 && !st.faults.has('tx-status-queue-ignored')) || st.faults.has('tx-status-queue-always') };
     if (typeof req.transactionId === 'string') answer.ongoingIndicator = engine.connectorOfTransaction(req.transactionId) !== undefined;
     if (st.faults.has('tx-status-always-ongoing')) answer.ongoingIndicator = true;
     return answer;

@@ -202,7 +202,7 @@ export class TxEngine201 implements TxEngine {
     this.plugTimeouts.set(
       c,
       this.st.timers.after(this.st.settings.connectionTimeOut(), () => {
-        if (c.plugged) return;
+        if (c.plugged || this.st.faults.has('ev-connect-timeout-ignored')) return;
         this.pending.delete(c);
         const tx = this.txs.get(c);
         if (tx) this.end(c, tx, 'EVConnectTimeout', 'Timeout');
@@ -310,7 +310,7 @@ export class TxEngine201 implements TxEngine {
     }
     const payload: Payload = { eventType, timestamp: new Date().toISOString(), triggerReason, seqNo: faults.has('seqno-not-incremented') ? 0 : tx.seqNo, transactionInfo: info };
     tx.seqNo++;
-    if (!st.ready) payload.offline = true;
+    if (!st.ready && !faults.has('offline-flag-missing')) payload.offline = true;
     if (!tx.evseSent || eventType === 'Started') {
       if (!(faults.has('no-evse-on-first-event') && c.plugged)) payload.evse = { id: c.evseId, connectorId: 1 };
       tx.evseSent = true;
