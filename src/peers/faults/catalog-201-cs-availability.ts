@@ -14,4 +14,5 @@ export const CATALOG_201_CS_AVAILABILITY_FAULTS = {
   'scheduled-availability-forgotten': { peer: 'cs', versions: V201, description: 'Answers ChangeAvailability Inoperative during a transaction Scheduled, but forgets it: the EVSE / connector stays operative after the transaction ends.' },
   'station-inoperative-waits-for-transactions': { peer: 'cs', versions: V201, description: 'A station-wide ChangeAvailability Inoperative during a transaction leaves the idle EVSEs operative until the transaction ends (they should become Unavailable at once).' },
   'customer-information-no-notify': { peer: 'cs', versions: V201, description: 'Answers CustomerInformation Accepted but never sends the NotifyCustomerInformation with the result.' },
+  'log-upload-no-retries': { peer: 'cs', versions: V201, description: 'A failing log upload is not retried: one Uploading / UploadFailure, whatever retries and retryInterval the GetLog asked for.' },
 } as const satisfies Record<string, FaultInfo>;

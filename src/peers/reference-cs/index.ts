@@ -5,6 +5,7 @@ import { registerHandlers16 } from './handlers-16.js';
 import { registerCertificates201 } from './certificates-201.js';
 import { registerFirmware201 } from './firmware-201.js';
 import { registerCustomerInformation201 } from './customer-information-201.js';
+import { registerLog201 } from './log-201.js';
 import { registerHandlers201 } from './handlers-201.js';
 import { Lifecycle } from './lifecycle.js';
 import { Maintenance } from './maintenance.js';
@@ -93,6 +94,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerCertificates201(ep, st);
       registerFirmware201(ep, { st, lifecycle, maintenance });
       registerCustomerInformation201(ep, st);
+      registerLog201(ep, st, maintenance);
     });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {
