@@ -21,4 +21,6 @@ export const CATALOG_201_CSMS_PROVISIONING_FAULTS = {
   'csms201-basic-auth-refused-on-reconnect': { peer: 'csms', versions: V201, description: 'Refuses a 2.0.1 station that connects again with valid Basic auth credentials (401).' },
   'csms201-basic-auth-ignores-username': { peer: 'csms', versions: V201, description: 'Checks only the Basic auth password, not that the user name is the station identity.' },
   'csms201-basic-auth-accepts-any-password': { peer: 'csms', versions: V201, description: 'Accepts any Basic auth password for a known station.' },
+  'csms201-basic-auth-password-not-remembered': { peer: 'csms', versions: V201, description: 'Sets a new BasicAuthPassword on a station that accepts it but keeps checking the old password (the station is refused when it reconnects).' },
+  'csms201-basic-auth-password-switched-when-rejected': { peer: 'csms', versions: V201, description: 'Switches to the new BasicAuthPassword even when the station rejected it (the station, still on the old password, is refused).' },
 } as const satisfies Record<string, FaultInfo>;

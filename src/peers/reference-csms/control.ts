@@ -5,7 +5,7 @@ import type { StationSession } from './session.js';
 import { certificateRequestFaults201, deleteListed201, listForDelete201 } from './certificates-201.js';
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { updateFirmware201 } from './firmware-201.js';
-import { networkProfile201 } from './provisioning-201.js';
+import { afterProvisioningRequest201, networkProfile201 } from './provisioning-201.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
 /**
@@ -214,6 +214,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const request = certificateRequestFaults201(session, securityRequestFaults(session, make(session, params)));
       const answer = await session.call(request.action, request.payload);
       afterSecurityRequest(session, request, answer);
+      afterProvisioningRequest201(session, request, answer);
       if (action === 'deleteCertificate' && request.action === 'GetInstalledCertificateIds') await deleteListed201(session, params, answer);
     },
   };
