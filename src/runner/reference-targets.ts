@@ -20,7 +20,7 @@ import { WsStationLink } from './ws-station-link.js';
  */
 export type ReferenceVersion = '1.6' | '2.0.1';
 
-export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1', blocked: 'BLOCKED-TAG-1', expired: 'EXPIRED-TAG-1', parent: 'PARENT-TAG-1', sibling: 'SIBLING-TAG-1' };
+export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1', blocked: 'BLOCKED-TAG-1', expired: 'EXPIRED-TAG-1', parent: 'PARENT-TAG-1', sibling: 'SIBLING-TAG-1', masterpass: 'MASTERPASS-TAG-1' };
 
 /** The reference peers run on a tenfold clock (one protocol second = 100 ms) so intervals stay short. */
 const MS_PER_SECOND = 100;
@@ -45,7 +45,7 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51'] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
-  const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station' };
+  const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
   return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector'] };
 }
 
@@ -110,7 +110,8 @@ async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptio
     versions: [sut.version as ReferenceVersion],
     heartbeatInterval: sut.heartbeatIntervalS,
     bootRetryInterval: sut.bootRetryIntervalS,
-    idTags: { valid: [tags.valid.idToken, tags.parent.idToken, ...(tags.sibling ? [tags.sibling.idToken] : [])], invalid: [tags.invalid.idToken], blocked: [tags.blocked.idToken], expired: [tags.expired.idToken], parents: { [tags.valid.idToken]: tags.parent.idToken, ...(tags.sibling ? { [tags.sibling.idToken]: tags.parent.idToken } : {}) } },
+    // A master pass (OCPP 2.0.1 C16) is a valid idToken whose group is the configured MasterPassGroupId.
+    idTags: { valid: [tags.valid.idToken, tags.parent.idToken, ...(tags.sibling ? [tags.sibling.idToken] : []), ...(tags.masterpass ? [tags.masterpass.idToken] : [])], invalid: [tags.invalid.idToken], blocked: [tags.blocked.idToken], expired: [tags.expired.idToken], parents: { [tags.valid.idToken]: tags.parent.idToken, ...(tags.sibling ? { [tags.sibling.idToken]: tags.parent.idToken } : {}), ...(tags.masterpass ? { [tags.masterpass.idToken]: String(sut.settings.masterPassGroupId ?? 'MASTERPASS-GROUP-1') } : {}) } },
     faults: options.faults,
     responseTimeoutMs: sut.timeouts.responseMs,
     passwords: sec.password === undefined ? undefined : { [sut.identity]: sec.password },
