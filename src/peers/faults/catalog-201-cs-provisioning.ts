@@ -17,4 +17,6 @@ export const CATALOG_201_CS_PROVISIONING_FAULTS = {
   'pending-boot-accepts-remote-start': { peer: 'cs', versions: V201, description: 'Accepts RequestStartTransaction / RequestStopTransaction while its BootNotification is Pending.' },
   'reset-onidle-not-scheduled': { peer: 'cs', versions: V201, description: 'Answers Reset OnIdle during a transaction Accepted and reboots at once, ending the transaction, instead of Scheduled.' },
   'set-variable-format-unchecked': { peer: 'cs', versions: V201, description: 'Answers SetVariables Accepted for a value it cannot take (wrong format for the data type), without storing it, instead of Rejected.' },
+  'offline-threshold-ignored': { peer: 'cs', versions: V201, description: 'Back online after longer than OfflineThreshold, reports only the connectors whose status changed instead of every connector.' },
+  'offline-status-change-not-reported': { peer: 'cs', versions: V201, description: 'Back online, does not report a connector status that changed while it was offline.' },
 } as const satisfies Record<string, FaultInfo>;

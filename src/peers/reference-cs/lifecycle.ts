@@ -25,6 +25,8 @@ export class Lifecycle {
   /** Work to do once the next boot is accepted (e.g. report a firmware as Installed). */
   private readonly afterBoot: Array<() => void> = [];
   private rebooting = false;
+  /** When the connection dropped (Date.now()), for the offline threshold. */
+  private offlineSince: number | undefined;
 
   constructor(
     private readonly st: Station,
@@ -124,14 +126,28 @@ export class Lifecycle {
     if (this.bootedSincePowerOn && this.st.bootStatus === 'Accepted') {
       // Back after a dropped connection: report what changed meanwhile and deliver the queued messages.
       this.restartHeartbeat();
-      this.st.reportStatuses();
+      if (this.st.faults.has('offline-status-change-not-reported')) this.st.markStatusesReported();
+      else this.st.reportStatuses(this.offlineLongerThanThreshold());
       this.st.pumpTx();
       return;
     }
     this.sendBoot();
   }
 
+  /**
+   * 2.0.1 B04: back online after longer than OCPPCommCtrlr.OfflineThreshold, the station reports every connector
+   * (B04.FR.01); after a shorter time only those whose status changed meanwhile (B04.FR.02).
+   */
+  private offlineLongerThanThreshold(): boolean {
+    const since = this.offlineSince;
+    this.offlineSince = undefined;
+    const threshold = Number(this.st.deviceModel?.value('OCPPCommCtrlr', 'OfflineThreshold'));
+    if (this.st.version === '1.6' || since === undefined || !Number.isFinite(threshold) || this.st.faults.has('offline-threshold-ignored')) return false;
+    return this.st.timers.secondsSince(since) > threshold;
+  }
+
   private onClose(): void {
+    this.offlineSince ??= Date.now();
     this.generation++;
     this.heartbeat?.cancel();
     this.bootRetry?.cancel();
@@ -182,6 +198,7 @@ export class Lifecycle {
       return;
     }
     this.bootedSincePowerOn = true;
+    this.offlineSince = undefined;
     if (interval > 0) st.settings.setHeartbeatInterval(interval);
     this.restartHeartbeat();
     if (st.faults.has('no-status-notification-after-boot')) st.markStatusesReported();

@@ -256,7 +256,12 @@ export class Station {
       c.reportedStatus = s;
       if (muted) continue;
       if (this.version === '1.6') this.sendStatus16(c.evseId, s, c.fault ?? evSideDisconnected(c));
-      else this.send('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: s, evseId: c.evseId, connectorId: 1 });
+      else
+        this.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: s, evseId: c.evseId, connectorId: 1 }).catch((e) => {
+          // Lost with a dropped connection: reported again once back online (2.0.1 B04.FR.02).
+          if (!(e instanceof RpcClosedError)) this.problem(e);
+          else if (c.reportedStatus === s) c.reportedStatus = undefined;
+        });
     }
   }
 
