@@ -27,6 +27,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'fixed cable', version: '1.6', role: 'cs', features: (f) => [...f.filter((x) => x !== 'DetachableCable'), 'FixedCable'] },
   ...REFERENCE_SECURITY_16_VARIANTS,
   ...REFERENCE_SECURITY_201_VARIANTS,
+  // The harness as a 2.0.1 station with two EVSEs: master pass cases (TC_C_47/49_CSMS) stop transactions on both.
+  { name: 'two EVSEs', version: '2.0.1', role: 'csms', features: (f) => [...f], config: { evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }] } },
 ];
 
 export interface VariantGroup {
