@@ -161,7 +161,8 @@ export function resolveSut(config: SutConfigFile, overrides: SutOverrides = {}, 
 
 /**
  * What templates see as `sut`: the configuration without secrets, plus derived lists: connectorIdsWithZero
- * (1.6: 0 and every connector), evseConnectors (2.x: every {evseId, connectorId}), and idTags both as strings
+ * (1.6: 0 and every connector), evseConnectors (2.x: every {evseId, connectorId}), otherEvseConnectors (those not on
+ * the configured evseId), and idTags both as strings
  * (`sut.idTags.valid`) and as tokens (`sut.idTokens.valid.idToken`, `.type`).
  */
 export function sutTemplateView(sut: ResolvedSut): Record<string, unknown> {
@@ -176,6 +177,8 @@ export function sutTemplateView(sut: ResolvedSut): Record<string, unknown> {
     connectorIdsWithZero: [0, ...sut.connectors],
     evseIds: sut.evses.map((e) => e.id),
     evseConnectors: sut.evses.flatMap((e) => e.connectors.map((c) => ({ evseId: e.id, connectorId: c }))),
+    // The connectors of every EVSE but the configured one (where cases run their transaction).
+    otherEvseConnectors: sut.evses.filter((e) => e.id !== sut.evseId).flatMap((e) => e.connectors.map((c) => ({ evseId: e.id, connectorId: c }))),
   };
 }
 
