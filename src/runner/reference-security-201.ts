@@ -8,10 +8,13 @@ import type { SutConfigFile } from './sut-config.js';
  */
 const REFERENCE_PASSWORD = 'OCPP-harness-reference-key-201';
 
-export const REFERENCE_SECURITY_201_VARIANTS = ([1, 2] as const).map((securityProfile) => ({
-  name: `security profile ${securityProfile}`,
-  version: '2.0.1' as const,
-  role: 'csms' as const,
-  features: (f: readonly string[]) => [...f],
-  config: { securityProfile, credentials: { basicAuthPassword: REFERENCE_PASSWORD } } satisfies Partial<SutConfigFile>,
-}));
+export const REFERENCE_SECURITY_201_VARIANTS = ([1, 2] as const).flatMap((securityProfile) =>
+  // Role cs: the reference station connecting at that profile, for the station-side cases of Part 6 §2.2 (TC_A_01/22_CS).
+  (['csms', 'cs'] as const).map((role) => ({
+    name: `security profile ${securityProfile}`,
+    version: '2.0.1' as const,
+    role,
+    features: (f: readonly string[]) => [...f],
+    config: { securityProfile, credentials: { basicAuthPassword: REFERENCE_PASSWORD } } satisfies Partial<SutConfigFile>,
+  })),
+);

@@ -15,4 +15,5 @@ export const CATALOG_201_CS_AVAILABILITY_FAULTS = {
   'station-inoperative-waits-for-transactions': { peer: 'cs', versions: V201, description: 'A station-wide ChangeAvailability Inoperative during a transaction leaves the idle EVSEs operative until the transaction ends (they should become Unavailable at once).' },
   'customer-information-no-notify': { peer: 'cs', versions: V201, description: 'Answers CustomerInformation Accepted but never sends the NotifyCustomerInformation with the result.' },
   'log-upload-no-retries': { peer: 'cs', versions: V201, description: 'A failing log upload is not retried: one Uploading / UploadFailure, whatever retries and retryInterval the GetLog asked for.' },
+  'network-profile-downgrade-accepted': { peer: 'cs', versions: V201, description: 'Accepts a SetNetworkProfile whose securityProfile is lower than the one it connects with.' },
 } as const satisfies Record<string, FaultInfo>;
