@@ -17,6 +17,8 @@ export function gateByBootStatus(ep: RpcEndpoint, st: Station): void {
     register(action, (req, ctx) => {
       if (st.bootStatus === 'Rejected' && !st.faults.has('rejected-boot-answers-requests')) throw new RpcError('SecurityError', `the CSMS rejected this station's BootNotification; ${action} is not allowed`);
       if (st.bootStatus === 'Pending' && REFUSED_WHILE_PENDING.has(action) && !st.faults.has('pending-boot-accepts-remote-start')) return { status: 'Rejected' } satisfies Payload;
+      // Fault switch of TC_B_43_CS, applied here so that it holds whichever handler answers SetNetworkProfile.
+      if (action === 'SetNetworkProfile' && st.faults.has('network-profile-any-slot-accepted')) return { status: 'Accepted' } satisfies Payload;
       return handler(req, ctx);
     });
 }
