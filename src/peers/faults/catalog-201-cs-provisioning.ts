@@ -20,4 +20,5 @@ export const CATALOG_201_CS_PROVISIONING_FAULTS = {
   'offline-threshold-ignored': { peer: 'cs', versions: V201, description: 'Back online after longer than OfflineThreshold, reports only the connectors whose status changed instead of every connector.' },
   'offline-status-change-not-reported': { peer: 'cs', versions: V201, description: 'Back online, does not report a connector status that changed while it was offline.' },
   'network-profile-any-slot-accepted': { peer: 'cs', versions: V201, description: 'Answers SetNetworkProfile Accepted for any configurationSlot, also one it does not have (e.g. 999).' },
+  'network-priority-change-rejected': { peer: 'cs', versions: V201, description: 'Rejects every SetVariables of OCPPCommCtrlr.NetworkConfigurationPriority, so a new network profile can never be put to use.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -35,6 +35,7 @@ export function setVariables(dm: DeviceModel, faults: Faults, items: Array<Varia
   const allowReadonly = faults.has('readonly-config-accepted');
   return {
     setVariableResult: items.map((q) => {
+      if (faults.has('network-priority-change-rejected') && q.component.name === 'OCPPCommCtrlr' && q.variable.name === 'NetworkConfigurationPriority') return { attributeType: q.attributeType ?? 'Actual', attributeStatus: 'Rejected', component: q.component, variable: q.variable };
       const before = faults.has('set-variable-not-stored') ? dm.get(q) : undefined;
       let status = faulty(dm.set(asQueried(q, faults), q.attributeValue, allowReadonly), faults);
       if (status === 'Accepted' && before?.value !== undefined) dm.set(q, before.value, true);
