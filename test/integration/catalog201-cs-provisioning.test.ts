@@ -14,7 +14,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
 /** A heartbeat interval (also the boot retry interval of TC_B_03_CS) long enough that a retry after 1 s is told apart from one after the interval. */
 const FAST = { ...FAST_REFERENCE, heartbeatIntervalS: 10 };
 
-const CASES = ['TC_B_06_CS', 'TC_B_07_CS', 'TC_B_09_CS', 'TC_B_10_CS', 'TC_B_32_CS', 'TC_B_33_CS', 'TC_B_34_CS', 'TC_B_35_CS', 'TC_B_36_CS', 'TC_B_37_CS', 'TC_B_39_CS', 'TC_B_12_CS', 'TC_B_13_CS', 'TC_B_53_CS', 'TC_B_02_CS', 'TC_B_03_CS', 'TC_B_30_CS', 'TC_B_20_CS', 'TC_B_21_CS', 'TC_B_22_CS', 'TC_B_23_CS', 'TC_B_11_CS', 'TC_B_51_CS', 'TC_B_52_CS', 'TC_B_43_CS', 'TC_B_45_CS'];
+const CASES = ['TC_B_01_CS', 'TC_B_06_CS', 'TC_B_07_CS', 'TC_B_09_CS', 'TC_B_10_CS', 'TC_B_32_CS', 'TC_B_33_CS', 'TC_B_34_CS', 'TC_B_35_CS', 'TC_B_36_CS', 'TC_B_37_CS', 'TC_B_39_CS', 'TC_B_12_CS', 'TC_B_13_CS', 'TC_B_53_CS', 'TC_B_02_CS', 'TC_B_03_CS', 'TC_B_30_CS', 'TC_B_20_CS', 'TC_B_21_CS', 'TC_B_22_CS', 'TC_B_23_CS', 'TC_B_11_CS', 'TC_B_51_CS', 'TC_B_52_CS', 'TC_B_43_CS', 'TC_B_45_CS'];
 
 /**
  * `after`: cases run first in the same session, so the station is settled (TC_B_20_CS ends once every connector's status is reported)
