@@ -16,4 +16,5 @@ export const CATALOG_201_CS_AVAILABILITY_FAULTS = {
   'customer-information-no-notify': { peer: 'cs', versions: V201, description: 'Answers CustomerInformation Accepted but never sends the NotifyCustomerInformation with the result.' },
   'log-upload-no-retries': { peer: 'cs', versions: V201, description: 'A failing log upload is not retried: one Uploading / UploadFailure, whatever retries and retryInterval the GetLog asked for.' },
   'network-profile-downgrade-accepted': { peer: 'cs', versions: V201, description: 'Accepts a SetNetworkProfile whose securityProfile is lower than the one it connects with.' },
+  'basic-auth-password-any-length': { peer: 'cs', versions: V201, description: 'Accepts a SecurityCtrlr.BasicAuthPassword of any length (and characters) instead of rejecting one outside 16-40 characters.' },
 } as const satisfies Record<string, FaultInfo>;

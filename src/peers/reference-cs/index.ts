@@ -7,6 +7,7 @@ import { registerFirmware201 } from './firmware-201.js';
 import { registerCustomerInformation201 } from './customer-information-201.js';
 import { registerLog201 } from './log-201.js';
 import { registerNetworkProfile201 } from './network-profile-201.js';
+import { registerBasicAuth201 } from './basic-auth-201.js';
 import { registerHandlers201 } from './handlers-201.js';
 import { Lifecycle } from './lifecycle.js';
 import { Maintenance } from './maintenance.js';
@@ -97,6 +98,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerCustomerInformation201(ep, st);
       registerLog201(ep, st, maintenance);
       registerNetworkProfile201(ep, st);
+      registerBasicAuth201(ep, st);
     });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {

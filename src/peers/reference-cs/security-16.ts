@@ -176,8 +176,8 @@ export function changeSecurityProfile(st: Station, value: string): 'Accepted' | 
  */
 export function linkAfterReboot(st: Station): { url: string; password?: string; tls?: Station['opts']['tls'] } {
   const { url, tls } = st.opts;
-  // A1: the password is the AuthorizationKey once the CSMS has set one (profiles 1 and 2).
-  const key = st.config16?.get('AuthorizationKey');
+  // A1: the password is the AuthorizationKey (2.0.1: SecurityCtrlr.BasicAuthPassword) once the CSMS has set one (profiles 1 and 2).
+  const key = st.config16 ? st.config16.get('AuthorizationKey') : st.deviceModel?.value('SecurityCtrlr', 'BasicAuthPassword');
   const password = st.opts.password !== undefined && key && !st.faults.has('authorization-key-not-applied') ? key : st.opts.password;
   if (st.bootCount === 0) return { url, password, tls };
   return {
