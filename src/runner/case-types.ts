@@ -145,7 +145,8 @@ export interface WaitStep extends StepCommon {
  * `expectClose`: the SUT closes the connection within the timeout.
  */
 export interface ConnectionStep extends StepCommon {
-  connection: 'close' | 'open' | 'expectClose';
+  /** probeOldTls (harness as station): a bare TLS 1.0/1.1 handshake to the CSMS's own address, which the CSMS must refuse. */
+  connection: 'close' | 'open' | 'expectClose' | 'probeOldTls';
   refuseReconnect?: boolean;
   /** open: the connection must be established (harness as station: the CSMS accepts it; as CSMS: the station connects again); otherwise the step fails instead of the case ending in error. */
   expectAccepted?: boolean;

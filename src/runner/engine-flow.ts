@@ -1,3 +1,4 @@
+import { connect as tlsConnect } from 'node:tls';
 import type { FrameRecord } from '../types.js';
 import { ActionSkippedError, ActionUnavailableError } from './action-adapter.js';
 import type { ActionStep, ConnectionStep, SetStep, WaitStep } from './case-types.js';
@@ -51,6 +52,12 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
         throw e;
       }
       return [];
+    case 'probeOldTls': {
+      const outcome = await probeOldTls(ctx.sut.url ?? link.endpoint, timeout);
+      if (outcome.startsWith('accepted')) throw new StepFailure('the CSMS refuses a TLS handshake below version 1.2', outcome);
+      if (/ECONNREFUSED|EHOSTUNREACH|ENOTFOUND|ECONNRESET before/.test(outcome)) throw new CaseAbort('error', `the TLS probe did not reach the CSMS: ${outcome}`);
+      return [];
+    }
     case 'expectClose': {
       const deadline = ctx.now() + timeout;
       if (!link.isOpen) return [];
@@ -111,4 +118,24 @@ function actionFailure(e: unknown, words: string): CaseAbort {
 export function runSet(step: SetStep, ctx: CaseContext, params: Record<string, unknown>): FrameRecord[] {
   for (const [name, value] of Object.entries(step.set)) ctx.vars[name] = ctx.resolve(value, params);
   return [];
+}
+
+/**
+ * A TLS handshake offering only TLS 1.0 and 1.1 (OCPP 2.0.1 Part 2 A00.FR.314/315: 1.2 or above), straight to the
+ * CSMS's address: 'refused: <why>' or 'accepted <protocol>'. The security level is lowered so the old versions can
+ * be offered at all.
+ */
+function probeOldTls(url: string, timeoutMs: number): Promise<string> {
+  const target = new URL(url);
+  return new Promise((resolve) => {
+    const socket = tlsConnect({ host: target.hostname, port: Number(target.port || 443), servername: target.hostname === '127.0.0.1' ? undefined : target.hostname, minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0', rejectUnauthorized: false }, () => {
+      resolve(`accepted ${socket.getProtocol() ?? 'an old TLS version'}`);
+      socket.destroy();
+    });
+    socket.setTimeout(timeoutMs, () => {
+      resolve('refused: no handshake within the connect timeout');
+      socket.destroy();
+    });
+    socket.on('error', (e: NodeJS.ErrnoException) => resolve(`refused: ${e.code ?? e.message}`));
+  });
 }

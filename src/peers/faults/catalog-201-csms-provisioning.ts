@@ -23,4 +23,5 @@ export const CATALOG_201_CSMS_PROVISIONING_FAULTS = {
   'csms201-basic-auth-accepts-any-password': { peer: 'csms', versions: V201, description: 'Accepts any Basic auth password for a known station.' },
   'csms201-basic-auth-password-not-remembered': { peer: 'csms', versions: V201, description: 'Sets a new BasicAuthPassword on a station that accepts it but keeps checking the old password (the station is refused when it reconnects).' },
   'csms201-basic-auth-password-switched-when-rejected': { peer: 'csms', versions: V201, description: 'Switches to the new BasicAuthPassword even when the station rejected it (the station, still on the old password, is refused).' },
+  'csms201-tls-accepts-old-versions': { peer: 'csms', versions: V201, description: 'Its TLS server accepts TLS 1.0 and 1.1 handshakes (minimum version not set to 1.2).' },
 } as const satisfies Record<string, FaultInfo>;

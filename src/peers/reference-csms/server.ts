@@ -47,7 +47,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       res.writeHead(426, { 'Content-Type': 'text/plain' });
       res.end('This is an OCPP-J endpoint: connect with a WebSocket to /<station identity>.\n');
     };
-    this.server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.ca, requestCert: opts.tls.requestCert ?? false, rejectUnauthorized: opts.tls.requestCert ?? false }, refuseHttp) : http.createServer(refuseHttp);
+    this.server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.ca, requestCert: opts.tls.requestCert ?? false, rejectUnauthorized: opts.tls.requestCert ?? false, ...(faults.has('csms201-tls-accepts-old-versions') ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : {}) }, refuseHttp) : http.createServer(refuseHttp);
     if (opts.tls) tlsFaultsAfterFirstConnection(this.server as https.Server, faults, opts.tls);
     this.wss = new WebSocketServer({ noServer: true, handleProtocols: (_offered, req) => this.chosen.get(req) ?? false });
     this.server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
