@@ -15,4 +15,7 @@ export const CATALOG_201_CS_TRANSACTIONS_FAULTS = {
   'ev-connect-timeout-ignored': { peer: 'cs', versions: V201, description: 'Keeps an authorized transaction (or authorization) waiting for the EV forever instead of ending it after EVConnectionTimeOut.' },
   'offline-flag-missing': { peer: 'cs', versions: V201, description: 'Leaves offline out of the TransactionEvents it queued while the connection was down.' },
   'tx-status-queue-ignored': { peer: 'cs', versions: V201, description: 'Answers GetTransactionStatus with messagesInQueue false while transaction messages wait in its queue.' },
+  'clock-aligned-201-as-periodic': { peer: 'cs', versions: V201, description: 'Sends its clock-aligned samples with context Sample.Periodic (and, in a transaction, triggerReason MeterValuePeriodic) instead of Sample.Clock / MeterValueClock.' },
+  'tx-ended-samples-dropped': { peer: 'cs', versions: V201, description: 'Collects no meter values during a transaction for its Ended event although SampledDataCtrlr / AlignedDataCtrlr TxEndedInterval is set (only the Transaction.End value).' },
+  'tx-message-not-retried': { peer: 'cs', versions: V201, description: 'Gives up a TransactionEvent the CSMS answered with a CALLERROR (or did not answer) at once instead of sending it MessageAttempts times.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -174,6 +174,8 @@ function isValidValue(spec: VariableSpec, value: string): boolean {
       return !allowed || allowed.includes(value.trim());
     case 'MemberList':
     case 'SequenceList':
+      // A measurand list may be empty: nothing is sampled (Part 6 configures e.g. AlignedDataTxEndedMeasurands "").
+      if (value.trim() === '' && spec.variable.endsWith('Measurands')) return true;
       return !allowed || (splitList(value).length > 0 && splitList(value).every((m) => allowed.includes(m)));
     case 'string':
       return true;

@@ -1,6 +1,7 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { RpcError } from '../rpc-errors.js';
+import { clockAligned201 } from './clock-aligned-201.js';
 import { addReservation, cancelReservation, changeAvailability, reservationVerdict } from './availability.js';
 import type { ReportBase, VariableQuery } from './device-model.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -31,6 +32,7 @@ const PURPOSE_201: Record<string, StoredProfile['purpose']> = { ChargingStationM
 export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
   const { st, engine, lifecycle, maintenance, profiles } = p;
   const dm = st.deviceModel!;
+  clockAligned201(st, engine).restart();
   gateByBootStatus(ep, st);
 
   ep.handle('RequestStartTransaction', (req, ctx) => {
@@ -51,7 +53,10 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
 
   ep.handle('GetVariables', (req) => rejectCustomData(st, req) ?? getVariables(dm, st.faults, req.getVariableData as VariableQuery[]));
 
-  ep.handle('SetVariables', (req) => rejectCustomData(st, req) ?? setVariables(dm, st.faults, req.setVariableData as Array<VariableQuery & { attributeValue: string }>));
+  ep.handle('SetVariables', (req, ctx) => {
+    ctx.afterReply(() => clockAligned201(st, engine).restart()); // AlignedDataCtrlr.Interval may have changed
+    return rejectCustomData(st, req) ?? setVariables(dm, st.faults, req.setVariableData as Array<VariableQuery & { attributeValue: string }>);
+  });
 
   ep.handle('GetBaseReport', (req, ctx) => {
     const data = baseReport(dm, st.faults, req.reportBase as ReportBase);

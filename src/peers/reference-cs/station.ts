@@ -12,6 +12,7 @@ import { DeviceModel } from './device-model.js';
 import { StationLink } from './link.js';
 import type { ResolvedCsOptions } from './options.js';
 import { linkAfterReboot } from './security-16.js';
+import { retryDelay201 } from './tx-retry-201.js';
 import type { StationSettings } from './settings.js';
 
 /**
@@ -53,6 +54,8 @@ interface TxMessage {
   action: string;
   build: () => Payload;
   onAnswer?: (answer: Payload) => void;
+  /** Transmissions made so far (2.0.1 retries, tx-retry-201.ts). */
+  sent?: number;
 }
 
 /** 1.6: a transaction that goes on after the EV was unplugged says why it is suspended (OCTT TC_005_3_CS). */
@@ -219,6 +222,16 @@ export class Station {
         this.txBusy = false;
         // Lost connection: keep the message for the next one. Anything else: give up on this message.
         if (e instanceof RpcClosedError) return;
+        next.sent = (next.sent ?? 0) + 1;
+        const retryIn = retryDelay201(this, next.action, e, next.sent);
+        if (retryIn !== undefined) {
+          this.txBusy = true; // hold the queue: the message is sent again first
+          this.timers.after(retryIn, () => {
+            this.txBusy = false;
+            this.pumpTx();
+          });
+          return;
+        }
         this.txQueue.shift();
         this.problem(e);
         this.pumpTx();

@@ -6,6 +6,7 @@ import { authorizeIdTag, idTagInfoOf } from './authorize.js';
 import type { ActiveTx, Connector } from './connectors.js';
 import { advanceMeter, meterValue } from './meter.js';
 import { splitList } from './settings.js';
+import { startEndedSampling, type EndedSampling } from './tx-ended-samples-201.js';
 import type { Station, TxEngine } from './station.js';
 
 /**
@@ -37,6 +38,8 @@ interface Tx201 extends ActiveTx {
   reportedChargingState?: string;
   lastMeterAt: number;
   meterTimer?: TimerHandle;
+  /** The meter values collected for the Ended event (TxEndedInterval). */
+  endedSampling?: EndedSampling;
   ended: boolean;
 }
 
@@ -174,6 +177,15 @@ export class TxEngine201 implements TxEngine {
     this.st.send('MeterValues', { evseId: c.evseId, meterValue: [value] });
   }
 
+  /** A clock-aligned sample (J01): in the running transaction's events (triggerReason MeterValueClock), else as MeterValues. */
+  clockSample(c: Connector): void {
+    const asPeriodic = this.st.faults.has('clock-aligned-201-as-periodic');
+    const context = asPeriodic ? 'Sample.Periodic' : 'Sample.Clock';
+    const tx = this.txs.get(c);
+    if (tx) return this.event(c, tx, 'Updated', asPeriodic ? 'MeterValuePeriodic' : 'MeterValueClock', { meter: context });
+    this.st.send('MeterValues', { evseId: c.evseId, meterValue: [meterValue('2.0.1', c, this.measurandsFor('Sample.Clock'), context, this.st.opts.chargingPowerW)] });
+  }
+
   /** TriggerMessage(TransactionEvent): an Updated event of the running transaction, if any. */
   triggerEvent(c: Connector): boolean {
     const tx = this.txs.get(c);
@@ -264,6 +276,7 @@ export class TxEngine201 implements TxEngine {
     this.event(c, tx, 'Started', trigger, { withIdToken: true, meter: 'Transaction.Begin', reservationId });
     const interval = st.settings.meterSampleInterval();
     if (interval > 0 && !st.faults.has('no-meter-values')) tx.meterTimer = st.timers.every(interval, () => this.sampleMeter(c, 'Sample.Periodic'));
+    tx.endedSampling = startEndedSampling(st, c);
     st.reportStatuses();
   }
 
@@ -273,6 +286,7 @@ export class TxEngine201 implements TxEngine {
     this.event(c, tx, 'Ended', trigger, { stoppedReason: this.st.faults.has('wrong-stop-reason') ? 'Local' : stoppedReason, meter: 'Transaction.End' });
     tx.ended = true;
     tx.meterTimer?.cancel();
+    tx.endedSampling?.stop();
     this.plugTimeouts.get(c)?.cancel();
     this.txs.delete(c);
     c.tx = undefined;
@@ -291,7 +305,7 @@ export class TxEngine201 implements TxEngine {
     return c.evSuspended ? 'SuspendedEV' : 'Charging';
   }
 
-  private event(c: Connector, tx: Tx201, eventType: 'Started' | 'Updated' | 'Ended', trigger: string, o: { withIdToken?: boolean; meter?: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Trigger'; stoppedReason?: string; reservationId?: number } = {}): void {
+  private event(c: Connector, tx: Tx201, eventType: 'Started' | 'Updated' | 'Ended', trigger: string, o: { withIdToken?: boolean; meter?: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Sample.Clock' | 'Trigger'; stoppedReason?: string; reservationId?: number } = {}): void {
     const st = this.st;
     const faults = st.faults;
     const cond = this.conditions(c, tx);
@@ -321,7 +335,7 @@ export class TxEngine201 implements TxEngine {
       advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
       tx.lastMeterAt = Date.now();
       const broken = o.meter === 'Sample.Periodic' && faults.has('meter-values-schema-violation');
-      payload.meterValue = [meterValue('2.0.1', c, this.measurandsFor(o.meter), o.meter, st.opts.chargingPowerW, broken)];
+      payload.meterValue = [...(o.meter === 'Transaction.End' ? (tx.endedSampling?.samples ?? []) : []), meterValue('2.0.1', c, this.measurandsFor(o.meter), o.meter, st.opts.chargingPowerW, broken)];
     }
     const sentIdToken = payload.idToken !== undefined;
     st.sendTx('TransactionEvent', () => payload, (answer) => this.onAnswer(c, tx, sentIdToken, answer));
@@ -339,7 +353,8 @@ export class TxEngine201 implements TxEngine {
   }
 
   /** SampledDataCtrlr: TxStartedMeasurands at the start (J02.FR.10), TxEndedMeasurands at the end, TxUpdatedMeasurands otherwise. */
-  private measurandsFor(context: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Trigger'): string[] {
+  private measurandsFor(context: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Sample.Clock' | 'Trigger'): string[] {
+    if (context === 'Sample.Clock') return splitList(this.st.deviceModel?.value('AlignedDataCtrlr', 'Measurands') ?? '');
     const variable = context === 'Transaction.Begin' && !this.st.faults.has('tx-started-measurands-ignored') ? 'TxStartedMeasurands' : context === 'Transaction.End' ? 'TxEndedMeasurands' : undefined;
     const list = variable && this.st.deviceModel?.value('SampledDataCtrlr', variable);
     return list === undefined || list === '' ? this.st.settings.sampledMeasurands() : splitList(list);
