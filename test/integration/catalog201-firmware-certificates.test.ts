@@ -13,7 +13,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  */
 
 const CS_CASES = ['TC_L_01_CS', 'TC_L_02_CS', 'TC_L_03_CS', 'TC_L_05_CS', 'TC_L_06_CS', 'TC_L_07_CS', 'TC_L_08_CS', 'TC_L_18_CS', 'TC_M_01_CS', 'TC_M_02_CS', 'TC_M_07_CS', 'TC_M_12_CS', 'TC_M_13_CS', 'TC_M_17_CS', 'TC_M_18_CS', 'TC_M_19_CS', 'TC_M_20_CS', 'TC_M_22_CS'];
-const CSMS_CASES: string[] = ['TC_L_01_CSMS', 'TC_L_04_CSMS', 'TC_L_05_CSMS', 'TC_L_06_CSMS', 'TC_L_07_CSMS', 'TC_L_08_CSMS', 'TC_L_09_CSMS', 'TC_L_10_CSMS', 'TC_L_11_CSMS', 'TC_L_13_CSMS', 'TC_M_01_CSMS', 'TC_M_02_CSMS', 'TC_M_05_CSMS', 'TC_M_13_CSMS', 'TC_M_18_CSMS', 'TC_M_19_CSMS', 'TC_M_20_CSMS', 'TC_M_21_CSMS'];
+const CSMS_CASES: string[] = ['TC_L_01_CSMS', 'TC_L_02_CSMS', 'TC_L_03_CSMS', 'TC_L_04_CSMS', 'TC_L_05_CSMS', 'TC_L_06_CSMS', 'TC_L_07_CSMS', 'TC_L_08_CSMS', 'TC_L_09_CSMS', 'TC_L_10_CSMS', 'TC_L_11_CSMS', 'TC_L_13_CSMS', 'TC_M_01_CSMS', 'TC_M_02_CSMS', 'TC_M_05_CSMS', 'TC_M_13_CSMS', 'TC_M_18_CSMS', 'TC_M_19_CSMS', 'TC_M_20_CSMS', 'TC_M_21_CSMS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_L_01_CS', fault: 'firmware-201-no-signature-verified-status', reason: /^Step 5 failed: expected FirmwareStatusNotification where status is "SignatureVerified".*\(status: expected "SignatureVerified", got "(Installing|InstallRebooting|Installed)"\)/ },
@@ -45,6 +45,8 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_L_10_CSMS', fault: 'csms201-firmware-unsigned', reason: /^Step 2 failed: expected UpdateFirmware .*\(firmware\.signingCertificate: expected a string, got absent; firmware\.signature: expected a string, got absent/ },
   { id: 'TC_L_11_CSMS', fault: 'csms201-firmware-unsigned', reason: /^Step 2 failed: expected UpdateFirmware .*\(firmware\.signingCertificate: expected a string, got absent; firmware\.signature: expected a string, got absent/ },
   { id: 'TC_L_13_CSMS', fault: 'csms201-firmware-unsigned', reason: /^Step 2 failed: expected UpdateFirmware .*\(firmware\.signingCertificate: expected "-----BEGIN CERTIFICATE-----.*got absent/ },
+  { id: 'TC_L_02_CSMS', fault: 'csms201-firmware-install-time-dropped', reason: /^Step 2 failed: expected UpdateFirmware .*\(firmware\.installDateTime: expected a date-time within .* after now, got absent\)/ },
+  { id: 'TC_L_03_CSMS', fault: 'csms201-firmware-retrieve-time-ignored', reason: /^Step 2 failed: expected UpdateFirmware .*\(firmware\.retrieveDateTime: expected a date-time within .* after now/ },
   { id: 'TC_M_01_CSMS', fault: 'csms201-install-certificate-wrong-type', reason: /^Step CertificateInstalled\.2 failed: expected InstallCertificate where certificateType is "CSMSRootCertificate".*got InstallCertificate \{"certificateType":"ManufacturerRootCertificate"/ },
   { id: 'TC_M_02_CSMS', fault: 'csms201-install-certificate-wrong-type', reason: /^Step CertificateInstalled\.2 failed: expected InstallCertificate where certificateType is "ManufacturerRootCertificate".*got InstallCertificate \{"certificateType":"CSMSRootCertificate"/ },
   { id: 'TC_M_05_CSMS', fault: 'csms201-install-certificate-wrong-type', reason: /^Step 2 failed: expected InstallCertificate where certificateType is "CSMSRootCertificate".*got InstallCertificate \{"certificateType":"ManufacturerRootCertificate"/ },

@@ -10,7 +10,7 @@ import type { StationSession } from './session.js';
  * (test data: the manufacturer's signing certificate and key).
  */
 export function updateFirmware201(s: StationSession, p: Record<string, unknown>, location: string, retrieve: string, requestId: number): Payload {
-  const firmware: Payload = { location, retrieveDateTime: retrieve };
+  const firmware: Payload = { location, retrieveDateTime: s.faults.has('csms201-firmware-retrieve-time-ignored') ? new Date().toISOString() : retrieve };
   if (p.installDateTime !== undefined && !s.faults.has('csms201-firmware-install-time-dropped')) firmware.installDateTime = String(p.installDateTime);
   if (!s.faults.has('csms201-firmware-unsigned')) {
     firmware.signingCertificate = String(p.signingCertificate ?? FIRMWARE_SIGNING_CERT);
