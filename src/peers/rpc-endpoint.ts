@@ -121,6 +121,11 @@ export class RpcEndpoint extends EventEmitter<RpcEndpointEvents> {
     return this;
   }
 
+  /** The handler registered for an action, if any (to wrap it with more behaviour). */
+  handlerOf(action: string): Handler | undefined {
+    return this.handlers.get(action);
+  }
+
   /** The handler for actions without their own; without one they are answered NotSupported / NotImplemented. */
   handleOthers(handler: Handler | undefined): this {
     this.fallback = handler;
