@@ -40,9 +40,10 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // 1.6 features the station has: a detachable cable (FixedCable turns it into a fixed one), an authorization cache;
     // offline transactions, local stop; a power cut with (reboot backupPower) or without back-up power.
     if (version === '1.6') return { ...station, features: ['DetachableCable', 'AuthorizationCache', 'OfflineTransactions', 'LocalStopTransaction', 'BackupPower', 'NoBackupPower'] };
-    // Part 5 features: start options EVConnected, Authorized, PowerPathClosed, EnergyTransfer; configurable TxStartPoint.
+    // Part 5 features: start options EVConnected, Authorized, PowerPathClosed, EnergyTransfer; configurable TxStartPoint;
+    // C-60 cancelling an ongoing firmware update.
     // settings.logLocation: the log server of the test setup (GetLog, Part 6 N01 cases); the reference uploads nowhere.
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51'] };
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60'] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };

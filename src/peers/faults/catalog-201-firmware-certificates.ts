@@ -27,4 +27,5 @@ export const CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS = {
   'csms201-delete-certificate-sha256-only': { peer: 'csms', versions: V201, description: 'DeleteCertificate names the returned certificate with hashAlgorithm SHA256 whatever hash algorithm the station returned.' },
   'csms201-delete-without-listing': { peer: 'csms', versions: V201, description: 'Deletes a certificate by its own record (SHA256 hash data of the certificate it installed) without first retrieving the hash data the station has.' },
   'csms201-firmware-retrieve-time-ignored': { peer: 'csms', versions: V201, description: 'Sends UpdateFirmware with retrieveDateTime now instead of the (future) download time it was asked for.' },
+  'firmware-201-cancel-not-supported': { peer: 'cs', versions: V201, description: 'Rejects a new UpdateFirmware while an update is going on instead of canceling it (AcceptedCanceled), although it declares C-60.' },
 } as const satisfies Record<string, FaultInfo>;

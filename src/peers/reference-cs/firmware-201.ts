@@ -35,6 +35,13 @@ interface Firmware201 {
 /** Longest wait for a scheduled download or installation (a test station does not wait for hours). */
 const MAX_WAIT_MS = 60_000;
 
+/** The update going on per station (handlers are registered per connection; an update outlives its reboot). */
+interface UpdateState {
+  generation: number;
+  busy: boolean;
+}
+const UPDATES = new WeakMap<Station, UpdateState>();
+
 export function registerFirmware201(ep: RpcEndpoint, p: FirmwareParts201): void {
   const { st, lifecycle, maintenance } = p;
   const faults = st.faults;
@@ -57,14 +64,27 @@ export function registerFirmware201(ep: RpcEndpoint, p: FirmwareParts201): void 
       ctx.afterReply(() => event('InvalidFirmwareSigningCertificate', 'the signing certificate does not chain to an installed ManufacturerRootCertificate'));
       return { status: 'InvalidCertificate' };
     }
+    // L01.FR.24 (C-60): a new request cancels the update going on (AcceptedCanceled) and starts over.
+    const state = UPDATES.get(st) ?? { generation: 0, busy: false };
+    UPDATES.set(st, state);
+    const canceled = state.busy;
+    if (canceled && faults.has('firmware-201-cancel-not-supported')) return { status: 'Rejected' };
+    state.generation++;
+    state.busy = true;
+    const generation = state.generation;
     maintenance.firmwareRequestId = req.requestId as number;
-    ctx.afterReply(() => run(fw, signer));
-    return { status: 'Accepted' };
+    ctx.afterReply(() => run(fw, signer, state, generation));
+    return { status: canceled ? 'AcceptedCanceled' : 'Accepted' };
   });
 
-  function run(fw: Firmware201, signer: ReturnType<typeof parseCertificate>): void {
+  function run(fw: Firmware201, signer: ReturnType<typeof parseCertificate>, state: UpdateState, generation: number): void {
     const step = st.opts.transferStepSeconds;
-    const report = (status: string, final = false) => maintenance.reportFirmware(status, final);
+    // A canceled update reports nothing more.
+    const report = (status: string, final = false) => {
+      if (state.generation !== generation) return;
+      if (final) state.busy = false;
+      maintenance.reportFirmware(status, final);
+    };
     const waitUntil = (at: string | undefined, scheduled: string, then: () => void) => {
       const ms = at === undefined ? 0 : Math.min(Math.max(0, Date.parse(at) - Date.now()), MAX_WAIT_MS);
       if (ms <= 0 || faults.has('firmware-201-schedule-ignored')) return then();
@@ -72,21 +92,26 @@ export function registerFirmware201(ep: RpcEndpoint, p: FirmwareParts201): void 
       st.timers.afterMs(ms, then);
     };
     waitUntil(fw.retrieveDateTime, 'DownloadScheduled', () => {
+      if (state.generation !== generation) return;
       report('Downloading');
       st.timers.after(step, () => {
+        if (state.generation !== generation) return;
         if (/fail|does_not_exist/i.test(fw.location) && !faults.has('firmware-201-download-failure-hidden')) return report('DownloadFailed', true);
         report('Downloaded');
         const good = faults.has('firmware-201-signature-not-verified') || (signer !== undefined && fw.signature !== undefined && verifies(fw, signer));
         if (!good) {
           report('InvalidSignature', true);
-          event('InvalidFirmwareSignature');
+          if (state.generation === generation) event('InvalidFirmwareSignature');
           return;
         }
         st.timers.after(step, () => {
+          if (state.generation !== generation) return;
           if (!faults.has('firmware-201-no-signature-verified-status')) report('SignatureVerified');
           waitUntil(fw.installDateTime, 'InstallScheduled', () => {
+            if (state.generation !== generation) return;
             report('Installing');
             st.timers.after(step, () => {
+              if (state.generation !== generation) return;
               if (/invalid|unsupported|corrupt/i.test(fw.location) && !faults.has('firmware-201-installation-failure-hidden')) return report('InstallationFailed', true);
               report('InstallRebooting');
               lifecycle.onNextBoot(() => {
