@@ -89,6 +89,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     password: sec.password,
     tls: sec.client,
     fixedCable: sut.features.includes('FixedCable'),
+    cancelFirmwareUpdates: sut.version !== '2.0.1' || sut.features.includes('C-60'),
   });
   const endpoint = proxy ? proxy.url : link.endpoint;
   return {

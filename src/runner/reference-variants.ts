@@ -2,6 +2,7 @@ import type { Side } from '../types.js';
 import type { LoadedCase } from './case-types.js';
 import { evaluateCondition } from './conditions.js';
 import { REFERENCE_SECURITY_16_VARIANTS, withSecurity16 } from './reference-security-16.js';
+import { withCertificates201 } from './reference-certificates-201.js';
 import { REFERENCE_SECURITY_201_VARIANTS } from './reference-security-201.js';
 import { referenceSutConfig, type ReferenceVersion } from './reference-targets.js';
 import { declarationsOf, resolveSut, sutTemplateView, type SutConfigFile } from './sut-config.js';
@@ -29,6 +30,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   ...REFERENCE_SECURITY_201_VARIANTS,
   // The harness as a 2.0.1 station with two EVSEs: master pass cases (TC_C_47/49_CSMS) stop transactions on both.
   { name: 'two EVSEs', version: '2.0.1', role: 'csms', features: (f) => [...f], config: { evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }] } },
+  // A 2.0.1 station that cannot cancel an ongoing firmware update (NOT C-60: TC_L_11_CS).
+  { name: 'firmware update not cancellable', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-60') },
 ];
 
 export interface VariantGroup {
@@ -59,6 +62,6 @@ export function groupByReferenceBuild(version: ReferenceVersion, role: Side, cas
 
 /** Whether a case's prerequisite condition holds for a build of the reference peers. */
 function conditionHolds(version: ReferenceVersion, role: Side, features: readonly string[], config: Partial<SutConfigFile> | undefined, condition: NonNullable<NonNullable<LoadedCase['testCase']['prerequisites']>['condition']>): boolean {
-  const sut = resolveSut({ ...withSecurity16(referenceSutConfig(version, role)), features: [...features], ...config }, {}, 'built-in reference configuration');
+  const sut = resolveSut({ ...withCertificates201(withSecurity16(referenceSutConfig(version, role))), features: [...features], ...config }, {}, 'built-in reference configuration');
   return evaluateCondition(condition, { sut: sutTemplateView(sut), vars: {}, params: {}, gen: defaultGenerators() }, declarationsOf(sut), { now: Date.now(), toleranceMs: sut.timeouts.toleranceMs });
 }

@@ -12,7 +12,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  * the broken expectation.
  */
 
-const CS_CASES = ['TC_L_01_CS', 'TC_L_02_CS', 'TC_L_03_CS', 'TC_L_05_CS', 'TC_L_06_CS', 'TC_L_07_CS', 'TC_L_08_CS', 'TC_L_10_CS', 'TC_L_18_CS', 'TC_M_01_CS', 'TC_M_02_CS', 'TC_M_07_CS', 'TC_M_12_CS', 'TC_M_13_CS', 'TC_M_17_CS', 'TC_M_18_CS', 'TC_M_19_CS', 'TC_M_20_CS', 'TC_M_22_CS'];
+const CS_CASES = ['TC_L_01_CS', 'TC_L_02_CS', 'TC_L_03_CS', 'TC_L_05_CS', 'TC_L_06_CS', 'TC_L_07_CS', 'TC_L_08_CS', 'TC_L_10_CS', 'TC_L_11_CS', 'TC_L_18_CS', 'TC_M_01_CS', 'TC_M_02_CS', 'TC_M_07_CS', 'TC_M_12_CS', 'TC_M_13_CS', 'TC_M_17_CS', 'TC_M_18_CS', 'TC_M_19_CS', 'TC_M_20_CS', 'TC_M_22_CS'];
 const CSMS_CASES: string[] = ['TC_L_01_CSMS', 'TC_L_02_CSMS', 'TC_L_03_CSMS', 'TC_L_04_CSMS', 'TC_L_05_CSMS', 'TC_L_06_CSMS', 'TC_L_07_CSMS', 'TC_L_08_CSMS', 'TC_L_09_CSMS', 'TC_L_10_CSMS', 'TC_L_11_CSMS', 'TC_L_13_CSMS', 'TC_M_01_CSMS', 'TC_M_02_CSMS', 'TC_M_05_CSMS', 'TC_M_13_CSMS', 'TC_M_18_CSMS', 'TC_M_19_CSMS', 'TC_M_20_CSMS', 'TC_M_21_CSMS'];
 
 const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
@@ -25,6 +25,7 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_L_07_CS', fault: 'firmware-201-download-failure-hidden', reason: /^Step 4 failed: expected FirmwareStatusNotification where status is "DownloadFailed".*\(status: expected "DownloadFailed", got "(Downloaded|InvalidSignature)"\)/ },
   { id: 'TC_L_08_CS', fault: 'firmware-201-installation-failure-hidden', reason: /^Step 8 failed: expected FirmwareStatusNotification where status is one of "InstallVerificationFailed", "InstallationFailed".*\(status: expected one of "InstallVerificationFailed", "InstallationFailed", got "(InstallRebooting|Installed)"\)/ },
   { id: 'TC_L_10_CS', fault: 'firmware-201-cancel-not-supported', reason: /^Step 5 failed: .*\(status: expected "AcceptedCanceled", got "Rejected"\)$/ },
+  { id: 'TC_L_11_CS', fault: 'firmware-201-cancel-despite-rejecting', reason: /^Step 6 failed: expected FirmwareStatusNotification where status is "Downloaded", requestId is \d+; .*requestId: expected \d+, got \d+/ },
   { id: 'TC_L_18_CS', fault: 'firmware-201-unsigned-accepted', reason: /^Step 2 failed: .*\(status: expected one of "Rejected", "InvalidCertificate", got "Accepted"\)$/ },
   { id: 'TC_M_01_CS', fault: 'certificate-201-not-stored', reason: /^Step GetInstalledCertificates\.1 failed: .*certificateHashDataChain contains an element .*certificateType is \"CSMSRootCertificate\"/ },
   { id: 'TC_M_02_CS', fault: 'certificate-201-manufacturer-root-as-csms-root', reason: /^Step GetInstalledCertificates\.1 failed: .*certificateHashDataChain contains an element .*certificateType is \"ManufacturerRootCertificate\"/ },

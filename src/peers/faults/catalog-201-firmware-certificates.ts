@@ -28,4 +28,5 @@ export const CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS = {
   'csms201-delete-without-listing': { peer: 'csms', versions: V201, description: 'Deletes a certificate by its own record (SHA256 hash data of the certificate it installed) without first retrieving the hash data the station has.' },
   'csms201-firmware-retrieve-time-ignored': { peer: 'csms', versions: V201, description: 'Sends UpdateFirmware with retrieveDateTime now instead of the (future) download time it was asked for.' },
   'firmware-201-cancel-not-supported': { peer: 'cs', versions: V201, description: 'Rejects a new UpdateFirmware while an update is going on instead of canceling it (AcceptedCanceled), although it declares C-60.' },
+  'firmware-201-cancel-despite-rejecting': { peer: 'cs', versions: V201, description: 'A station that cannot cancel a firmware update (NOT C-60) answers a second UpdateFirmware Rejected but drops the ongoing update all the same and runs the new one.' },
 } as const satisfies Record<string, FaultInfo>;

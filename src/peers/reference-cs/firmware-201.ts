@@ -68,13 +68,15 @@ export function registerFirmware201(ep: RpcEndpoint, p: FirmwareParts201): void 
     const state = UPDATES.get(st) ?? { generation: 0, busy: false };
     UPDATES.set(st, state);
     const canceled = state.busy;
-    if (canceled && faults.has('firmware-201-cancel-not-supported')) return { status: 'Rejected' };
+    // L01.FR.27: unable to cancel, Rejected; the ongoing update goes on (unless the fault drops it all the same).
+    const refused = canceled && (st.opts.cancelFirmwareUpdates === false || faults.has('firmware-201-cancel-not-supported'));
+    if (refused && !faults.has('firmware-201-cancel-despite-rejecting')) return { status: 'Rejected' };
     state.generation++;
     state.busy = true;
     const generation = state.generation;
     maintenance.firmwareRequestId = req.requestId as number;
     ctx.afterReply(() => run(fw, signer, state, generation));
-    return { status: canceled ? 'AcceptedCanceled' : 'Accepted' };
+    return { status: refused ? 'Rejected' : canceled ? 'AcceptedCanceled' : 'Accepted' };
   });
 
   function run(fw: Firmware201, signer: ReturnType<typeof parseCertificate>, state: UpdateState, generation: number): void {

@@ -64,6 +64,8 @@ export interface ReferenceCsOptions {
   autoConnect?: boolean;
   /** The cable is fixed to the station: UnlockConnector is answered NotSupported (OCPP 1.6 §5.18). Default false. */
   fixedCable?: boolean;
+  /** 2.0.1 L01.FR.24 (Part 5 C-60): a new UpdateFirmware cancels the update going on (AcceptedCanceled); false: Rejected (L01.FR.27). Default true. */
+  cancelFirmwareUpdates?: boolean;
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -95,5 +97,6 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     firmwareVersion: o.firmwareVersion ?? '1.0.0',
     autoConnect: o.autoConnect ?? true,
     fixedCable: o.fixedCable ?? false,
+    cancelFirmwareUpdates: o.cancelFirmwareUpdates ?? true,
   };
 }
