@@ -186,13 +186,20 @@ export class Session {
   }
 
   answer(call: IncomingCall, payload: Payload): FrameRecord {
+    this.checkSameConnection(call);
     call.answered = true;
     return this.sendFrame(serializeFrame({ type: 'CALLRESULT', id: call.id, payload }));
   }
 
   answerError(call: IncomingCall, code: string, description = ''): FrameRecord {
+    this.checkSameConnection(call);
     call.answered = true;
     return this.sendFrame(serializeFrame({ type: 'CALLERROR', id: call.id, errorCode: code, errorDescription: description, errorDetails: {} }));
+  }
+
+  /** A CALL is answered on the connection it came on: after a reconnect the SUT no longer waits for that answer. */
+  private checkSameConnection(call: IncomingCall): void {
+    if (call.frame.conn !== this.link.conn) throw new LinkDownError(`the connection the ${call.action} CALL came on has closed; it cannot be answered on a new one`);
   }
 
   /**

@@ -6,6 +6,7 @@
  * `each`, and in replies `message`), optionally followed by one arithmetic operation with a number (`sut.heartbeatIntervalS * 1000`) and
  * a fallback for missing values (`vars.x ?? false`, the fallback being JSON). Built-ins: `now`, `now+30s` (s, m, h,
  * ms; or a configured amount: `now+sut.settings.offsetS s`), `uuid`, `seq` (an integer that grows over the run).
+ * `{{expr as string}}` gives the value as text even when the placeholder is the whole string.
  */
 export interface TemplateContext {
   sut: Record<string, unknown>;
@@ -48,9 +49,17 @@ export function hasPlaceholder(value: unknown): boolean {
   return false;
 }
 
+/** `{{sut.heartbeatIntervalS as string}}`: the value as text, for fields OCPP types as strings (1.6 configuration values). */
+const AS_STRING = /^(.+?)\s+as\s+string$/;
+
 function resolveString(text: string, ctx: TemplateContext): unknown {
   const whole = WHOLE.exec(text);
-  if (whole) return evaluate(whole[1], ctx);
+  if (whole) {
+    const asString = AS_STRING.exec(whole[1]);
+    if (!asString) return evaluate(whole[1], ctx);
+    const v = evaluate(asString[1], ctx);
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  }
   return text.replace(ANY, (_, expr: string) => {
     const v = evaluate(expr, ctx);
     return typeof v === 'string' ? v : JSON.stringify(v);

@@ -116,6 +116,19 @@ describe('engine: flow steps and verdicts', () => {
     expect(late.link.answers()[0][2]).to.deep.equal({ idTagInfo: { status: 'Accepted' } });
   });
 
+  it('a held CALL whose connection closed is not answered on the next connection', async () => {
+    const f = fixture({});
+    await f.link.open();
+    // Between cases a CALL arrives and is held; the connection drops and comes back before anyone answers it.
+    const id = f.link.sut.call('Heartbeat', {});
+    f.link.sut.hangUp(1006);
+    f.link.sut.reconnect();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(f.link.conn).to.equal('conn-2');
+    f.session.startCase();
+    expect(f.link.answers().filter((a) => a[1] === id), 'answers to the CALL of the closed connection').to.deep.equal([]);
+  });
+
   it('a protocol violation between steps fails the step during which it arrived', async () => {
     const f = fixture({ onOpen: (sut) => sut.raw('[3,"nobody-asked",{}]') });
     const result = await f.run([{ wait: 50 }]);

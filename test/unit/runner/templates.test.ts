@@ -19,6 +19,11 @@ describe('templates', () => {
     expect(resolveTemplate({ connectorId: '{{sut.connectorId}}', idTag: '{{ sut.idTags.valid }}', note: 'tx {{vars.tx}} on {{params.evseId}}' }, ctx())).to.deep.equal({ connectorId: 2, idTag: 'TAG-1', note: 'tx 7 on 1' });
   });
 
+  it('"as string" gives a whole-string placeholder as text (1.6 configuration values are strings)', () => {
+    expect(resolveTemplate({ value: '{{sut.heartbeatIntervalS as string}}', same: '{{sut.idTags.valid as string}}' }, ctx())).to.deep.equal({ value: '30', same: 'TAG-1' });
+    expect(resolveTemplate('{{sut.heartbeatIntervalS * 2 as string}}', ctx())).to.equal('60');
+  });
+
   it('built-ins: now with offsets, uuid, seq; arithmetic with one number', () => {
     expect(resolveTemplate(['{{now}}', '{{now+90s}}', '{{now - 1h}}', '{{uuid}}', '{{seq}}', '{{seq}}'], ctx())).to.deep.equal([
       '2025-03-14T10:00:00.000Z',
