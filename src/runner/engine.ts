@@ -165,7 +165,9 @@ export class Engine {
   }
 
   private async runOne(step: Step, index: string, prefix: string, params: Record<string, unknown>, ctx: CaseContext, records: StepRecord[]): Promise<void> {
-    const resolver = (v: unknown, extra?: { each?: unknown }) => ctx.resolve(v, params, extra);
+    // Describing a step must not use up generated values ({{seq}}, {{uuid}}) that running it will take.
+    const preview = this.options.gen.preview?.();
+    const resolver = (v: unknown, extra?: { each?: unknown }) => ctx.resolve(v, params, preview ? { ...extra, gen: preview } : extra);
     if (step.when && !evaluateCondition(step.when, ctx.template(params), this.options.declared, ctx.matchEnv())) {
       records.push({ index, description: explainStep(step, ctx.harness, resolver), verdict: 'skipped', actual: `condition not met: ${explainCondition(step.when)}`, durationMs: 0, evidence: [] });
       return;

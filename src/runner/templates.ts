@@ -22,6 +22,8 @@ export interface Generators {
   now(): number;
   uuid(): string;
   seq(): number;
+  /** Generators that show what would come next without using it up: for describing a step before it runs. */
+  preview?(): Generators;
 }
 
 export class TemplateError extends Error {
@@ -177,5 +179,6 @@ export function defaultGenerators(): Generators {
     now: () => Date.now(),
     uuid: () => crypto.randomUUID(),
     seq: () => ++n,
+    preview: () => ({ now: () => Date.now(), uuid: () => '(a new uuid)', seq: () => n + 1 }),
   };
 }

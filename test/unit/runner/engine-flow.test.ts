@@ -116,6 +116,14 @@ describe('engine: flow steps and verdicts', () => {
     expect(late.link.answers()[0][2]).to.deep.equal({ idTagInfo: { status: 'Accepted' } });
   });
 
+  it('a step description shows the generated value the step then uses ({{seq}} is not used up by the description)', async () => {
+    const f = fixture({});
+    const result = await f.run([{ set: { reservationId: '{{seq}}' } }, { send: 'CancelReservation', payload: { reservationId: '{{vars.reservationId}}' }, timeoutMs: 50 }]);
+    const sent = f.link.sent.find((fr) => fr[2] === 'CancelReservation')!;
+    const id = (sent[3] as { reservationId: number }).reservationId;
+    expect(result.steps[0].description).to.equal(`Set vars.reservationId = ${id}`);
+  });
+
   it('a held CALL whose connection closed is not answered on the next connection', async () => {
     const f = fixture({});
     await f.link.open();
