@@ -84,3 +84,29 @@ interface WebSocketLike {
   on(event: 'error', fn: (err: Error) => void): unknown;
   on(event: 'close', fn: (code: number, reason: Buffer) => void): unknown;
 }
+
+/** Closes a socket from the harness side; one that does not finish its closing handshake within 1 s is terminated. */
+export async function closeSocket(ws: ClosableSocket | undefined): Promise<void> {
+  if (!ws || ws.readyState === CLOSED) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      ws.terminate();
+      resolve();
+    }, 1000);
+    ws.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    ws.close(1000, 'closed by ocpp-harness');
+  });
+}
+
+/** WebSocket.CLOSED, without importing ws here. */
+const CLOSED = 3;
+
+interface ClosableSocket {
+  readonly readyState: number;
+  once(event: 'close', fn: () => void): unknown;
+  close(code: number, reason: string): void;
+  terminate(): void;
+}

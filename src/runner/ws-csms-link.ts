@@ -5,7 +5,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import type { Version } from '../types.js';
 import { subprotocolOf } from '../ocpp/versions.js';
 import type { Link, LinkListener } from './link.js';
-import { LinkDownError, LinkEvents, LinkOpenError } from './link.js';
+import { closeSocket, LinkDownError, LinkEvents, LinkOpenError } from './link.js';
 
 /**
  * The harness plays the CSMS: it listens, and the charging station under test connects to
@@ -103,19 +103,7 @@ export class WsCsmsLink implements Link {
 
   async close(options: { refuseReconnect?: boolean } = {}): Promise<void> {
     this.refusing = options.refuseReconnect === true;
-    const ws = this.ws;
-    if (!ws || ws.readyState === WebSocket.CLOSED) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        ws.terminate();
-        resolve();
-      }, 1000);
-      ws.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      ws.close(1000, 'closed by ocpp-harness');
-    });
+    await closeSocket(this.ws);
   }
 
   async dispose(): Promise<void> {

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import type { Version } from '../types.js';
 import { subprotocolOf } from '../ocpp/versions.js';
 import type { Link, LinkListener } from './link.js';
-import { LinkDownError, LinkEvents, LinkOpenError } from './link.js';
+import { closeSocket, LinkDownError, LinkEvents, LinkOpenError } from './link.js';
 
 /**
  * The harness plays the charging station: it dials `<url>/<identity>` offering the version's subprotocol
@@ -100,19 +100,7 @@ export class WsStationLink implements Link {
   }
 
   async close(): Promise<void> {
-    const ws = this.ws;
-    if (!ws || ws.readyState === WebSocket.CLOSED) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        ws.terminate();
-        resolve();
-      }, 1000);
-      ws.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      ws.close(1000, 'closed by ocpp-harness');
-    });
+    await closeSocket(this.ws);
   }
 
   async dispose(): Promise<void> {
