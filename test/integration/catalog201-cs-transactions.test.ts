@@ -1,10 +1,5 @@
-import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCTT 2.0.1, charging station under test, Core mandatory cases of E Transactions, F RemoteControl, J MeterValues
@@ -20,7 +15,7 @@ const POWER_STARTED_CASES = ['TC_J_07_CS'];
 
 const CASES = ['TC_E_28_CS', 'TC_E_39_CS', 'TC_E_29_CS', 'TC_E_33_CS', 'TC_E_40_CS', 'TC_E_50_CS', 'TC_E_51_CS', 'TC_E_30_CS', 'TC_E_32_CS', 'TC_E_34_CS', 'TC_F_08_CS', 'TC_F_04_CS', 'TC_F_09_CS', 'TC_F_20_CS', 'TC_J_01_CS', 'TC_J_02_CS', 'TC_J_03_CS', 'TC_J_07_CS', 'TC_J_09_CS', 'TC_J_10_CS', 'TC_P_01_CS', 'TC_P_03_CS'];
 
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_E_28_CS', fault: 'tx-status-always-ongoing', reason: /^Step 1 failed: .*\(ongoingIndicator: expected false, got true\)/ },
   { id: 'TC_E_29_CS', fault: 'tx-status-queue-ignored', reason: /^Step 4 failed: .*\(messagesInQueue: expected true, got false\)/ },
   { id: 'TC_E_33_CS', fault: 'tx-status-queue-ignored', reason: /^Step 4 failed: .*\(messagesInQueue: expected true, got false\)/ },
@@ -45,27 +40,10 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_P_03_CS', fault: 'custom-data-rejected', reason: /^Step 1 failed: expected a CALLRESULT where setVariableResult is .*got CALLERROR FormatViolation/ },
 ];
 
-describe('OCTT 2.0.1 charging station Core: E Transactions, F RemoteControl, J MeterValues, P DataTransfer', function () {
-  this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-cs-transactions-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('every case passes against the fault-free reference station', async () => {
-    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST }, memoryIo());
-    const power = await executeRun({ patterns: POWER_STARTED_CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: POWER_STARTED }, memoryIo());
-    const cases = [...outcome.report!.cases, ...power.report!.cases];
-    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES, ...POWER_STARTED_CASES].sort());
-  });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the station with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: POWER_STARTED_CASES.includes(id) ? POWER_STARTED : FAST }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
+describeCatalogGroup({
+  title: 'OCTT 2.0.1 charging station Core: E Transactions, F RemoteControl, J MeterValues, P DataTransfer',
+  cases: CASES,
+  catches: CATCHES.map((c) => (POWER_STARTED_CASES.includes(c.id) ? { ...c, config: POWER_STARTED } : c)),
+  config: FAST,
+  passWith: [{ cases: POWER_STARTED_CASES, config: POWER_STARTED }],
 });
