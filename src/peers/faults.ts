@@ -12,6 +12,11 @@ import { CATALOG_201_CS_AVAILABILITY_FAULTS } from './faults/catalog-201-cs-avai
 import { CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS } from './faults/catalog-201-firmware-certificates.js';
 import { CATALOG_201_CSMS_PROVISIONING_FAULTS } from './faults/catalog-201-csms-provisioning.js';
 import { CATALOG_201_CSMS_TRANSACTIONS_FAULTS } from './faults/catalog-201-csms-transactions.js';
+import { CATALOG_TLS_CERTIFICATES_FAULTS } from './faults/catalog-tls-certificates.js';
+import { CATALOG_201_CONNECTION_FAULTS } from './faults/catalog-201-connection.js';
+import { CATALOG_201_CS_AUTHORIZATION_FAULTS } from './faults/catalog-201-cs-authorization.js';
+import { CATALOG_201_TRANSACTIONS_CONDITIONAL_FAULTS } from './faults/catalog-201-transactions-conditional.js';
+import { CATALOG_201_REMOTE_CONDITIONAL_FAULTS } from './faults/catalog-201-remote-conditional.js';
 
 export type { FaultInfo } from './faults/fault-info.js';
 
@@ -76,6 +81,11 @@ export const FAULTS = {
   ...CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS,
   ...CATALOG_201_CSMS_PROVISIONING_FAULTS,
   ...CATALOG_201_CSMS_TRANSACTIONS_FAULTS,
+  ...CATALOG_TLS_CERTIFICATES_FAULTS,
+  ...CATALOG_201_CONNECTION_FAULTS,
+  ...CATALOG_201_CS_AUTHORIZATION_FAULTS,
+  ...CATALOG_201_TRANSACTIONS_CONDITIONAL_FAULTS,
+  ...CATALOG_201_REMOTE_CONDITIONAL_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;

@@ -1,0 +1,5 @@
+import type { FaultInfo } from './fault-info.js';
+
+/** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 E Transactions conditional cases, both roles. */
+export const CATALOG_201_TRANSACTIONS_CONDITIONAL_FAULTS = {
+} as const satisfies Record<string, FaultInfo>;
