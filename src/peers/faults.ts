@@ -17,6 +17,7 @@ import { CATALOG_201_CONNECTION_FAULTS } from './faults/catalog-201-connection.j
 import { CATALOG_201_CS_AUTHORIZATION_FAULTS } from './faults/catalog-201-cs-authorization.js';
 import { CATALOG_201_TRANSACTIONS_CONDITIONAL_FAULTS } from './faults/catalog-201-transactions-conditional.js';
 import { CATALOG_201_REMOTE_CONDITIONAL_FAULTS } from './faults/catalog-201-remote-conditional.js';
+import { CATALOG_201_DEVICE_CONDITIONAL_FAULTS } from './faults/catalog-201-device-conditional.js';
 
 export type { FaultInfo } from './faults/fault-info.js';
 
@@ -86,6 +87,7 @@ export const FAULTS = {
   ...CATALOG_201_CS_AUTHORIZATION_FAULTS,
   ...CATALOG_201_TRANSACTIONS_CONDITIONAL_FAULTS,
   ...CATALOG_201_REMOTE_CONDITIONAL_FAULTS,
+  ...CATALOG_201_DEVICE_CONDITIONAL_FAULTS,
 } as const satisfies Record<string, FaultInfo>;
 
 export type FaultName = keyof typeof FAULTS;

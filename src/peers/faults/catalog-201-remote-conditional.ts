@@ -1,5 +1,5 @@
 import type { FaultInfo } from './fault-info.js';
 
-/** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 conditional cases of F RemoteControl, J MeterValues, K SmartCharging, L FirmwareManagement, M CertificateManagement, N Diagnostics and A Security, both roles. */
+/** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 conditional cases of F RemoteControl, both roles. */
 export const CATALOG_201_REMOTE_CONDITIONAL_FAULTS = {
 } as const satisfies Record<string, FaultInfo>;
