@@ -1,5 +1,10 @@
 import type { FaultInfo } from './fault-info.js';
 
+const V201 = ['2.0.1'] as const;
+
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 conditional cases of J MeterValues, K SmartCharging, L FirmwareManagement, M CertificateManagement and N Diagnostics, both roles. */
 export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
+  'customer-information-cache-not-reported': { peer: 'cs', versions: V201, description: 'A CustomerInformation report leaves out the authorization cache entry of the idToken: the NotifyCustomerInformation says nothing was found.' },
+  'customer-information-not-cleared': { peer: 'cs', versions: V201, description: 'A CustomerInformation clear says the data is cleared but keeps it (cache entry, customer record): a later report still finds it.' },
+  'log-upload-not-canceled': { peer: 'cs', versions: V201, description: 'A GetLog during an ongoing log upload is answered Accepted and both uploads run, instead of canceling the first (AcceptedCanceled).' },
 } as const satisfies Record<string, FaultInfo>;

@@ -1,4 +1,5 @@
 import type { Payload } from '../../ocpp/frame.js';
+import type { TimerHandle } from '../timers.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Station } from './station.js';
 
@@ -15,6 +16,7 @@ export class Maintenance {
   /** The last diagnostics / log upload status reported. */
   uploadStatus = 'Idle';
   logRequestId: number | undefined;
+  private uploadTimer: TimerHandle | undefined;
 
   constructor(
     private readonly st: Station,
@@ -53,15 +55,25 @@ export class Maintenance {
     this.logRequestId = requestId;
     const fileName = `${st.identity}-${kind}-${Date.now()}.log`;
     const failing = /fail/i.test(location) && !st.faults.has('diagnostics-upload-failure-hidden');
-    st.timers.after(st.opts.transferStepSeconds, () => {
+    this.uploadTimer = st.timers.after(st.opts.transferStepSeconds, () => {
       if (kind === 'diagnostics' && st.faults.has('diagnostics-no-uploading-status')) this.uploadStatus = 'Uploading';
       else this.reportUpload('Uploading', kind);
-      st.timers.after(st.opts.transferStepSeconds, () => {
+      this.uploadTimer = st.timers.after(st.opts.transferStepSeconds, () => {
+        this.uploadTimer = undefined;
         if (failing) this.reportUpload(kind === 'diagnostics' ? 'UploadFailed' : 'UploadFailure', kind, true);
         else this.reportUpload('Uploaded', kind, true);
       });
     });
     return fileName;
+  }
+
+  /** Stops the upload going on, if any (2.0.1 N01.FR.12, a second GetLog); true when there was one. */
+  cancelUpload(): boolean {
+    if (!this.uploadTimer) return false;
+    this.uploadTimer.cancel();
+    this.uploadTimer = undefined;
+    this.uploadStatus = 'Idle';
+    return true;
   }
 
   reportFirmware(status: string, final = false): void {

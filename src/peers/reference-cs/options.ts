@@ -66,6 +66,8 @@ export interface ReferenceCsOptions {
   fixedCable?: boolean;
   /** 2.0.1 L01.FR.24 (Part 5 C-60): a new UpdateFirmware cancels the update going on (AcceptedCanceled); false: Rejected (L01.FR.27). Default true. */
   cancelFirmwareUpdates?: boolean;
+  /** 2.0.1 customer identifiers the station holds a customer record of (CustomerInformation, Part 5 C-14). Default none. */
+  customerIdentifiers?: string[];
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -98,5 +100,6 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     autoConnect: o.autoConnect ?? true,
     fixedCable: o.fixedCable ?? false,
     cancelFirmwareUpdates: o.cancelFirmwareUpdates ?? true,
+    customerIdentifiers: o.customerIdentifiers ?? [],
   };
 }

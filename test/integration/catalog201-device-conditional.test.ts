@@ -1,0 +1,24 @@
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+
+/**
+ * OCTT 2.0.1, Core conditional cases of J MeterValues, K SmartCharging, L FirmwareManagement, M CertificateManagement
+ * and N Diagnostics: every case passes against the reference peers that declare the Part 5 features enabling it
+ * (through the proxy), and fails against them with the fault it exists to catch, naming the broken expectation.
+ */
+
+const CASES = ['TC_N_27_CS', 'TC_N_28_CS', 'TC_N_30_CS', 'TC_N_31_CS', 'TC_N_62_CS', 'TC_N_36_CS'];
+
+const CATCHES: CatchSpec[] = [
+  { id: 'TC_N_27_CS', fault: 'customer-information-cache-not-reported', reason: /^Step 3 failed: expected NotifyCustomerInformation .*\(data: expected a string matching .*, got ""\)/ },
+  { id: 'TC_N_28_CS', fault: 'customer-information-no-notify', reason: /^Step before\.3 failed: expected NotifyCustomerInformation where requestId is \d+; got nothing matching/ },
+  { id: 'TC_N_30_CS', fault: 'customer-information-no-notify', reason: /^Step 3 failed: expected NotifyCustomerInformation .*got nothing matching/ },
+  { id: 'TC_N_31_CS', fault: 'customer-information-no-notify', reason: /^Step 3 failed: expected NotifyCustomerInformation .*got nothing matching/ },
+  { id: 'TC_N_62_CS', fault: 'customer-information-not-cleared', reason: /^Step 7 failed: expected NotifyCustomerInformation .*\(data: expected "", got "customer CUSTOMER-ID-1: customer record stored at the station"\)/ },
+  { id: 'TC_N_36_CS', fault: 'log-upload-not-canceled', reason: /^Step 4 failed: .*\(status: expected "AcceptedCanceled", got "Accepted"\)/ },
+];
+
+describeCatalogGroup({
+  title: 'OCTT 2.0.1 Core conditional: J MeterValues, K SmartCharging, L FirmwareManagement, M CertificateManagement, N Diagnostics',
+  cases: CASES,
+  catches: CATCHES,
+});
