@@ -10,6 +10,8 @@ import type { ProxyFindingCollector } from './report-builder.js';
 import { resolveSut, type ResolvedSut, type SutConfigFile } from './sut-config.js';
 import type { OpenTarget } from './targets.js';
 import { startProxyOrExplain } from './targets.js';
+import { referenceGateMaterial } from './reference-gate.js';
+import { StationGate } from './station-gate.js';
 import { WsCsmsLink } from './ws-csms-link.js';
 import { WsStationLink } from './ws-station-link.js';
 
@@ -24,6 +26,9 @@ export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1
 
 /** The reference peers run on a tenfold clock (one protocol second = 100 ms) so intervals stay short. */
 const MS_PER_SECOND = 100;
+
+/** Part 5 F RemoteControl features of the 2.0.1 reference CSMS: C-11 UnlockConnector, C-29.1-5 TriggerMessage for MeterValues, TransactionEvent, LogStatusNotification, FirmwareStatusNotification, StatusNotification. */
+const REMOTE_CONTROL_CSMS_201 = ['C-11', 'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5'];
 
 export function referenceSutConfig(version: ReferenceVersion, role: Side): SutConfigFile {
   const common: SutConfigFile = {
@@ -43,11 +48,16 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // Part 5 features: start options EVConnected, Authorized, PowerPathClosed, EnergyTransfer; configurable TxStartPoint;
     // C-60 cancelling an ongoing firmware update.
     // settings.logLocation: the log server of the test setup (GetLog, Part 6 N01 cases); the reference uploads nowhere.
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60'] };
+    // C-14 customer records by customerIdentifier (settings.customerIdentifier: the one the tester stored), C-30 RFID
+    // ISO14443 idTokens, C-57 cancelling an ongoing log upload.
+    // C-49 an authorization cache, C-59 AuthCacheCtrlr.DisablePostAuthorize.
+    // Stop options EVConnected, Authorized, PowerPathClosed, EnergyTransfer and a configurable TxStopPoint (C-10.x, C-52); a
+    // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9).
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-49', 'C-59', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9'] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
-  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15'] : [])] };
+  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', ...REMOTE_CONTROL_CSMS_201] : [])] };
 }
 
 export interface ReferenceTargetOptions {
@@ -67,16 +77,21 @@ export async function openReferenceTarget(version: ReferenceVersion, role: Side,
 /** The harness listens as the CSMS; the reference station connects through the proxy. */
 async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOptions): Promise<OpenTarget> {
   const sec = await referenceConnectionSecurity(sut);
-  const link = await WsCsmsLink.listen({ port: 0, host: '127.0.0.1', version: sut.version, password: sec.password, tls: options.viaProxy || !sec.server ? undefined : { ...sec.server, ca: sec.server.clientCa, requestCert: sec.server.clientCa !== undefined } });
+  const link = await WsCsmsLink.listen({ port: 0, host: '127.0.0.1', version: sut.version, password: sec.password });
   let proxy: ProxyHandle | undefined;
+  let gate: StationGate;
   try {
-    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: link.endpoint.replace(/\/$/, ''), responseTimeoutMs: sut.timeouts.responseMs, tls: sec.server && { cert: sec.server.cert, key: sec.server.key }, clientCa: sec.server?.clientCa }, options.findings);
+    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: link.endpoint.replace(/\/$/, ''), responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
+    // TLS ends at the gate in front of the proxy, so a case can change what the station meets there (station-gate.ts).
+    gate = await StationGate.listen({ upstream: { host: '127.0.0.1', port: proxy ? proxy.port : link.port }, material: await referenceGateMaterial(), securityProfile: sut.securityProfile });
   } catch (e) {
     await link.dispose();
+    await proxy?.close();
     throw e;
   }
+  link.gate = gate;
   const station = startReferenceCs({
-    url: proxy ? proxy.url : link.endpoint.replace(/\/$/, ''),
+    url: gate.url,
     identity: sut.identity,
     version: sut.version as ReferenceVersion,
     connectors: sut.version === '1.6' ? sut.connectors.length : sut.evses.length,
@@ -90,13 +105,15 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     tls: sec.client,
     fixedCable: sut.features.includes('FixedCable'),
     cancelFirmwareUpdates: sut.version !== '2.0.1' || sut.features.includes('C-60'),
+    customerIdentifiers: typeof sut.settings.customerIdentifier === 'string' ? [sut.settings.customerIdentifier] : [],
   });
-  const endpoint = proxy ? proxy.url : link.endpoint;
+  const endpoint = gate.url;
   return {
     target: { sut, link, adapter: new AdapterChain([new ReferenceStationAdapter(station)]) },
     endpoint,
     close: async () => {
       await station.close();
+      await gate.close();
       await link.dispose();
       await proxy?.close();
     },

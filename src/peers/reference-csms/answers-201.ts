@@ -4,6 +4,7 @@ import { RpcError } from '../rpc-errors.js';
 import type { StationSession } from './session.js';
 import { logStatusFaults201 } from './diagnostics-201.js';
 import { meterValuesFaults201, transactionEventFaults201 } from './tx-faults-201.js';
+import { triggeredAnswerFaults201 } from './remote-faults-201.js';
 
 /**
  * How the reference CSMS answers a 2.0.1 charging station (OCPP 2.0.1 Part 2, the station-initiated
@@ -75,6 +76,7 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
   });
 
   ep.handle('MeterValues', (req) => {
+    triggeredAnswerFaults201(s, 'MeterValues', req);
     meterValuesFaults201(s, req);
     return {};
   });
@@ -85,6 +87,7 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
   });
   for (const action of ['FirmwareStatusNotification', 'LogStatusNotification', 'PublishFirmwareStatusNotification']) {
     ep.handle(action, (req) => {
+      triggeredAnswerFaults201(s, action, req);
       if (action === 'LogStatusNotification') logStatusFaults201(s, req);
       s.lastNotified.set(action, req.status as string);
       return {};

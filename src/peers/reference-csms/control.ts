@@ -115,13 +115,13 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const where = num(p.connectorId ?? p.evseId);
       if (s.version === '1.6') return { action: 'TriggerMessage', payload: withOptional({ requestedMessage: String(p.requestedMessage) }, 'connectorId', s.faults.has('trigger-message-without-connector') ? undefined : where) };
       const payload: Payload = { requestedMessage: String(p.requestedMessage) };
-      if (where !== undefined) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
+      if (where !== undefined && !s.faults.has('csms201-trigger-evse-dropped')) payload.evse = withOptional({ id: where }, 'connectorId', num(p.evseConnectorId));
       if (s.faults.has('csms201-trigger-message-connector-id')) payload.connectorId = where ?? 0;
       return { action: 'TriggerMessage', payload };
     },
     unlockConnector: (s, p) => {
       const where = (num(p.connectorId ?? p.evseId) ?? 1) - (s.version === '1.6' && s.faults.has('csms16-unlock-wrong-connector') ? 1 : 0);
-      return s.version === '1.6' ? { action: 'UnlockConnector', payload: { connectorId: where } } : { action: 'UnlockConnector', payload: { evseId: where, connectorId: num(p.evseConnectorId) ?? 1 } };
+      return s.version === '1.6' ? { action: 'UnlockConnector', payload: { connectorId: where } } : { action: 'UnlockConnector', payload: { evseId: where - (s.faults.has('csms201-unlock-wrong-evse') ? 1 : 0), connectorId: num(p.evseConnectorId) ?? 1 } };
     },
     clearCache: (s) => ({ action: 'ClearCache', payload: s.faults.has('csms16-clear-cache-with-payload') ? { connectorId: 1 } : s.faults.has('csms201-clear-cache-with-payload') ? { evseId: 1 } : {} }),
     sendLocalList: (s, p) => {
