@@ -51,6 +51,11 @@ export class AuthStore {
     this.cache.set(idTag, info);
   }
 
+  /** True when the local authorization list has the tag (it is then not taken from the cache). */
+  listed(idTag: string): boolean {
+    return this.list.has(idTag);
+  }
+
   /** Drops one tag's cache entry (CustomerInformation clear); the local list keeps it. */
   forget(idTag: string): void {
     this.cache.delete(idTag);

@@ -1,6 +1,7 @@
 import type { Payload } from '../../ocpp/frame.js';
 import { RpcClosedError } from '../rpc-errors.js';
 import type { IdTagInfo } from './auth.js';
+import { cachesAnswer201, preAuthorize201, refusedFromCache201, verdict201 } from './auth-cache-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -11,14 +12,17 @@ import type { Station } from './station.js';
 export async function authorizeIdTag(st: Station, idTag: string, tokenType: string): Promise<IdTagInfo> {
   const s = st.settings;
   const local = st.auth.lookup(idTag, s.localAuthListEnabled() && !st.faults.has('local-list-not-used'), s.authCacheEnabled());
-  if (local?.status === 'Accepted' && s.localPreAuthorize() && !st.faults.has('local-pre-authorize-ignored')) return local;
+  const v2 = st.version !== '1.6';
+  const preAuthorize = v2 ? preAuthorize201(st) : s.localPreAuthorize() && !st.faults.has('local-pre-authorize-ignored');
+  if (local?.status === 'Accepted' && preAuthorize) return local;
+  if (v2 && local && preAuthorize && st.ready && refusedFromCache201(st, idTag, local)) return local;
   if (st.ready) {
     try {
       const request = st.version === '1.6' ? { idTag } : { idToken: { idToken: idTag, type: tokenType } };
       const info = idTagInfoOf(await st.call('Authorize', request));
       if (info) {
-        st.auth.remember(idTag, info, s.authCacheEnabled());
-        return info;
+        if (!v2 || cachesAnswer201(st, 'Authorize')) st.auth.remember(idTag, info, s.authCacheEnabled());
+        return v2 ? verdict201(st, info) : info;
       }
       return { status: 'Invalid' };
     } catch (e) {

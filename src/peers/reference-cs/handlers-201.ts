@@ -115,8 +115,8 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
   });
 
   ep.handle('ClearCache', () => {
-    if (!st.settings.authCacheEnabled()) return { status: 'Rejected' };
-    st.auth.clearCache();
+    if (!st.settings.authCacheEnabled() && !st.faults.has('auth-cache-201-clear-when-disabled')) return { status: 'Rejected' };
+    if (!st.faults.has('auth-cache-201-clear-ignored')) st.auth.clearCache();
     return { status: 'Accepted' };
   });
 

@@ -112,6 +112,7 @@ export class Lifecycle {
       c.finishing = false;
     }
     st.engine.forgetAfterPowerLoss();
+    if (st.faults.has('auth-cache-201-lost-on-reboot')) st.auth.clearCache(); // the cache must live in non-volatile memory (C10.FR.02)
     if (!st.isClosed) st.link.connect();
   }
 
