@@ -7,4 +7,5 @@ export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
   'customer-information-cache-not-reported': { peer: 'cs', versions: V201, description: 'A CustomerInformation report leaves out the authorization cache entry of the idToken: the NotifyCustomerInformation says nothing was found.' },
   'customer-information-not-cleared': { peer: 'cs', versions: V201, description: 'A CustomerInformation clear says the data is cleared but keeps it (cache entry, customer record): a later report still finds it.' },
   'log-upload-not-canceled': { peer: 'cs', versions: V201, description: 'A GetLog during an ongoing log upload is answered Accepted and both uploads run, instead of canceling the first (AcceptedCanceled).' },
+  'csms201-customer-identifier-ignored': { peer: 'csms', versions: V201, description: 'Asked for the customer information of a customerIdentifier, sends CustomerInformation for the first valid idToken instead (knows customers only by idToken).' },
 } as const satisfies Record<string, FaultInfo>;

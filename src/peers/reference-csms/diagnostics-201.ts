@@ -15,7 +15,7 @@ export function customerInformation201(s: StationSession, p: Record<string, unkn
   if (s.faults.has('csms201-customer-information-flags-swapped')) [report, clear] = [clear, report];
   const payload: Payload = { requestId: typeof p.requestId === 'number' ? p.requestId : requestId, report, clear };
   const token = p.idToken as { idToken?: string; type?: string } | undefined;
-  if (p.customerIdentifier !== undefined) payload.customerIdentifier = String(p.customerIdentifier);
+  if (p.customerIdentifier !== undefined && !s.faults.has('csms201-customer-identifier-ignored')) payload.customerIdentifier = String(p.customerIdentifier);
   else payload.idToken = { idToken: token?.idToken ?? validIdToken(), type: s.faults.has('csms201-customer-information-token-type-central') ? 'Central' : (token?.type ?? 'ISO14443') };
   return { action: 'CustomerInformation', payload };
 }
