@@ -27,6 +27,12 @@ export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1
 /** The reference peers run on a tenfold clock (one protocol second = 100 ms) so intervals stay short. */
 const MS_PER_SECOND = 100;
 
+/**
+ * Part 5 features of the 2.0.1 reference station for F RemoteControl: HFS-1 a detachable cable (with a connector lock),
+ * C-29.1-6 TriggerMessage for MeterValues, TransactionEvent, LogStatusNotification, FirmwareStatusNotification,
+ * StatusNotification, BootNotification; C-36 ISO14443 idTokens; C-48.1 / C-48.2 AuthorizeRemoteStart true and false.
+ */
+const REMOTE_CONTROL_CS_201 = ['HFS-1', 'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5', 'C-29.6', 'C-36', 'C-48.1', 'C-48.2'];
 /** Part 5 F RemoteControl features of the 2.0.1 reference CSMS: C-11 UnlockConnector, C-29.1-5 TriggerMessage for MeterValues, TransactionEvent, LogStatusNotification, FirmwareStatusNotification, StatusNotification. */
 const REMOTE_CONTROL_CSMS_201 = ['C-11', 'C-29.1', 'C-29.2', 'C-29.3', 'C-29.4', 'C-29.5'];
 
@@ -49,15 +55,16 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // C-60 cancelling an ongoing firmware update.
     // settings.logLocation: the log server of the test setup (GetLog, Part 6 N01 cases); the reference uploads nowhere.
     // C-14 customer records by customerIdentifier (settings.customerIdentifier: the one the tester stored), C-30 RFID
-    // ISO14443 idTokens, C-57 cancelling an ongoing log upload.
+    // ISO14443 idTokens, C-57 cancelling an ongoing log upload, C-28 AlignedDataCtrlr.SendDuringIdle, C-40 configurable
+    // measurands, C-42 signed meter values.
     // C-49 an authorization cache, C-59 AuthCacheCtrlr.DisablePostAuthorize.
     // Stop options EVConnected, Authorized, PowerPathClosed, EnergyTransfer and a configurable TxStopPoint (C-10.x, C-52); a
     // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9).
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-49', 'C-59', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9'] };
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-49', 'C-59', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', ...REMOTE_CONTROL_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
-  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', ...REMOTE_CONTROL_CSMS_201] : [])] };
+  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', ...REMOTE_CONTROL_CSMS_201] : [])] };
 }
 
 export interface ReferenceTargetOptions {
@@ -99,6 +106,8 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     faults: options.faults,
     msPerSecond: sut.msPerSecond,
     reconnectDelay: 1,
+    // 2.0.1 reconnects with the Part 4 back-off: configured to the same short first wait, without a random part.
+    config: sut.version === '2.0.1' ? { 'OCPPCommCtrlr.RetryBackOffWaitMinimum': '1', 'OCPPCommCtrlr.RetryBackOffRandomRange': '0' } : undefined,
     vendor: sut.vendor,
     model: sut.model,
     password: sec.password,

@@ -89,7 +89,8 @@ export function status201(c: Connector, stationOperative: boolean, reservation: 
   if (c.tx) return 'Occupied';
   // Inoperative wins over a cable still plugged in once no transaction runs (OCTT TC_G_11/14/17_CS: Unavailable when the transaction ends).
   if (!c.operative || !stationOperative) return 'Unavailable';
-  if (c.plugged) return 'Occupied';
+  // A detachable cable left in the socket after an EV-side unplug still occupies the connector.
+  if (c.plugged || c.cableAtStation) return 'Occupied';
   if (reservation) return 'Reserved';
   return 'Available';
 }

@@ -3,10 +3,14 @@ import type { Payload } from '../../ocpp/frame.js';
 import type { TimerHandle } from '../timers.js';
 import { sameOwner } from './auth.js';
 import { authorizeIdTag, idTagInfoOf } from './authorize.js';
+import { cachesAnswer201 } from './auth-cache-201.js';
+import { stopsRunning201 } from './group-id-201.js';
 import type { ActiveTx, Connector } from './connectors.js';
 import { advanceMeter, meterValue } from './meter.js';
+import { signReadings201 } from './signed-meter-201.js';
 import { splitList } from './settings.js';
 import { startEndedSampling, type EndedSampling } from './tx-ended-samples-201.js';
+import { txStartPoints201, txStopPoints201 } from './tx-points-201.js';
 import type { Station, TxEngine } from './station.js';
 
 /**
@@ -80,7 +84,7 @@ export class TxEngine201 implements TxEngine {
     st.events.emit('authorization', idTag, info.status);
     const running = this.txs.get(target);
     if (running?.authorized) {
-      if (info.status === 'Accepted' && running.idToken && sameOwner({ idTag, parentIdTag: info.parentIdTag }, { idTag: running.idToken.idToken, parentIdTag: running.groupIdToken })) this.deauthorize(target, 'local');
+      if (stopsRunning201(st, info, idTag, running)) this.deauthorize(target, 'local');
       return;
     }
     if (info.status !== 'Accepted' && !st.faults.has('charge-on-invalid-idtag')) return;
@@ -93,11 +97,14 @@ export class TxEngine201 implements TxEngine {
     const st = this.st;
     if (st.faults.has('remote-start-rejected')) return { status: 'Rejected' };
     const c = evseId === undefined ? this.pickConnector() : st.connector(evseId);
+    if (c?.plugged && st.faults.has('remote-start-rejected-when-occupied')) return { status: 'Rejected' };
     if (!c || c.fault || !c.operative || !st.stationOperative || this.pending.has(c) || this.txs.get(c)?.authorized) return { status: 'Rejected' };
     if (st.blockedByReservation(c, idToken.idToken)) return { status: 'Rejected' };
     const proceed = async () => {
       let groupIdToken: string | undefined;
-      if (st.settings.authorizeRemoteStart()) {
+      // Faults remote-start-not-authorized / remote-start-always-authorized: AuthorizeRemoteStart ignored.
+      const authorize = st.settings.authorizeRemoteStart() ? !st.faults.has('remote-start-not-authorized') : st.faults.has('remote-start-always-authorized');
+      if (authorize) {
         const info = await authorizeIdTag(st, idToken.idToken, idToken.type);
         st.events.emit('authorization', idToken.idToken, info.status);
         if (info.status !== 'Accepted') return;
@@ -141,7 +148,10 @@ export class TxEngine201 implements TxEngine {
   setEvSuspended(c: Connector, suspended: boolean): void {
     c.evSuspended = suspended;
     const tx = this.txs.get(c);
-    if (tx?.energizing) this.event(c, tx, 'Updated', 'ChargingStateChanged');
+    if (!tx?.energizing) return;
+    // TxStopPoint EnergyTransfer: the EV pausing ends the energy transfer, and so the transaction (E06.FR.07).
+    if (suspended && this.stopPointLost(c, tx)) this.end(c, tx, 'ChargingStateChanged', 'StoppedByEV');
+    else this.event(c, tx, 'Updated', 'ChargingStateChanged');
   }
 
   /** The driver's authorization ends: presented again (local), RequestStopTransaction (remote), or refused by the CSMS. */
@@ -183,14 +193,17 @@ export class TxEngine201 implements TxEngine {
     const context = asPeriodic ? 'Sample.Periodic' : 'Sample.Clock';
     const tx = this.txs.get(c);
     if (tx) return this.event(c, tx, 'Updated', asPeriodic ? 'MeterValuePeriodic' : 'MeterValueClock', { meter: context });
-    this.st.send('MeterValues', { evseId: c.evseId, meterValue: [meterValue('2.0.1', c, this.measurandsFor('Sample.Clock'), context, this.st.opts.chargingPowerW)] });
+    this.st.send('MeterValues', { evseId: c.evseId, meterValue: [signReadings201(this.st, meterValue('2.0.1', c, this.measurandsFor('Sample.Clock'), context, this.st.opts.chargingPowerW))] });
   }
 
   /** TriggerMessage(TransactionEvent): an Updated event of the running transaction, if any. */
   triggerEvent(c: Connector): boolean {
     const tx = this.txs.get(c);
     if (!tx) return false;
-    this.event(c, tx, 'Updated', 'Trigger');
+    // F06.FR.07 as Part 6 TC_F_13/14_CS reads it: the current state, with the EVSE, chargingState and a Trigger meter sample.
+    tx.evseSent = false;
+    tx.reportedChargingState = undefined;
+    this.event(c, tx, 'Updated', 'Trigger', { meter: this.st.faults.has('trigger-tx-event-without-meter') ? undefined : 'Trigger' });
     return true;
   }
 
@@ -224,18 +237,18 @@ export class TxEngine201 implements TxEngine {
 
   private conditions(c: Connector, tx: Tx201 | undefined): Record<string, boolean> {
     const authorized = tx ? tx.authorized : this.pending.has(c);
-    return { EVConnected: c.plugged, Authorized: authorized, PowerPathClosed: c.plugged && authorized, EnergyTransfer: !!tx?.energizing, ParkingBayOccupancy: false, DataSigned: false };
+    return { EVConnected: c.plugged, Authorized: authorized, PowerPathClosed: c.plugged && authorized, EnergyTransfer: !!tx?.energizing && !c.evSuspended, ParkingBayOccupancy: false, DataSigned: false };
   }
 
   private startPointReached(c: Connector): boolean {
     const cond = this.conditions(c, undefined);
-    return this.st.settings.txStartPoints().some((p) => p !== 'EnergyTransfer' && cond[p]);
+    return txStartPoints201(this.st).some((p) => p !== 'EnergyTransfer' && cond[p]);
   }
 
   /** A stop point that held during the transaction and holds no more. */
   private stopPointLost(c: Connector, tx: Tx201): boolean {
     const cond = this.conditions(c, tx);
-    return this.st.settings.txStopPoints().some((p) => tx.reached.has(p) && !cond[p]);
+    return txStopPoints201(this.st).some((p) => tx.reached.has(p) && !cond[p]);
   }
 
   private maybeEnergize(c: Connector): void {
@@ -246,7 +259,7 @@ export class TxEngine201 implements TxEngine {
       tx.energizing = true;
       tx.lastMeterAt = Date.now();
       this.event(c, tx, 'Updated', 'ChargingStateChanged');
-    } else if (this.st.settings.txStartPoints().includes('EnergyTransfer')) {
+    } else if (txStartPoints201(this.st).includes('EnergyTransfer')) {
       this.begin(c, 'ChargingStateChanged', true);
     }
   }
@@ -335,7 +348,7 @@ export class TxEngine201 implements TxEngine {
       advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
       tx.lastMeterAt = Date.now();
       const broken = o.meter === 'Sample.Periodic' && faults.has('meter-values-schema-violation');
-      payload.meterValue = [...(o.meter === 'Transaction.End' ? (tx.endedSampling?.samples ?? []) : []), meterValue('2.0.1', c, this.measurandsFor(o.meter), o.meter, st.opts.chargingPowerW, broken)];
+      payload.meterValue = [...(o.meter === 'Transaction.End' ? (tx.endedSampling?.samples ?? []) : []), signReadings201(st, meterValue('2.0.1', c, this.measurandsFor(o.meter), o.meter, st.opts.chargingPowerW, broken))];
     }
     const sentIdToken = payload.idToken !== undefined;
     st.sendTx('TransactionEvent', () => payload, (answer) => this.onAnswer(c, tx, sentIdToken, answer));
@@ -344,7 +357,7 @@ export class TxEngine201 implements TxEngine {
   private onAnswer(c: Connector, tx: Tx201, sentIdToken: boolean, answer: Payload): void {
     const info = idTagInfoOf(answer);
     if (!sentIdToken || !info || !tx.idToken) return;
-    this.st.auth.remember(tx.idToken.idToken, info, this.st.settings.authCacheEnabled());
+    if (cachesAnswer201(this.st, 'TransactionEvent')) this.st.auth.remember(tx.idToken.idToken, info, this.st.settings.authCacheEnabled());
     if (info.status === 'Accepted' || this.st.faults.has('charge-on-invalid-idtag') || tx.ended) return;
     if (this.st.settings.stopTxOnInvalidId()) return this.deauthorize(c, 'invalid');
     tx.suspendedByStation = true;
