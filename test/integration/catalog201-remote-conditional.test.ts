@@ -24,6 +24,36 @@ const CSMS_CATCHES: CatchSpec[] = [
   { id: 'TC_F_24_CSMS', fault: 'csms201-trigger-evse-dropped', reason: EVSE_DROPPED('3', 'StatusNotification') },
 ];
 
+const CS_CASES = ['TC_F_05_CS', 'TC_F_06_CS', 'TC_F_07_CS', 'TC_F_10_CS', 'TC_F_11_CS', 'TC_F_12_CS', 'TC_F_13_CS', 'TC_F_15_CS', 'TC_F_17_CS', 'TC_F_18_CS', 'TC_F_23_CS', 'TC_F_24_CS', 'TC_F_26_CS', 'TC_F_27_CS'];
+
+/** A status answer the document does not allow. */
+const STATUS = (step: string, expected: string, got: string) => new RegExp(`^Step ${step} failed: expected a CALLRESULT where status is "${expected}"; got CALLRESULT .*\\(status: expected "${expected}", got "${got}"\\)`);
+/** A triggered message that never came. */
+const NOT_SENT = (step: string, what: string) => new RegExp(`^Step ${step} failed: expected ${what}.*got nothing matching`);
+
+const CS_CATCHES: CatchSpec[] = [
+  { id: 'TC_F_05_CS', fault: 'unlock-201-during-transaction', reason: STATUS('1', 'OngoingAuthorizedTransaction', 'Unlocked') },
+  { id: 'TC_F_06_CS', fault: 'unlock-201-unplugged-failed', reason: STATUS('1', 'Unlocked', 'UnlockFailed') },
+  { id: 'TC_F_07_CS', fault: 'unlock-201-unplugged-failed', reason: STATUS('1', 'Unlocked', 'UnlockFailed') },
+  { id: 'TC_F_10_CS', fault: 'unlock-201-unknown-connector-unlocked', reason: STATUS('1', 'UnknownConnector', 'Unlocked') },
+  { id: 'TC_F_11_CS', fault: 'trigger-meter-values-periodic-context', reason: /^Step 2 failed: expected MeterValues where evseId is 1, meterValue contains .*context is "Trigger"; got nothing matching.*"context":"Sample\.Periodic"/ },
+  { id: 'TC_F_12_CS', fault: 'trigger-all-evse-first-only', reason: NOT_SENT('2', 'MeterValues where evseId is 2, meterValue contains .*context is "Trigger"') },
+  { id: 'TC_F_13_CS', fault: 'trigger-tx-event-without-meter', reason: /^Step 2 failed: expected TransactionEvent where eventType is "Updated", triggerReason is "Trigger".*got nothing matching.*\(meterValue: expected an array containing .*, got absent\)/ },
+  { id: 'TC_F_15_CS', fault: 'trigger-201-accepted-not-sent', reason: NOT_SENT('2', 'LogStatusNotification where status is "Idle"') },
+  { id: 'TC_F_17_CS', fault: 'trigger-firmware-evse-rejected', reason: STATUS('1', 'Accepted', 'Rejected') },
+  { id: 'TC_F_18_CS', fault: 'trigger-201-accepted-not-sent', reason: NOT_SENT('2', 'FirmwareStatusNotification where status is "Idle"') },
+  { id: 'TC_F_23_CS', fault: 'trigger-201-accepted-not-sent', reason: NOT_SENT('2', 'one of: StatusNotification where evseId is 1, connectorId is 1, connectorStatus is "Available", arriving at least 0 ms after triggered') },
+  { id: 'TC_F_24_CS', fault: 'trigger-status-201-stale', reason: /^Step 2 failed: expected one of: StatusNotification where evseId is 1, connectorId is 1, connectorStatus is "Occupied".*got .*StatusNotification \{[^}]*"connectorStatus":"Available","evseId":1/ },
+  { id: 'TC_F_26_CS', fault: 'trigger-boot-after-accepted', reason: STATUS('1', 'Rejected', 'Accepted') },
+  { id: 'TC_F_27_CS', fault: 'trigger-201-unknown-accepted', reason: STATUS('1', 'NotImplemented', 'Accepted') },
+];
+
+describeCatalogGroup({
+  title: 'OCTT 2.0.1 charging station Core conditional: F RemoteControl',
+  cases: CS_CASES,
+  catches: CS_CATCHES,
+});
+
 describeCatalogGroup({
   title: 'OCTT 2.0.1 CSMS Core conditional: F RemoteControl',
   cases: CSMS_CASES,

@@ -6,6 +6,8 @@ import { registerCertificates201 } from './certificates-201.js';
 import { registerFirmware201 } from './firmware-201.js';
 import { registerCustomerInformation201 } from './customer-information-201.js';
 import { registerLog201 } from './log-201.js';
+import { registerTrigger201 } from './trigger-201.js';
+import { registerUnlock201 } from './unlock-201.js';
 import { registerNetworkProfile201 } from './network-profile-201.js';
 import { registerBasicAuth201 } from './basic-auth-201.js';
 import { registerHandlers201 } from './handlers-201.js';
@@ -16,6 +18,8 @@ import { ProfileStore } from './smart-charging.js';
 import { Station, type BootStatus, type CsEvents } from './station.js';
 import { TxEngine16 } from './tx-16.js';
 import { TxEngine201 } from './tx-201.js';
+import { watchTlsRefusals } from './tls-events.js';
+import { currentProfile } from './connection-security.js';
 
 /**
  * The reference charging station: an OCPP 1.6 / 2.0.1 station that behaves as the specification says
@@ -99,6 +103,8 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerLog201(ep, st, maintenance);
       registerNetworkProfile201(ep, st);
       registerBasicAuth201(ep, st);
+      registerTrigger201(ep, { st, engine, lifecycle });
+      registerUnlock201(ep, st);
     });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {
@@ -106,6 +112,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
     };
   }
   maintenance = new Maintenance(st, lifecycle);
+  watchTlsRefusals(st, lifecycle);
   if (st.opts.autoConnect) st.link.connect();
 
   const state: ReferenceCsState = {
@@ -193,5 +200,5 @@ function bindLiveVariables(st: Station, profiles: ProfileStore): void {
   dm.bindLive('SmartChargingCtrlr', 'Entries', () => String(profiles.count));
   dm.bindLive('ChargingStation', 'Model', () => st.opts.model);
   dm.bindLive('ChargingStation', 'VendorName', () => st.opts.vendor);
-  dm.bindLive('SecurityCtrlr', 'SecurityProfile', () => (st.opts.tls?.cert ? '3' : st.opts.tls ? '2' : st.opts.password !== undefined ? '1' : '0'));
+  dm.bindLive('SecurityCtrlr', 'SecurityProfile', () => String(currentProfile(st)));
 }
