@@ -7,9 +7,12 @@ import { FAST_REFERENCE } from './runner-helpers.js';
  * against it with the fault it exists to catch, naming the broken expectation.
  */
 
-const CASES = ['TC_C_02_CS', 'TC_C_04_CS', 'TC_C_06_CS', 'TC_C_07_CS', 'TC_C_56_CS'];
+const CASES = ['TC_C_02_CS', 'TC_C_04_CS', 'TC_C_06_CS', 'TC_C_07_CS', 'TC_C_56_CS', 'TC_C_08_CS', 'TC_C_09_CS', 'TC_C_10_CS', 'TC_C_11_CS', 'TC_C_12_CS', 'TC_C_13_CS', 'TC_C_36_CS', 'TC_C_37_CS', 'TC_C_38_CS', 'TC_C_57_CS'];
 
 const NO_TX = /^Step 3 failed: expected no TransactionEvent within 2 s; got TransactionEvent \{"eventType":"Started".*"triggerReason":"Authorized"/;
+
+/** The station had to ask the CSMS about the presented idToken (Authorize) and did not. */
+const ASKED = (tag: string) => new RegExp(`^Step 2 failed: expected Authorize where idToken\\.idToken is "${tag}".*got nothing matching`);
 
 const CATCHES: CatchSpec[] = [
   { id: 'TC_C_02_CS', fault: 'charge-on-invalid-idtag', reason: NO_TX },
@@ -17,6 +20,16 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_C_07_CS', fault: 'auth-201-only-invalid-refused', reason: NO_TX },
   { id: 'TC_C_56_CS', fault: 'auth-201-only-invalid-refused', reason: NO_TX },
   { id: 'TC_C_04_CS', fault: 'auth-201-stop-with-any-idtoken', reason: /^Step 3 failed: expected no TransactionEvent within 2 s; got TransactionEvent .*"triggerReason":"StopAuthorized"/ },
+  { id: 'TC_C_08_CS', fault: 'auth-cache-201-pre-authorize-ignored', reason: /^Step Authorized\.6 failed: expected TransactionEvent where eventType is "Started", triggerReason is "Authorized".*got an unexpected Authorize/ },
+  { id: 'TC_C_13_CS', fault: 'auth-cache-201-pre-authorize-ignored', reason: /^Step EVConnectedPreSession\.4 failed: .*got an unexpected Authorize/ },
+  { id: 'TC_C_09_CS', fault: 'auth-cache-201-not-accepted-refused-locally', reason: ASKED('INVALID-TAG-1') },
+  { id: 'TC_C_10_CS', fault: 'auth-cache-201-not-accepted-refused-locally', reason: ASKED('BLOCKED-TAG-1') },
+  { id: 'TC_C_11_CS', fault: 'auth-cache-201-not-accepted-refused-locally', reason: ASKED('EXPIRED-TAG-1') },
+  { id: 'TC_C_12_CS', fault: 'auth-cache-201-not-accepted-refused-locally', reason: /^Step Authorized\.3 failed: expected Authorize where idToken\.idToken is "INVALID-TAG-1".*got nothing matching/ },
+  { id: 'TC_C_57_CS', fault: 'auth-cache-201-post-authorize-not-disabled', reason: /^Step 2 failed: expected no CALL within 2 s; got Authorize \{"idToken":\{"idToken":"INVALID-TAG-1"/ },
+  { id: 'TC_C_36_CS', fault: 'auth-cache-201-used-without-pre-authorize', reason: ASKED('VALID-TAG-1') },
+  { id: 'TC_C_37_CS', fault: 'auth-cache-201-clear-ignored', reason: /^Step Authorized\.3 failed: expected Authorize where idToken\.idToken is "VALID-TAG-1".*got nothing matching/ },
+  { id: 'TC_C_38_CS', fault: 'auth-cache-201-clear-when-disabled', reason: /^Step 1 failed: .*\(status: expected "Rejected", got "Accepted"\)/ },
 ];
 
 describeCatalogGroup({
