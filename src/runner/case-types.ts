@@ -45,6 +45,8 @@ export interface MessageSpec {
   reply?: Template;
   /** Answer with a CALLERROR instead. */
   replyError?: { code: string; description?: string };
+  /** Leave the CALL unanswered (the SUT's response timeout runs out: retry and queueing cases). */
+  noReply?: boolean;
   /** Variables to set from the CALL's payload: name → dotted path (`transactionId`, `idTagInfo.status`). */
   capture?: Record<string, string>;
   /** Captures from the reply the harness sent (e.g. the transactionId the harness assigned). */
@@ -68,6 +70,11 @@ export interface Timing {
   /** Or explicit bounds in ms. */
   minMs?: number;
   maxMs?: number;
+  /** Or bounds in protocol seconds (number or template), widened by `toleranceMs`: "at least the back-off time". */
+  minS?: number | string;
+  maxS?: number | string;
+  /** Stores the measured delay, in protocol seconds, in this variable (a later timing can build on it). */
+  captureS?: string;
 }
 
 /** Several forms one expected message may take (e.g. StatusNotification or NotifyEvent); inside expectAll. */
@@ -128,10 +135,11 @@ export interface ExpectOneOfStep extends StepCommon {
   strict?: boolean;
 }
 
-/** Nothing matching may arrive within `withinMs`. */
+/** Nothing matching may arrive within `withinMs` (or `withinS` protocol seconds, a number or template). */
 export interface ExpectNoneStep extends StepCommon {
   expectNone: { action?: string; payload?: Matcher };
-  withinMs: number;
+  withinMs?: number;
+  withinS?: number | string;
 }
 
 export interface WaitStep extends StepCommon {
@@ -144,10 +152,42 @@ export interface WaitStep extends StepCommon {
  * connections until `open`). `open`: the harness-as-station dials again / the harness-as-CSMS waits for the station.
  * `expectClose`: the SUT closes the connection within the timeout.
  */
-export interface ConnectionStep extends StepCommon {
+/** Connection operations about certificates and TLS, handled by engine-tls.ts before the others (so not in ConnectionStep's own list). present (harness as CSMS): only applies `serverSecurity`. signCsr (harness as CSMS): sign `csr` as the CA the harness trusts for client certificates, `capture` gets the certificate. newCsr (harness as station): a new key pair and CSR (`csrSubject`), `capture` gets the CSR. expectTlsRefused (harness as CSMS): the station must end the TLS handshake with what the harness presents now. */
+export type TlsConnectionOp = 'present' | 'signCsr' | 'newCsr' | 'expectTlsRefused';
+
+/** Certificate and TLS fields of a connection step (engine-tls.ts); templates. */
+export interface TlsConnectionFields {
+  /** Harness as CSMS: from this step on, what stations meet when they connect (security profile, an invalid server certificate, an old TLS version); null: as configured. */
+  serverSecurity?: { securityProfile?: number | string; certificate?: string; maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3' } | null;
+  /** signCsr: the CSR (PEM) to sign. */
+  csr?: string;
+  /** newCsr: the subject of the CSR (default: the SUT configuration's serial number or identity, and vendor). */
+  csrSubject?: { commonName?: string; organization?: string };
+  /** Harness as station: from this step on, connect with this client certificate (PEM) and the key of the last newCsr. */
+  clientCertificate?: string;
+  /** open, harness as CSMS: the station's connection must present this client certificate (PEM). */
+  expectClientCertificate?: string;
+}
+
+export interface ConnectionStep extends StepCommon, TlsConnectionFields {
   /** probeOldTls (harness as station): a bare TLS 1.0/1.1 handshake to the CSMS's own address, which the CSMS must refuse. */
-  connection: 'close' | 'open' | 'expectClose' | 'probeOldTls';
+  connection: 'close' | 'open' | 'expectClose' | 'probeOldTls' | 'expectAttempt' | 'listenUnresponsive';
   refuseReconnect?: boolean;
+  /**
+   * close: when the harness closed; open: when the station's connection was established; expectAttempt: when the
+   * (last) attempt came. Remembered under this name for later `timing` checks.
+   */
+  mark?: string;
+  /** open, expectAttempt: when the connection (the first attempt) must come, relative to an earlier mark. */
+  timing?: Timing;
+  /**
+   * expectAttempt (harness as CSMS): this many connection attempts (default 1) the harness does not accept: on its own
+   * address while it refuses reconnects, or with `on: "unresponsive"` on the listener of `listenUnresponsive`.
+   */
+  count?: number;
+  on?: 'link' | 'unresponsive';
+  /** listenUnresponsive: the variable that receives the listener's `host:port` (a URL the station cannot get through). */
+  capture?: string;
   /** open: the connection must be established (harness as station: the CSMS accepts it; as CSMS: the station connects again); otherwise the step fails instead of the case ending in error. */
   expectAccepted?: boolean;
   /** From this step on, the HTTP Basic auth password the harness uses (as station) or requires (as CSMS); a template. null: the configured one again. */

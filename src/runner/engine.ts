@@ -8,6 +8,7 @@ import { CaseAbort, CaseContext, describeFindings, StepFailure, type EngineOptio
 import { runExpect, runExpectNone } from './engine-expect.js';
 import { runAction, runConnection, runSet, runWait, settleActions } from './engine-flow.js';
 import { runSend } from './engine-send.js';
+import { afterTlsConnection, beforeTlsConnection } from './engine-tls.js';
 import type { Session } from './engine-session.js';
 import { LinkOpenError } from './link.js';
 import { explainStep } from './step-explain.js';
@@ -70,6 +71,9 @@ export class Engine {
       }
     }
     await settleActions(ctx.pendingActions, this.options.sut.timeouts.responseMs);
+    await ctx.unresponsive?.close();
+    // An invalid certificate or old TLS version a case presented ends with it (a raised security profile stays).
+    this.session.link.gate?.endCase();
     this.session.endCase();
     const frames = this.session.frames;
     const steps: StepResult[] = records.map(({ evidence, ...r }) => {
@@ -229,8 +233,14 @@ export class Engine {
         return runExpectNone(step as Extract<Step, { expectNone: unknown }>, ctx, params);
       case 'wait':
         return runWait(step as Extract<Step, { wait: unknown }>, ctx, params);
-      case 'connection':
-        return runConnection(step as Extract<Step, { connection: string }>, ctx);
+      case 'connection': {
+        const connection = step as Extract<Step, { connection: string }>;
+        const done = await beforeTlsConnection(connection, ctx, params);
+        if (done) return done;
+        const frames = await runConnection(connection, ctx, params);
+        afterTlsConnection(connection, ctx, params);
+        return frames;
+      }
       case 'action':
         return runAction(step as Extract<Step, { action: string }>, ctx, params);
       case 'set':

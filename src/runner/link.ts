@@ -1,3 +1,6 @@
+import type { AttemptQueue } from './connection-attempts.js';
+import type { StationGate } from './station-gate.js';
+
 /**
  * The engine's only view of the system under test: a connection that sends and receives text frames and can be
  * closed and (re)opened. ws-station-link.ts (the harness dials a CSMS) and ws-csms-link.ts (a station dials the
@@ -34,8 +37,14 @@ export interface Link {
   setPassword?(password: string | null): void;
   /** Harness as station: the HTTP Basic auth user name sent from now on (normally the identity); null: the identity again. */
   setUsername?(username: string | null): void;
+  /** Harness as CSMS: the connection attempts it refused while refusing reconnects (expectAttempt steps). */
+  readonly refusedAttempts?: AttemptQueue;
   /** Ends everything (connection, listening socket). */
   dispose(): Promise<void>;
+  /** Harness as CSMS: the door stations come in through when the harness owns their TLS (station-gate.ts); absent otherwise. */
+  readonly gate?: StationGate;
+  /** Harness as station: from the next connection on, present this client certificate with the key of the last CSR the harness made. */
+  useClientCertificate?(cert: string, key: string): void;
 }
 
 export class LinkDownError extends Error {

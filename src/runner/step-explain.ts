@@ -4,6 +4,7 @@ import { stepKind } from './case-types.js';
 import { explainCondition } from './conditions.js';
 import { actionWords } from './manual-actions.js';
 import { explainMatcher, explainPredicate } from './matchers.js';
+import { explainTlsOperation, tlsChanges } from './step-explain-tls.js';
 
 /**
  * Every step explains itself in words: the text becomes the step's description in the report, and the
@@ -45,7 +46,8 @@ function explainBody(step: Step, harness: Side, r: Resolver): string {
       const s = step as Extract<Step, { expectNone: unknown }>;
       const what = s.expectNone.action ?? 'CALL';
       const where = s.expectNone.payload === undefined ? '' : ` where ${explainMatcher(r(s.expectNone.payload)).join(', ')}`;
-      return `Expect no ${what}${where} within ${ms(s.withinMs)}`;
+      const within = s.withinS !== undefined ? `${Number(r(s.withinS))} s` : ms(s.withinMs ?? 0);
+      return `Expect no ${what}${where} within ${within}`;
     }
     case 'wait': {
       const s = step as Extract<Step, { wait: unknown }>;
@@ -53,8 +55,23 @@ function explainBody(step: Step, harness: Side, r: Resolver): string {
     }
     case 'connection': {
       const s = step as Extract<Step, { connection: string }>;
+      const tlsOp = explainTlsOperation(s, r);
+      if (tlsOp) return tlsOp;
+      const changes = tlsChanges(s, r);
+      if (changes) {
+        const { serverSecurity: _p, clientCertificate: _c, expectClientCertificate: _e, ...plain } = s;
+        return `${explainBody(plain, harness, r)}${changes}`;
+      }
       if (s.connection === 'close') return `Close the connection${s.refuseReconnect ? ' and refuse reconnects' : ''}`;
-      if (s.connection === 'open') return harness === 'cs' ? 'Connect to the CSMS' : 'Accept the station connecting (again)';
+      const timing = s.timing ? `, ${explainTiming(s.timing, r).replace(/^arriving/, 'coming')}` : '';
+      if (s.connection === 'open') return `${harness === 'cs' ? 'Connect to the CSMS' : 'Accept the station connecting (again)'}${timing}`;
+      if (s.connection === 'expectAttempt') {
+        const n = s.count ?? 1;
+        const where = s.on === 'unresponsive' ? 'to the unresponsive listener, which drops them' : 'which the harness refuses';
+        return `Expect ${n === 1 ? 'a connection attempt' : `${n} connection attempts`} from the station ${where}${timing}`;
+      }
+      if (s.connection === 'listenUnresponsive') return `Listen on a second address that drops every connection unanswered${s.capture ? ` (vars.${s.capture})` : ''}`;
+      if (s.connection === 'probeOldTls') return 'Try a TLS 1.0/1.1 handshake with the CSMS, which must refuse it';
       return `Expect the ${harness === 'cs' ? 'CSMS' : 'station'} to close the connection`;
     }
     case 'action': {
@@ -84,7 +101,7 @@ function explainExpected(m: ExpectedMessage, r: Resolver): string {
 }
 
 /** `StatusNotification where status is "Preparing", answered with {}`. */
-export function explainSpec(spec: Pick<MessageSpec, 'expect' | 'payload' | 'reply' | 'replyError' | 'timing' | 'optional' | 'forEach'>, r: Resolver = identity): string {
+export function explainSpec(spec: Pick<MessageSpec, 'expect' | 'payload' | 'reply' | 'replyError' | 'noReply' | 'timing' | 'optional' | 'forEach'>, r: Resolver = identity): string {
   const rr = safe(r);
   if (spec.forEach) {
     // One explanation per element when the list can be read (sut.connectorIdsWithZero → connector 0, 1, 2).
@@ -95,7 +112,7 @@ export function explainSpec(spec: Pick<MessageSpec, 'expect' | 'payload' | 'repl
   const where = checks.length ? ` where ${checks.join(', ')}` : '';
   const each = spec.forEach ? ` (for each element of ${spec.forEach})` : '';
   const timing = spec.timing ? `, ${explainTiming(spec.timing, rr)}` : '';
-  const reply = spec.replyError ? `, answered with CALLERROR ${spec.replyError.code}` : spec.reply !== undefined ? `, answered with ${compact(rr(spec.reply))}` : '';
+  const reply = spec.noReply ? ', left unanswered' : spec.replyError ? `, answered with CALLERROR ${spec.replyError.code}` : spec.reply !== undefined ? `, answered with ${compact(rr(spec.reply))}` : '';
   return `${spec.optional ? '(optional) ' : ''}${spec.expect}${where}${each}${timing}${reply}`;
 }
 
@@ -103,6 +120,12 @@ export function explainTiming(t: Timing, r: Resolver = identity): string {
   if (t.expectedS !== undefined) {
     const tolerance = t.toleranceMs ?? safe(r)('{{sut.timeouts.toleranceMs}}');
     return `arriving ${Number(r(t.expectedS))} s (± ${typeof tolerance === 'number' ? ms(tolerance) : 'the tolerance'}) after ${t.since}`;
+  }
+  if (t.minS !== undefined || t.maxS !== undefined) {
+    const lo = t.minS === undefined ? undefined : `${Number(r(t.minS))} s`;
+    const hi = t.maxS === undefined ? undefined : `${Number(r(t.maxS))} s`;
+    const span = lo && hi ? `${lo} to ${hi}` : lo ? `at least ${lo}` : `at most ${hi}`;
+    return `arriving ${span} (within the tolerance) after ${t.since}`;
   }
   if (t.minMs !== undefined && t.maxMs !== undefined) return `arriving ${ms(t.minMs)} to ${ms(t.maxMs)} after ${t.since}`;
   if (t.minMs !== undefined) return `arriving at least ${ms(t.minMs)} after ${t.since}`;

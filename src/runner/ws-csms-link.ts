@@ -5,7 +5,9 @@ import WebSocket, { WebSocketServer } from 'ws';
 import type { Version } from '../types.js';
 import { subprotocolOf } from '../ocpp/versions.js';
 import type { Link, LinkListener } from './link.js';
+import type { StationGate } from './station-gate.js';
 import { closeSocket, LinkDownError, LinkEvents, LinkOpenError } from './link.js';
+import { AttemptQueue } from './connection-attempts.js';
 
 /**
  * The harness plays the CSMS: it listens, and the charging station under test connects to
@@ -28,8 +30,12 @@ export class WsCsmsLink implements Link {
   private readonly events = new LinkEvents();
   private refusing = false;
   private readonly waiters = new Set<() => void>();
+  /** Connection attempts refused while refusing reconnects (since the close that began refusing). */
+  readonly refusedAttempts = new AttemptQueue();
   station = '(not connected yet)';
   conn = '';
+  /** Set by the target when a station gate sits in front of this listener (the embedded reference station). */
+  gate?: StationGate;
 
   private readonly configuredPassword: string | undefined;
 
@@ -103,11 +109,13 @@ export class WsCsmsLink implements Link {
 
   async close(options: { refuseReconnect?: boolean } = {}): Promise<void> {
     this.refusing = options.refuseReconnect === true;
+    this.refusedAttempts.clear();
     await closeSocket(this.ws);
   }
 
   async dispose(): Promise<void> {
     this.refusing = true;
+    this.refusedAttempts.dispose();
     await this.close({ refuseReconnect: true });
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -115,7 +123,10 @@ export class WsCsmsLink implements Link {
   }
 
   private verify(req: IncomingMessage, done: (ok: boolean, code?: number, message?: string) => void): void {
-    if (this.refusing) return done(false, 503, 'Service Unavailable');
+    if (this.refusing) {
+      this.refusedAttempts.push();
+      return done(false, 503, 'Service Unavailable');
+    }
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
       .map((p) => p.trim());

@@ -37,6 +37,10 @@ export class WsStationLink implements Link {
     this.username = username ?? undefined;
   }
 
+  useClientCertificate(cert: string, key: string): void {
+    this.options.tls = { ...this.options.tls, cert, key };
+  }
+
   setPassword(password: string | null): void {
     this.options.password = password === null ? this.configuredPassword : password;
   }

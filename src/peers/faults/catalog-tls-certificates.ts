@@ -1,5 +1,12 @@
+import type { Version } from '../../types.js';
 import type { FaultInfo } from './fault-info.js';
+
+const V201: readonly Version[] = ['2.0.1'];
+const BOTH: readonly Version[] = ['1.6', '2.0.1'];
 
 /** Fault switches that the cases of this catalog group catch: certificates and TLS changed in the middle of a case (OCPP 1.6 security TC_074/TC_083, 2.0.1 A and B security cases), both roles. */
 export const CATALOG_TLS_CERTIFICATES_FAULTS = {
+  'tls-server-certificate-not-verified': { peer: 'cs', versions: BOTH, description: 'Completes the TLS handshake whatever server certificate the CSMS presents (unknown issuer, expired, another host name) instead of ending it.' },
+  'tls-old-version-accepted': { peer: 'cs', versions: BOTH, description: 'Offers and accepts TLS 1.0 and 1.1 instead of requiring TLS 1.2 or above.' },
+  'invalid-csms-certificate-not-reported': { peer: 'cs', versions: V201, description: 'Ends a TLS handshake with an invalid server certificate but never reports the InvalidCsmsCertificate security event.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -22,6 +22,8 @@ export interface LinkOptions {
   concurrentCalls: boolean;
   /** Protocol seconds between attempts. */
   reconnectDelay: number;
+  /** Protocol seconds before the next attempt after `failures` failed ones since the connection was lost (2.0.1 back-off); undefined: reconnectDelay. */
+  backOff?: (failures: number) => number | undefined;
   timers: Timers;
 }
 
@@ -31,6 +33,8 @@ export interface LinkEvents {
   open: [RpcEndpoint];
   close: [];
   problem: [Error];
+  /** A TLS handshake the station ended: the error code (certificate not trusted, TLS version too old …). */
+  tlsRefused: [string];
 }
 
 export function stationUrl(base: string, identity: string): string {
@@ -42,6 +46,8 @@ export class StationLink extends EventEmitter<LinkEvents> {
   private dialing: WebSocket | undefined;
   private wanted = false;
   private retry: TimerHandle | undefined;
+  /** Attempts that failed since the last connection was established. */
+  private failures = 0;
 
   constructor(private readonly o: LinkOptions) {
     super();
@@ -54,6 +60,7 @@ export class StationLink extends EventEmitter<LinkEvents> {
   /** Connects now (if not connected or connecting) and keeps reconnecting after drops. */
   connect(): void {
     this.wanted = true;
+    this.failures = 0;
     this.retry?.cancel();
     if (!this.endpoint && !this.dialing) this.dial();
   }
@@ -88,7 +95,10 @@ export class StationLink extends EventEmitter<LinkEvents> {
       return;
     }
     this.dialing = ws;
-    ws.on('error', (e) => this.event('error', { message: e.message }));
+    ws.on('error', (e: NodeJS.ErrnoException) => {
+      this.event('error', { message: e.message });
+      if (isTlsRefusal(e)) this.emit('tlsRefused', e.code ?? e.message);
+    });
     ws.once('open', () => {
       this.dialing = undefined;
       if (ws.protocol !== protocol) {
@@ -101,6 +111,7 @@ export class StationLink extends EventEmitter<LinkEvents> {
       endpoint.on('frame', (r) => this.emit('frame', r));
       endpoint.on('problem', (e) => this.emit('problem', e));
       this.endpoint = endpoint;
+      this.failures = 0;
       this.event('open', { subprotocol: ws.protocol }, endpoint.conn);
       this.emit('open', endpoint);
     });
@@ -119,7 +130,9 @@ export class StationLink extends EventEmitter<LinkEvents> {
   private scheduleRetry(): void {
     if (!this.wanted) return;
     this.retry?.cancel();
-    this.retry = this.o.timers.after(this.o.reconnectDelay, () => {
+    const delay = this.o.backOff?.(this.failures) ?? this.o.reconnectDelay;
+    this.failures++;
+    this.retry = this.o.timers.after(delay, () => {
       if (this.wanted && !this.endpoint && !this.dialing) this.dial();
     });
   }
@@ -127,4 +140,9 @@ export class StationLink extends EventEmitter<LinkEvents> {
   private event(event: string, detail: Record<string, unknown>, conn = ''): void {
     this.emit('connection', { ts: new Date().toISOString(), station: this.o.identity, conn, event, ...detail });
   }
+}
+
+/** Errors of a TLS handshake the station itself ended (the server's certificate or TLS version), not of the network. */
+function isTlsRefusal(e: NodeJS.ErrnoException): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME|ERR_SSL|EPROTO/.test(e.code ?? '') || /unsupported protocol|wrong version number/i.test(e.message);
 }

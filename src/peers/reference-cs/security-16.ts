@@ -4,6 +4,7 @@ import { certificateHashData, currentlyValid, parseCertificate, sameCertificate,
 import { makeCsr } from '../pki-16.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { firmwareImage, MANUFACTURER_ROOT_CERT } from '../security-fixtures-16.js';
+import { currentConnection, currentProfile, tlsWithFaults } from './connection-security.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { Station } from './station.js';
@@ -152,7 +153,7 @@ export function registerSecurity16(ep: RpcEndpoint, p: SecurityParts16): void {
 
 /** The security profile the station connects with: what its options say (A00: one profile at a time). */
 export function connectedProfile(st: Station): number {
-  return st.opts.tls?.cert ? 3 : st.opts.tls ? 2 : st.opts.password !== undefined ? 1 : 0;
+  return currentProfile(st);
 }
 
 /**
@@ -175,10 +176,13 @@ export function changeSecurityProfile(st: Station, value: string): 'Accepted' | 
  * connects with a stale password, over plain ws://, or without its client certificate.
  */
 export function linkAfterReboot(st: Station): { url: string; password?: string; tls?: Station['opts']['tls'] } {
-  const { url, tls } = st.opts;
+  // The connection as started, or as a raised security profile / a new client certificate made it (connection-security.ts).
+  const current = currentConnection(st);
+  const url = current.url;
+  const tls = tlsWithFaults(st, current.tls);
   // A1: the password is the AuthorizationKey (2.0.1: SecurityCtrlr.BasicAuthPassword) once the CSMS has set one (profiles 1 and 2).
   const key = st.config16 ? st.config16.get('AuthorizationKey') : st.deviceModel?.value('SecurityCtrlr', 'BasicAuthPassword');
-  const password = st.opts.password !== undefined && key && !st.faults.has('authorization-key-not-applied') ? key : st.opts.password;
+  const password = current.password !== undefined && key && !st.faults.has('authorization-key-not-applied') ? key : current.password;
   if (st.bootCount === 0) return { url, password, tls };
   return {
     url: st.faults.has('tls-plain-connection') ? url.replace(/^wss:/, 'ws:') : url,

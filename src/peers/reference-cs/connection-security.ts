@@ -1,0 +1,54 @@
+import type { CsTlsOptions } from './options.js';
+import type { Station } from './station.js';
+
+/**
+ * How the station connects now: its options at start, until the CSMS raises the security profile (1.6 security
+ * whitepaper A05 SecurityProfile, OCPP 2.0.1 A05 via a new network connection profile) or gives it a new client
+ * certificate (A02 CertificateSigned). Kept outside the options, which describe the station as it was started.
+ */
+export interface StationConnection {
+  url: string;
+  password?: string;
+  tls?: CsTlsOptions;
+}
+
+const CURRENT = new WeakMap<Station, StationConnection>();
+
+export function currentConnection(st: Station): StationConnection {
+  return CURRENT.get(st) ?? { url: st.opts.url, password: st.opts.password, tls: st.opts.tls };
+}
+
+/** The security profile of the current connection settings (A00: one profile at a time). */
+export function currentProfile(st: Station): number {
+  const c = currentConnection(st);
+  return c.tls?.cert ? 3 : c.tls ? 2 : c.password !== undefined ? 1 : 0;
+}
+
+/**
+ * From the next connection on: TLS to the same CSMS (wss://), trusting `trusted` (the CSMS root certificates the
+ * station has installed), with Basic auth at profile 2 and the station's client certificate at profile 3.
+ */
+export function raiseProfile(st: Station, profile: 2 | 3, trusted: string[], client?: { cert: string | Buffer; key: string | Buffer }): void {
+  const c = currentConnection(st);
+  CURRENT.set(st, {
+    url: c.url.replace(/^ws:/, 'wss:'),
+    password: profile === 2 ? c.password : undefined,
+    tls: { ca: trusted, ...(profile === 3 && client ? client : {}) },
+  });
+}
+
+/** From the next connection on, the station presents this client certificate (A02.FR.xx: the new one replaces the old). */
+export function useClientCertificate(st: Station, cert: string, key: string | Buffer): void {
+  const c = currentConnection(st);
+  CURRENT.set(st, { ...c, tls: { ...c.tls, cert, key } });
+}
+
+/** The station's TLS client settings with the connection-security faults of this catalog group applied. */
+export function tlsWithFaults(st: Station, tls: CsTlsOptions | undefined): CsTlsOptions | undefined {
+  if (!tls) return tls;
+  // Accepts any server certificate: what TC_A_05_CS exists to catch.
+  if (st.faults.has('tls-server-certificate-not-verified')) return { ...tls, rejectUnauthorized: false };
+  // Offers TLS 1.0 and 1.1 too: what TC_A_06_CS exists to catch.
+  if (st.faults.has('tls-old-version-accepted')) return { ...tls, minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } as CsTlsOptions;
+  return tls;
+}

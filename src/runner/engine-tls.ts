@@ -1,0 +1,115 @@
+import type { KeyObject } from 'node:crypto';
+import type { FrameRecord } from '../types.js';
+import { makeCsr, signCsr } from '../peers/pki-16.js';
+import type { ConnectionStep, TlsConnectionOp } from './case-types.js';
+import { CaseAbort, type CaseContext, StepFailure } from './engine-context.js';
+import { handleNonCall } from './engine-expect.js';
+import type { Session } from './engine-session.js';
+import { firstCertificateDer, type GatePresentation } from './station-gate.js';
+import { ms } from './step-explain.js';
+
+/**
+ * The certificate and TLS parts of a connection step (cases where certificates or TLS change in the middle of a case):
+ * what the harness-as-CSMS presents to stations from now on (`serverSecurity`, through the station gate), signing a
+ * station's CSR as the CA the gate trusts (`signCsr`), a key pair and CSR of the harness-as-station (`newCsr`) and the
+ * client certificate it connects with (`clientCertificate`), the client certificate a station came back with
+ * (`expectClientCertificate`) and a station that must refuse what the gate presented (`expectTlsRefused`).
+ * `before` runs ahead of the ordinary connection operation, `after` once it succeeded.
+ */
+
+/** The key of the last CSR the harness-as-station made, per session (never a variable: variables reach the report). */
+const PENDING_KEYS = new WeakMap<Session, string>();
+
+const NO_GATE = 'the harness cannot change the TLS its stations meet in this setup (only a station connecting through the station gate of the embedded default can be given other certificates or TLS versions mid-case)';
+
+export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext, params: Record<string, unknown>): Promise<FrameRecord[] | undefined> {
+  const link = ctx.session.link;
+  if (step.serverSecurity !== undefined) {
+    if (!link.gate) throw new CaseAbort('not-run', NO_GATE);
+    const wanted = step.serverSecurity === null ? null : (ctx.resolve(step.serverSecurity, params) as Partial<GatePresentation>);
+    if (wanted && wanted.securityProfile !== undefined) wanted.securityProfile = Number(wanted.securityProfile);
+    try {
+      link.gate.present(wanted);
+    } catch (e) {
+      throw new CaseAbort('error', `serverSecurity: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (step.clientCertificate !== undefined) {
+    const key = PENDING_KEYS.get(ctx.session);
+    if (!link.useClientCertificate) throw new CaseAbort('not-run', 'the harness cannot change its client certificate on this link');
+    if (!key) throw new CaseAbort('error', 'clientCertificate: the harness made no key pair in this run (a newCsr step comes first)');
+    link.useClientCertificate(String(ctx.resolve(step.clientCertificate, params)), key);
+  }
+  switch (step.connection as string as TlsConnectionOp) {
+    case 'present':
+      if (step.serverSecurity === undefined) throw new CaseAbort('error', 'connection "present" needs serverSecurity');
+      return [];
+    case 'signCsr': {
+      if (!link.gate) throw new CaseAbort('not-run', `signing a certificate request: ${NO_GATE}`);
+      const csr = String(ctx.resolve(step.csr, params));
+      let cert: string;
+      try {
+        cert = signCsr(csr, link.gate.material.ca);
+      } catch (e) {
+        throw new StepFailure('a certificate signing request the harness can sign (PKCS#10, EC P-256)', `${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (step.capture) ctx.vars[step.capture] = cert;
+      return [];
+    }
+    case 'newCsr': {
+      const subject = (step.csrSubject === undefined ? {} : ctx.resolve(step.csrSubject, params)) as { commonName?: string; organization?: string };
+      const made = makeCsr(String(subject.commonName ?? ctx.sut.serialNumber ?? ctx.sut.identity), String(subject.organization ?? ctx.sut.vendor ?? ''));
+      PENDING_KEYS.set(ctx.session, pemOf(made.privateKey));
+      if (step.capture) ctx.vars[step.capture] = made.csr;
+      return [];
+    }
+    case 'expectTlsRefused':
+      return expectTlsRefused(ctx, step.timeoutMs ?? ctx.sut.timeouts.connectMs);
+    default:
+      return undefined;
+  }
+}
+
+export function afterTlsConnection(step: ConnectionStep, ctx: CaseContext, params: Record<string, unknown>): void {
+  if (step.expectClientCertificate === undefined || step.connection !== 'open') return;
+  const gate = ctx.session.link.gate;
+  if (!gate) throw new CaseAbort('not-run', `checking the station's client certificate: ${NO_GATE}`);
+  const wanted = firstCertificateDer(String(ctx.resolve(step.expectClientCertificate, params)));
+  if (!wanted) throw new CaseAbort('error', 'expectClientCertificate: not a PEM certificate');
+  const got = gate.lastClientCertificate();
+  if (!got) throw new StepFailure('the station connects with the certificate the harness signed', 'a connection without a client certificate');
+  if (!got.equals(wanted)) throw new StepFailure('the station connects with the certificate the harness signed', 'a connection with another client certificate (the old one?)');
+}
+
+/**
+ * A station that meets what the gate presents now (an invalid certificate, TLS below 1.2) must end the handshake:
+ * passes on the first refused TLS attempt; a TLS connection that got through fails the step.
+ */
+async function expectTlsRefused(ctx: CaseContext, timeoutMs: number): Promise<FrameRecord[]> {
+  const gate = ctx.session.link.gate;
+  if (!gate) throw new CaseAbort('not-run', NO_GATE);
+  const from = gate.attempts.length;
+  const deadline = ctx.now() + timeoutMs;
+  const presented = describePresentation(gate.current);
+  for (;;) {
+    const seen = gate.attempts.slice(from).filter((a) => a.tls && a.outcome !== 'pending');
+    if (seen.some((a) => a.outcome === 'forwarded')) throw new StepFailure(`the station ends the TLS handshake when the harness presents ${presented}`, 'the station completed the handshake and connected');
+    if (seen.length > 0) return [];
+    if (ctx.now() >= deadline) throw new StepFailure(`the station tries a TLS connection within ${ms(timeoutMs)} (and ends the handshake: ${presented})`, 'no TLS connection attempt');
+    // The session keeps answering background traffic meanwhile (a station on an old connection).
+    const event = await ctx.session.next(Math.min(deadline, ctx.now() + 50));
+    const call = event && handleNonCall(event, ctx);
+    if (call) ctx.session.answerBackground(call, 'arrived while waiting for a TLS handshake');
+  }
+}
+
+export function describePresentation(p: GatePresentation): string {
+  const parts = [`security profile ${p.securityProfile}`];
+  if (p.certificate && p.certificate !== 'configured') parts.push(`the ${p.certificate} server certificate`);
+  if (p.maxTlsVersion) parts.push(`TLS up to ${p.maxTlsVersion}`);
+  return parts.join(', ');
+}
+
+function pemOf(key: KeyObject): string {
+  return key.export({ type: 'pkcs8', format: 'pem' }).toString();
+}

@@ -1,0 +1,17 @@
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+
+/**
+ * Certificates and TLS changed in the middle of a case (OCTT 1.6 security TC_074/TC_083, 2.0.1 A and B security
+ * cases), both roles: every case passes against the reference peers (through the proxy, the station behind the
+ * harness's station gate; the embedded default picks the reference build at the security profile each case needs),
+ * and fails against them with the fault it exists to catch, naming the broken expectation.
+ */
+const CASES = ['TC_A_05_CS', 'TC_A_06_CS'];
+
+const CATCHES: CatchSpec[] = [
+  { id: 'TC_A_05_CS', fault: 'tls-server-certificate-not-verified', reason: /^Step 1\[1\] failed: expected the station ends the TLS handshake when the harness presents security profile 2, the untrusted server certificate; got the station completed the handshake and connected$/ },
+  { id: 'TC_A_05_CS', fault: 'invalid-csms-certificate-not-reported', reason: /^Step 4 failed: expected SecurityEventNotification where type is "InvalidCsmsCertificate"; got nothing matching/ },
+  { id: 'TC_A_06_CS', fault: 'tls-old-version-accepted', reason: /^Step 1 failed: expected the station ends the TLS handshake when the harness presents security profile 2, TLS up to TLSv1\.1; got the station completed the handshake and connected$/ },
+];
+
+describeCatalogGroup({ title: 'Certificates and TLS changed mid-case (1.6 TC_074/083, 2.0.1 A/B security) against the reference peers', cases: CASES, catches: CATCHES });
