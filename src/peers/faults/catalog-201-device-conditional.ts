@@ -8,4 +8,6 @@ export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
   'customer-information-not-cleared': { peer: 'cs', versions: V201, description: 'A CustomerInformation clear says the data is cleared but keeps it (cache entry, customer record): a later report still finds it.' },
   'log-upload-not-canceled': { peer: 'cs', versions: V201, description: 'A GetLog during an ongoing log upload is answered Accepted and both uploads run, instead of canceling the first (AcceptedCanceled).' },
   'csms201-customer-identifier-ignored': { peer: 'csms', versions: V201, description: 'Asked for the customer information of a customerIdentifier, sends CustomerInformation for the first valid idToken instead (knows customers only by idToken).' },
+  'signed-meter-values-unsigned': { peer: 'cs', versions: V201, description: 'Accepts AlignedDataCtrlr / SampledDataCtrlr.SignReadings true but sends its meter values unsigned (no signedMeterValue).' },
+  'aligned-data-sent-during-transaction': { peer: 'cs', versions: V201, description: 'Accepts AlignedDataCtrlr.SendDuringIdle true but keeps sending clock-aligned meter values while a transaction runs.' },
 } as const satisfies Record<string, FaultInfo>;

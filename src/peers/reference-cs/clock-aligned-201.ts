@@ -6,7 +6,7 @@ import type { TxEngine201 } from './tx-201.js';
  * OCPP 2.0.1 clock-aligned meter data (Part 2 J01, AlignedDataCtrlr): every AlignedDataCtrlr.Interval seconds,
  * counted from midnight, one sample per EVSE with context Sample.Clock and the AlignedDataCtrlr.Measurands: in a
  * TransactionEvent (triggerReason MeterValueClock) while a transaction runs there, otherwise in a MeterValues.
- * Interval 0 or Enabled false switches it off. Intervals are protocol seconds, so a fast clock aligns to
+ * Interval 0 or Enabled false switches it off; SendDuringIdle true holds it back while any transaction runs. Intervals are protocol seconds, so a fast clock aligns to
  * multiples of the scaled interval.
  */
 class ClockAligned201 {
@@ -35,6 +35,9 @@ class ClockAligned201 {
   private sample(): void {
     const st = this.st;
     if (!st.ready || st.deviceModel?.value('AlignedDataCtrlr', 'Enabled') === 'false') return;
+    // AlignedDataCtrlr.SendDuringIdle (Part 5 C-28): no clock-aligned data at all while a transaction runs.
+    const idleOnly = st.deviceModel?.value('AlignedDataCtrlr', 'SendDuringIdle') === 'true' && !st.faults.has('aligned-data-sent-during-transaction');
+    if (idleOnly && st.connectors.some((c) => c.tx !== undefined)) return;
     for (const c of st.connectors) this.engine.clockSample(c);
   }
 }

@@ -2,6 +2,7 @@ import type { TimerHandle } from '../timers.js';
 import type { Connector } from './connectors.js';
 import { meterValue } from './meter.js';
 import { splitList } from './settings.js';
+import { signReadings201 } from './signed-meter-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -22,7 +23,7 @@ export function startEndedSampling(st: Station, c: Connector): EndedSampling {
   const record = (controller: 'SampledDataCtrlr' | 'AlignedDataCtrlr') => {
     const measurands = splitList(dm?.value(controller, 'TxEndedMeasurands') ?? '');
     if (measurands.length === 0) return;
-    samples.push(meterValue('2.0.1', c, measurands, controller === 'SampledDataCtrlr' ? 'Sample.Periodic' : 'Sample.Clock', st.opts.chargingPowerW));
+    samples.push(signReadings201(st, meterValue('2.0.1', c, measurands, controller === 'SampledDataCtrlr' ? 'Sample.Periodic' : 'Sample.Clock', st.opts.chargingPowerW)));
   };
   const stopped = st.faults.has('tx-ended-samples-dropped');
   const sampled = Number(dm?.value('SampledDataCtrlr', 'TxEndedInterval') ?? '0');
