@@ -57,6 +57,8 @@ export class TxEngine201 implements TxEngine {
   private readonly txs = new Map<Connector, Tx201>();
   private readonly pending = new Map<Connector, PendingAuth>();
   private readonly plugTimeouts = new Map<Connector, TimerHandle>();
+  /** Remote starts still being authorized (AuthorizeRemoteStart): a transaction the EV starts meanwhile is the remote one. */
+  private readonly remoteAuthorizing = new Map<Connector, number>();
   onTxEnded: () => void = () => undefined;
 
   constructor(private readonly st: Station) {}
@@ -105,7 +107,8 @@ export class TxEngine201 implements TxEngine {
       // Faults remote-start-not-authorized / remote-start-always-authorized: AuthorizeRemoteStart ignored.
       const authorize = st.settings.authorizeRemoteStart() ? !st.faults.has('remote-start-not-authorized') : st.faults.has('remote-start-always-authorized');
       if (authorize) {
-        const info = await authorizeIdTag(st, idToken.idToken, idToken.type);
+        this.remoteAuthorizing.set(c, remoteStartId);
+        const info = await authorizeIdTag(st, idToken.idToken, idToken.type).finally(() => this.remoteAuthorizing.delete(c));
         st.events.emit('authorization', idToken.idToken, info.status);
         if (info.status !== 'Accepted') return;
         groupIdToken = info.parentIdTag;
@@ -275,8 +278,8 @@ export class TxEngine201 implements TxEngine {
       idToken: auth?.idToken,
       groupIdToken: auth?.groupIdToken,
       authorized: !!auth,
-      remoteStartId: auth?.remoteStartId,
-      remoteStartPending: auth?.remoteStartId !== undefined,
+      remoteStartId: auth?.remoteStartId ?? this.remoteAuthorizing.get(c),
+      remoteStartPending: (auth?.remoteStartId ?? this.remoteAuthorizing.get(c)) !== undefined,
       evseSent: false,
       reached: new Set(),
       lastMeterAt: Date.now(),
@@ -315,7 +318,7 @@ export class TxEngine201 implements TxEngine {
     if (!c.plugged) return 'Idle';
     if (tx.suspendedByStation) return 'SuspendedEVSE';
     if (!tx.energizing) return 'EVConnected';
-    return c.evSuspended ? 'SuspendedEV' : 'Charging';
+    return c.evSuspended && !this.st.faults.has('ev-suspended-reported-charging') ? 'SuspendedEV' : 'Charging';
   }
 
   private event(c: Connector, tx: Tx201, eventType: 'Started' | 'Updated' | 'Ended', trigger: string, o: { withIdToken?: boolean; meter?: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Sample.Clock' | 'Trigger'; stoppedReason?: string; reservationId?: number } = {}): void {
