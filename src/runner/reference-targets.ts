@@ -64,7 +64,7 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
-  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', ...REMOTE_CONTROL_CSMS_201] : [])] };
+  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', 'C-16', ...REMOTE_CONTROL_CSMS_201] : [])] };
 }
 
 export interface ReferenceTargetOptions {
@@ -97,6 +97,8 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     throw e;
   }
   link.gate = gate;
+  // The harness's address as the CSMS URL of a second network connection profile (TC_B_45_CS: the station really migrates).
+  if (sut.version === '2.0.1' && sut.settings.ocppCsmsUrl2 === undefined) sut.settings = { ...sut.settings, ocppCsmsUrl2: gate.url };
   const station = startReferenceCs({
     url: gate.url,
     identity: sut.identity,
@@ -115,6 +117,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     fixedCable: sut.features.includes('FixedCable'),
     cancelFirmwareUpdates: sut.version !== '2.0.1' || sut.features.includes('C-60'),
     customerIdentifiers: typeof sut.settings.customerIdentifier === 'string' ? [sut.settings.customerIdentifier] : [],
+    smartCharging: sut.profiles === undefined || sut.profiles.includes('Smart Charging'),
   });
   const endpoint = gate.url;
   return {
@@ -153,6 +156,10 @@ async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptio
     throw e;
   }
   const link = new WsStationLink({ url: proxy ? proxy.url : csms.url, identity: sut.identity, version: sut.version, password: sec.password, tls: proxy ? undefined : sec.client });
+  // Through the proxy, the client certificate the CSMS sees is the one the proxy dials with: a new one (TC_074_CSMS)
+  // goes into the TLS options the proxy reads at each dial.
+  const upstreamTls = sec.client;
+  if (proxy && upstreamTls) link.useClientCertificate = (cert, key) => Object.assign(upstreamTls, { cert, key });
   return {
     target: { sut: { ...sut, url: csms.url }, link, adapter: new AdapterChain([new PeerControlAdapter(csms.control)]) },
     endpoint: csms.url,

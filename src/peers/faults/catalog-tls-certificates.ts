@@ -9,4 +9,6 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'tls-server-certificate-not-verified': { peer: 'cs', versions: BOTH, description: 'Completes the TLS handshake whatever server certificate the CSMS presents (unknown issuer, expired, another host name) instead of ending it.' },
   'tls-old-version-accepted': { peer: 'cs', versions: BOTH, description: 'Offers and accepts TLS 1.0 and 1.1 instead of requiring TLS 1.2 or above.' },
   'invalid-csms-certificate-not-reported': { peer: 'cs', versions: V201, description: 'Ends a TLS handshake with an invalid server certificate but never reports the InvalidCsmsCertificate security event.' },
+  'new-client-certificate-not-used': { peer: 'cs', versions: BOTH, description: 'Accepts the certificate the CSMS signed but connects again with its old client certificate.' },
+  'csms-signs-with-untrusted-ca': { peer: 'csms', versions: BOTH, description: 'Signs a Charge Point certificate with a CA its TLS server does not trust for client certificates, so the station cannot connect with it.' },
 } as const satisfies Record<string, FaultInfo>;

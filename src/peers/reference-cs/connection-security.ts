@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { CsTlsOptions } from './options.js';
 import type { Station } from './station.js';
 
@@ -37,10 +38,24 @@ export function raiseProfile(st: Station, profile: 2 | 3, trusted: string[], cli
   });
 }
 
-/** From the next connection on, the station presents this client certificate (A02.FR.xx: the new one replaces the old). */
-export function useClientCertificate(st: Station, cert: string, key: string | Buffer): void {
+/** The Charge Point / Charging Station certificate the CSMS signed last, with its key (for a later upgrade to profile 3). */
+const CLIENT = new WeakMap<Station, { cert: string; key: string }>();
+
+export function stationCertificate(st: Station): { cert: string; key: string } | undefined {
+  return CLIENT.get(st);
+}
+
+/**
+ * A signed certificate the station accepted (1.6 whitepaper A02, 2.0.1 A02/A03): it becomes the station's client
+ * certificate; a station connected with profile 3 disconnects and comes back with it.
+ */
+export function acceptClientCertificate(st: Station, cert: string, key: KeyObject, afterReply: (fn: () => void) => void): void {
+  const pem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
+  CLIENT.set(st, { cert, key: pem });
+  if (currentProfile(st) !== 3) return;
   const c = currentConnection(st);
-  CURRENT.set(st, { ...c, tls: { ...c.tls, cert, key } });
+  if (!st.faults.has('new-client-certificate-not-used')) CURRENT.set(st, { ...c, tls: { ...c.tls, cert, key: pem } });
+  afterReply(() => void st.link.disconnect().then(() => st.link.connect()));
 }
 
 /** The station's TLS client settings with the connection-security faults of this catalog group applied. */

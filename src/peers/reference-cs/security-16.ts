@@ -4,7 +4,7 @@ import { certificateHashData, currentlyValid, parseCertificate, sameCertificate,
 import { makeCsr } from '../pki-16.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { firmwareImage, MANUFACTURER_ROOT_CERT } from '../security-fixtures-16.js';
-import { currentConnection, currentProfile, tlsWithFaults } from './connection-security.js';
+import { acceptClientCertificate, currentConnection, currentProfile, tlsWithFaults } from './connection-security.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { Station } from './station.js';
@@ -98,6 +98,7 @@ export function registerSecurity16(ep: RpcEndpoint, p: SecurityParts16): void {
     const pending = state.pendingKey;
     const ours = cert !== undefined && pending !== undefined && cert.publicKey.export({ type: 'spki', format: 'der' }).equals(createPublicKey(pending).export({ type: 'spki', format: 'der' }));
     if (cert && ours && currentlyValid(cert)) {
+      acceptClientCertificate(st, String(req.certificateChain), pending, ctx.afterReply);
       state.pendingKey = undefined;
       return { status: 'Accepted' };
     }

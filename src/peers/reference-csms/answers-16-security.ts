@@ -39,7 +39,9 @@ export function registerSecurityAnswers16(ep: RpcEndpoint, s: StationSession): v
   ep.handle('SignCertificate', (req, ctx) => {
     let certificateChain: string;
     try {
-      certificateChain = signCsr(String(req.csr), { cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY });
+      // The fault: a CA other than the one the CSMS's TLS server trusts for client certificates.
+      const ca = s.faults.has('csms-signs-with-untrusted-ca') ? { cert: MANUFACTURER_ROOT_CERT, key: MANUFACTURER_ROOT_KEY } : { cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY };
+      certificateChain = signCsr(String(req.csr), ca);
     } catch {
       return { status: 'Rejected' };
     }
