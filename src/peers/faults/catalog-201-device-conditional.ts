@@ -10,4 +10,5 @@ export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
   'csms201-customer-identifier-ignored': { peer: 'csms', versions: V201, description: 'Asked for the customer information of a customerIdentifier, sends CustomerInformation for the first valid idToken instead (knows customers only by idToken).' },
   'signed-meter-values-unsigned': { peer: 'cs', versions: V201, description: 'Accepts AlignedDataCtrlr / SampledDataCtrlr.SignReadings true but sends its meter values unsigned (no signedMeterValue).' },
   'aligned-data-sent-during-transaction': { peer: 'cs', versions: V201, description: 'Accepts AlignedDataCtrlr.SendDuringIdle true but keeps sending clock-aligned meter values while a transaction runs.' },
+  'remote-start-with-profile-rejected': { peer: 'cs', versions: V201, description: 'A station without Smart Charging answers RequestStartTransaction Rejected when it carries a chargingProfile, instead of ignoring the profile.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -37,7 +37,8 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
 
   ep.handle('RequestStartTransaction', (req, ctx) => {
     const profile = req.chargingProfile as { chargingProfilePurpose?: string } | undefined;
-    if (profile && profile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
+    if (profile && st.faults.has('remote-start-with-profile-rejected')) return { status: 'Rejected' };
+    if (profile && st.opts.smartCharging && profile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
     const d = engine.requestStart(req.evseId as number | undefined, req.remoteStartId as number, req.idToken as IdToken);
     if (d.proceed) ctx.afterReply(d.proceed);
     const answer: Payload = { status: d.status };

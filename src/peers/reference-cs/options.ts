@@ -68,6 +68,8 @@ export interface ReferenceCsOptions {
   cancelFirmwareUpdates?: boolean;
   /** 2.0.1 customer identifiers the station holds a customer record of (CustomerInformation, Part 5 C-14). Default none. */
   customerIdentifiers?: string[];
+  /** 2.0.1 Smart Charging is supported; false: a RequestStartTransaction's chargingProfile is ignored whatever it is (F01.FR.12). Default true. */
+  smartCharging?: boolean;
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -101,5 +103,6 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     fixedCable: o.fixedCable ?? false,
     cancelFirmwareUpdates: o.cancelFirmwareUpdates ?? true,
     customerIdentifiers: o.customerIdentifiers ?? [],
+    smartCharging: o.smartCharging ?? true,
   };
 }
