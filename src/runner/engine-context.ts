@@ -7,6 +7,7 @@ import { BACKGROUND_ACTIONS, defaultAnswer, type DefaultAnswer } from './default
 import type { IncomingCall, Session } from './engine-session.js';
 import type { MatchEnv } from './matchers.js';
 import type { ResolvedSut } from './sut-config.js';
+import type { UnresponsiveListener } from './unresponsive-listener.js';
 import { resolveTemplate, type Generators, type TemplateContext } from './templates.js';
 
 /**
@@ -61,6 +62,8 @@ export class CaseContext {
   each: unknown = undefined;
   /** Manual actions still running (settled before the case ends). */
   readonly pendingActions: Promise<void>[] = [];
+  /** The case's unresponsive second address (listenUnresponsive), closed when the case ends. */
+  unresponsive?: UnresponsiveListener;
 
   constructor(
     readonly session: Session,

@@ -3,6 +3,7 @@ import type { Payload } from '../ocpp/frame.js';
 import type { ExpectAllStep, ExpectedMessage, ExpectNoneStep, ExpectOneOfStep, ExpectStep, MessageSpec, Timing } from './case-types.js';
 import { CaseAbort, CaseContext, describeCall, describeFindings, StepFailure } from './engine-context.js';
 import type { IncomingCall, SessionEvent } from './engine-session.js';
+import { HARNESS_CLOSE_REASON } from './link.js';
 import { describeMismatches, match, type Mismatch } from './matchers.js';
 import { explainSpec, explainTiming, ms } from './step-explain.js';
 import { lookupPath } from './templates.js';
@@ -91,7 +92,8 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
 
 export async function runExpectNone(step: ExpectNoneStep, ctx: CaseContext, params: Record<string, unknown>): Promise<FrameRecord[]> {
   const started = ctx.now();
-  const deadline = started + step.withinMs;
+  const withinMs = noneWindowMs(step, ctx, params);
+  const deadline = started + withinMs;
   const payload = step.expectNone.payload === undefined ? undefined : ctx.resolve(step.expectNone.payload, params);
   for (;;) {
     const event = await ctx.session.next(deadline);
@@ -102,9 +104,18 @@ export async function runExpectNone(step: ExpectNoneStep, ctx: CaseContext, para
     if (call.errors.length > 0) throw new StepFailure('frames that follow the OCPP schemas and RPC rules', describeFindings(call.errors, `CALL ${call.action}`), [call.frame], call.errors);
     const actionHit = step.expectNone.action === undefined || step.expectNone.action === call.action;
     if (actionHit && (payload === undefined || match(payload, call.payload, ctx.matchEnv()).length === 0)) {
-      throw new StepFailure(`no ${step.expectNone.action ?? 'CALL'} within ${ms(step.withinMs)}`, `${describeCall(call.action, call.payload)} after ${call.receivedAt - started} ms`, [call.frame]);
+      throw new StepFailure(`no ${step.expectNone.action ?? 'CALL'} within ${ms(withinMs)}`, `${describeCall(call.action, call.payload)} after ${call.receivedAt - started} ms`, [call.frame]);
     }
   }
+}
+
+/** expectNone's window in ms: `withinMs`, or `withinS` protocol seconds plus the tolerance. */
+function noneWindowMs(step: ExpectNoneStep, ctx: CaseContext, params: Record<string, unknown>): number {
+  if (step.withinS === undefined) return step.withinMs ?? 0;
+  const s = Number(ctx.resolve(step.withinS, params));
+  if (!Number.isFinite(s) || s < 0) throw new CaseAbort('error', `expectNone.withinS ${JSON.stringify(step.withinS)} is not a number of seconds`);
+  // A message due exactly at the end of the window must still be seen: the window is widened by the tolerance.
+  return Math.round(s * ctx.sut.msPerSecond) + ctx.sut.timeouts.toleranceMs;
 }
 
 /** Opens, closes and violations: returns the CALL when the event is one, undefined when waiting goes on. */
@@ -117,6 +128,8 @@ export function handleNonCall(event: SessionEvent, ctx: CaseContext): IncomingCa
     case 'close':
       // The end of an earlier connection (the harness-as-station reconnects per case) is no news.
       if (event.conn !== ctx.session.link.conn) return undefined;
+      // The harness hung up itself (a case takes the simulated station offline for a while): no news either.
+      if (event.reason === HARNESS_CLOSE_REASON) return undefined;
       // A station may reboot and come back while a step waits; a CSMS that hangs up on the harness-as-station cannot.
       if (ctx.harness === 'cs') throw new CaseAbort('error', `the CSMS closed the connection (code ${event.code}${event.reason ? `, ${event.reason}` : ''})`);
       return undefined;
@@ -159,7 +172,26 @@ export function timingWindow(t: Timing, ctx: CaseContext, params: Record<string,
     const tol = t.toleranceMs ?? ctx.sut.timeouts.toleranceMs;
     return { min: expected - tol, max: expected + tol };
   }
+  if (t.minS !== undefined || t.maxS !== undefined) {
+    const tol = t.toleranceMs ?? ctx.sut.timeouts.toleranceMs;
+    const seconds = (v: number | string, which: string) => {
+      const n = Number(ctx.resolve(v, params));
+      if (!Number.isFinite(n)) throw new CaseAbort('error', `timing.${which} ${JSON.stringify(v)} is not a number of seconds`);
+      return n * ctx.sut.msPerSecond;
+    };
+    return {
+      min: t.minS === undefined ? (t.minMs ?? 0) : seconds(t.minS, 'minS') - tol,
+      max: t.maxS === undefined ? (t.maxMs ?? Number.POSITIVE_INFINITY) : seconds(t.maxS, 'maxS') + tol,
+    };
+  }
   return { min: t.minMs ?? 0, max: t.maxMs ?? Number.POSITIVE_INFINITY };
+}
+
+/** The timing's captureS: the measured delay since its mark, in protocol seconds. */
+export function captureTiming(t: Timing | undefined, at: number, ctx: CaseContext): void {
+  if (!t?.captureS) return;
+  const since = ctx.marks.get(t.since);
+  if (since !== undefined) ctx.vars[t.captureS] = (at - since) / ctx.sut.msPerSecond;
 }
 
 /** A step waits at least until the latest timing window closes. */
@@ -178,7 +210,13 @@ function timeoutFor(base: number, candidates: readonly Candidate[], ctx: CaseCon
 function take(spec: MessageSpec, each: unknown, call: IncomingCall, ctx: CaseContext, params: Record<string, unknown>): FrameRecord[] {
   for (const [name, path] of Object.entries(spec.capture ?? {})) ctx.vars[name] = lookupPath(call.payload, path);
   if (spec.mark) ctx.marks.set(spec.mark, call.receivedAt);
+  captureTiming(spec.timing, call.receivedAt, ctx);
   if (call.answered) return [];
+  if (spec.noReply) {
+    // Taken as answered so that nothing answers it in the background later.
+    call.answered = true;
+    return [];
+  }
   if (spec.replyError) return [ctx.session.answerError(call, spec.replyError.code, spec.replyError.description ?? '')];
   let payload: Payload;
   if (spec.reply !== undefined) {

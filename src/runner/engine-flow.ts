@@ -3,10 +3,11 @@ import type { FrameRecord } from '../types.js';
 import { ActionSkippedError, ActionUnavailableError } from './action-adapter.js';
 import type { ActionStep, ConnectionStep, SetStep, WaitStep } from './case-types.js';
 import { CaseAbort, CaseContext, describeFindings, StepFailure } from './engine-context.js';
-import { handleNonCall } from './engine-expect.js';
+import { captureTiming, handleNonCall, timingWindow } from './engine-expect.js';
 import { LinkOpenError } from './link.js';
 import { actionWords } from './manual-actions.js';
-import { ms } from './step-explain.js';
+import { explainTiming, ms } from './step-explain.js';
+import { UnresponsiveListener } from './unresponsive-listener.js';
 
 /** Steps that drive the run rather than check a message: wait, connection control, manual actions, variables. */
 
@@ -24,7 +25,7 @@ export async function runWait(step: WaitStep, ctx: CaseContext, params: Record<s
   }
 }
 
-export async function runConnection(step: ConnectionStep, ctx: CaseContext): Promise<FrameRecord[]> {
+export async function runConnection(step: ConnectionStep, ctx: CaseContext, params: Record<string, unknown> = {}): Promise<FrameRecord[]> {
   const link = ctx.session.link;
   const timeout = step.timeoutMs ?? ctx.sut.timeouts.connectMs;
   if (step.password !== undefined) link.setPassword?.(step.password === null ? null : String(ctx.resolve(step.password, {})));
@@ -32,7 +33,16 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
   switch (step.connection) {
     case 'close':
       await link.close({ refuseReconnect: step.refuseReconnect });
+      if (step.mark) ctx.marks.set(step.mark, ctx.now());
       return [];
+    case 'expectAttempt':
+      return expectAttempts(step, ctx, params, timeout);
+    case 'listenUnresponsive': {
+      if (ctx.harness !== 'csms') throw new CaseAbort('error', 'listenUnresponsive is for the harness as CSMS');
+      if (!ctx.unresponsive) ctx.unresponsive = await UnresponsiveListener.listen(listenHost(link.endpoint), () => ctx.now());
+      if (step.capture) ctx.vars[step.capture] = ctx.unresponsive.address;
+      return [];
+    }
     case 'open':
       if (step.expectRefused === true) {
         try {
@@ -45,11 +55,16 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
         throw new StepFailure(ctx.harness === 'cs' ? 'the CSMS refuses the connection' : 'the station does not connect', 'the connection was established');
       }
       try {
-        await link.open(timeout);
+        await link.open(timingTimeout(step, ctx, params, timeout));
       } catch (e) {
-        if (e instanceof LinkOpenError && step.expectAccepted === true) throw new StepFailure(ctx.harness === 'cs' ? 'the CSMS accepts the connection' : 'the station connects again', e.message);
+        if (e instanceof LinkOpenError && (step.expectAccepted === true || step.timing)) throw new StepFailure(ctx.harness === 'cs' ? 'the CSMS accepts the connection' : `the station connects again${step.timing ? `, ${explainTiming(step.timing, (v) => ctx.resolve(v, params)).replace(/^arriving/, 'coming')}` : ''}`, e.message);
         if (e instanceof LinkOpenError) throw new CaseAbort('error', e.message);
         throw e;
+      }
+      {
+        const at = ctx.session.connectionOpenedAt(link.conn) ?? ctx.now();
+        checkTiming(step, at, 'the station connected', ctx, params);
+        if (step.mark) ctx.marks.set(step.mark, at);
       }
       return [];
     case 'probeOldTls': {
@@ -70,6 +85,53 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext): Pro
         if (event.kind === 'interrupt') throw event.error;
       }
     }
+  }
+}
+
+/** expectAttempt: `count` connection attempts the harness does not accept; timing on the first, mark at the last. */
+async function expectAttempts(step: ConnectionStep, ctx: CaseContext, params: Record<string, unknown>, timeout: number): Promise<FrameRecord[]> {
+  const queue = step.on === 'unresponsive' ? ctx.unresponsive?.attempts : ctx.session.link.refusedAttempts;
+  if (!queue) throw new CaseAbort('error', step.on === 'unresponsive' ? 'expectAttempt on "unresponsive" needs an earlier listenUnresponsive step' : 'this link cannot see refused connection attempts (harness as CSMS only)');
+  const count = step.count ?? 1;
+  const deadline = ctx.now() + timingTimeout(step, ctx, params, timeout);
+  const where = step.on === 'unresponsive' ? 'to the unresponsive address' : 'while the harness refuses connections';
+  for (let n = 1; n <= count; n++) {
+    const at = await queue.next(deadline);
+    if (at === undefined) throw new StepFailure(`${count === 1 ? 'a connection attempt' : `${count} connection attempts`} from the station ${where}`, n === 1 ? 'no attempt' : `${n - 1} attempt(s) only`);
+    if (n === 1) checkTiming(step, at, 'the attempt came', ctx, params);
+    if (n === count && step.mark) ctx.marks.set(step.mark, at);
+  }
+  return [];
+}
+
+/** A connection step's timing, checked on the time the connection (attempt) came. */
+function checkTiming(step: ConnectionStep, at: number, what: string, ctx: CaseContext, params: Record<string, unknown>): void {
+  if (!step.timing) return;
+  const since = ctx.marks.get(step.timing.since);
+  if (since === undefined) throw new CaseAbort('error', `timing refers to the mark "${step.timing.since}", which no earlier step set`);
+  const { min, max } = timingWindow(step.timing, ctx, params);
+  const after = at - since;
+  if (after < min || after > max) throw new StepFailure(`a connection ${explainTiming(step.timing, (v) => ctx.resolve(v, params)).replace(/^arriving/, 'coming')}`, `${what} ${after} ms after ${step.timing.since}`);
+  captureTiming(step.timing, at, ctx);
+}
+
+/** How long to wait: the step's timeout, or until the timing window closes when that is later. */
+function timingTimeout(step: ConnectionStep, ctx: CaseContext, params: Record<string, unknown>, timeout: number): number {
+  if (!step.timing) return timeout;
+  const since = ctx.marks.get(step.timing.since);
+  const { min, max } = timingWindow(step.timing, ctx, params);
+  if (since === undefined) return timeout;
+  // Only a lower bound ("at least the back-off time"): the usual timeout counts from where the window opens.
+  return Math.max(timeout, Number.isFinite(max) ? since + max + 1000 - ctx.now() : since + min + timeout - ctx.now());
+}
+
+/** The host the unresponsive listener binds: the harness's own listening host. */
+function listenHost(endpoint: string): string {
+  try {
+    const host = new URL(endpoint).hostname;
+    return host === 'localhost' ? '0.0.0.0' : host.replace(/^\[|\]$/g, '');
+  } catch {
+    return '0.0.0.0';
   }
 }
 

@@ -94,6 +94,9 @@ interface WebSocketLike {
   on(event: 'close', fn: (code: number, reason: Buffer) => void): unknown;
 }
 
+/** The close reason the harness gives when it hangs up itself. */
+export const HARNESS_CLOSE_REASON = 'closed by ocpp-harness';
+
 /** Closes a socket from the harness side; one that does not finish its closing handshake within 1 s is terminated. */
 export async function closeSocket(ws: ClosableSocket | undefined): Promise<void> {
   if (!ws || ws.readyState === CLOSED) return;
@@ -106,7 +109,7 @@ export async function closeSocket(ws: ClosableSocket | undefined): Promise<void>
       clearTimeout(timer);
       resolve();
     });
-    ws.close(1000, 'closed by ocpp-harness');
+    ws.close(1000, HARNESS_CLOSE_REASON);
   });
 }
 

@@ -32,6 +32,10 @@ export interface LinkEvents {
   connection: [ConnectionEventRecord];
   open: [RpcEndpoint];
   close: [];
+  /** connect() was called: the station starts connecting afresh (2.0.1: from its first network profile). */
+  connecting: [];
+  /** An attempt ended without an established connection. */
+  dialFailed: [];
   problem: [Error];
   /** A TLS handshake the station ended: the error code (certificate not trusted, TLS version too old …). */
   tlsRefused: [string];
@@ -61,6 +65,7 @@ export class StationLink extends EventEmitter<LinkEvents> {
   connect(): void {
     this.wanted = true;
     this.failures = 0;
+    this.emit('connecting');
     this.retry?.cancel();
     if (!this.endpoint && !this.dialing) this.dial();
   }
@@ -91,15 +96,18 @@ export class StationLink extends EventEmitter<LinkEvents> {
       ws = new WebSocket(stationUrl(url, identity), [protocol], { headers, ...tls, handshakeTimeout: this.o.responseTimeoutMs });
     } catch (e) {
       this.event('error', { message: e instanceof Error ? e.message : String(e) });
+      this.emit('dialFailed');
       this.scheduleRetry();
       return;
     }
     this.dialing = ws;
+    let opened = false;
     ws.on('error', (e: NodeJS.ErrnoException) => {
       this.event('error', { message: e.message });
       if (isTlsRefusal(e)) this.emit('tlsRefused', e.code ?? e.message);
     });
     ws.once('open', () => {
+      opened = true;
       this.dialing = undefined;
       if (ws.protocol !== protocol) {
         // The CSMS agreed to no OCPP version we offered: do not proceed as if it had.
@@ -117,6 +125,7 @@ export class StationLink extends EventEmitter<LinkEvents> {
     });
     ws.once('close', (code, reason) => {
       if (this.dialing === ws) this.dialing = undefined;
+      if (!opened) this.emit('dialFailed');
       const endpoint = this.endpoint;
       if (endpoint && !endpoint.isOpen) {
         this.endpoint = undefined;

@@ -12,7 +12,9 @@ import { DeviceModel } from './device-model.js';
 import { StationLink } from './link.js';
 import type { ResolvedCsOptions } from './options.js';
 import { linkAfterReboot } from './security-16.js';
-import { retryDelay201 } from './tx-retry-201.js';
+import { retryDelay201, txMessageTimeoutMs } from './tx-retry-201.js';
+import { reconnectBackOff201 } from './reconnect-201.js';
+import { networkUrl201, onConnected201, onConnecting201, onDialFailed201 } from './network-fallback-201.js';
 import type { StationSettings } from './settings.js';
 
 /**
@@ -103,7 +105,7 @@ export class Station {
     const station = this;
     this.link = new StationLink({
       get url() {
-        return linkAfterReboot(station).url;
+        return networkUrl201(station) ?? linkAfterReboot(station).url;
       },
       identity: opts.identity,
       version: opts.version,
@@ -116,11 +118,15 @@ export class Station {
       responseTimeoutMs: opts.responseTimeoutMs,
       concurrentCalls: this.faults.has('concurrent-calls'),
       reconnectDelay: opts.reconnectDelay,
+      backOff: (failures) => reconnectBackOff201(station, failures),
       timers: this.timers,
     });
     this.link.on('frame', (r) => this.events.emit('frame', r));
     this.link.on('connection', (r) => this.events.emit('connection', r));
     this.link.on('problem', (e) => this.problem(e));
+    this.link.on('connecting', () => onConnecting201(this));
+    this.link.on('dialFailed', () => onDialFailed201(this));
+    this.link.on('open', () => onConnected201(this));
   }
 
   get version(): '1.6' | '2.0.1' {
@@ -154,10 +160,10 @@ export class Station {
   }
 
   /** A CALL now; rejects when offline. */
-  call(action: string, payload: Payload): Promise<Payload> {
+  call(action: string, payload: Payload, options: { timeoutMs?: number } = {}): Promise<Payload> {
     const endpoint = this.link.endpoint;
     if (!endpoint) return Promise.reject(new RpcClosedError(action));
-    return endpoint.call(action, payload);
+    return endpoint.call(action, payload, options);
   }
 
   /** A CALL whose answer nobody waits for; failures (other than a dropped connection) become 'problem' events. */
@@ -207,7 +213,7 @@ export class Station {
     if (this.txBusy || this.closed || !this.ready) return;
     const next = this.txQueue[0];
     this.txBusy = true;
-    this.call(next.action, next.build()).then(
+    this.call(next.action, next.build(), { timeoutMs: txMessageTimeoutMs(this) }).then(
       (answer) => {
         this.txQueue.shift();
         this.txBusy = false;
