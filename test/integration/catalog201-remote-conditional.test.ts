@@ -24,7 +24,7 @@ const CSMS_CATCHES: CatchSpec[] = [
   { id: 'TC_F_24_CSMS', fault: 'csms201-trigger-evse-dropped', reason: EVSE_DROPPED('3', 'StatusNotification') },
 ];
 
-const CS_CASES = ['TC_F_05_CS', 'TC_F_06_CS', 'TC_F_07_CS', 'TC_F_10_CS', 'TC_F_11_CS', 'TC_F_12_CS', 'TC_F_13_CS', 'TC_F_15_CS', 'TC_F_17_CS', 'TC_F_18_CS', 'TC_F_23_CS', 'TC_F_24_CS', 'TC_F_26_CS', 'TC_F_27_CS'];
+const CS_CASES = ['TC_F_01_CS', 'TC_F_02_CS', 'TC_F_03_CS', 'TC_F_05_CS', 'TC_F_06_CS', 'TC_F_07_CS', 'TC_F_10_CS', 'TC_F_11_CS', 'TC_F_12_CS', 'TC_F_13_CS', 'TC_F_15_CS', 'TC_F_17_CS', 'TC_F_18_CS', 'TC_F_23_CS', 'TC_F_24_CS', 'TC_F_26_CS', 'TC_F_27_CS'];
 
 /** A status answer the document does not allow. */
 const STATUS = (step: string, expected: string, got: string) => new RegExp(`^Step ${step} failed: expected a CALLRESULT where status is "${expected}"; got CALLRESULT .*\\(status: expected "${expected}", got "${got}"\\)`);
@@ -32,6 +32,9 @@ const STATUS = (step: string, expected: string, got: string) => new RegExp(`^Ste
 const NOT_SENT = (step: string, what: string) => new RegExp(`^Step ${step} failed: expected ${what}.*got nothing matching`);
 
 const CS_CATCHES: CatchSpec[] = [
+  { id: 'TC_F_01_CS', fault: 'remote-start-rejected-when-occupied', reason: STATUS('3', 'Accepted', 'Rejected') },
+  { id: 'TC_F_02_CS', fault: 'remote-start-not-authorized', reason: NOT_SENT('3', 'Authorize where idToken\\.idToken is "VALID-TAG-1", idToken\\.type is "ISO14443"') },
+  { id: 'TC_F_03_CS', fault: 'remote-start-always-authorized', reason: /^Step 7 failed: expected one of: StatusNotification .*"Occupied".*; got an unexpected Authorize \{"idToken":\{"idToken":"VALID-TAG-1"/ },
   { id: 'TC_F_05_CS', fault: 'unlock-201-during-transaction', reason: STATUS('1', 'OngoingAuthorizedTransaction', 'Unlocked') },
   { id: 'TC_F_06_CS', fault: 'unlock-201-unplugged-failed', reason: STATUS('1', 'Unlocked', 'UnlockFailed') },
   { id: 'TC_F_07_CS', fault: 'unlock-201-unplugged-failed', reason: STATUS('1', 'Unlocked', 'UnlockFailed') },

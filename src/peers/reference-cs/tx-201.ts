@@ -4,7 +4,7 @@ import type { TimerHandle } from '../timers.js';
 import { sameOwner } from './auth.js';
 import { authorizeIdTag, idTagInfoOf } from './authorize.js';
 import { cachesAnswer201 } from './auth-cache-201.js';
-import { stopsRunning201 } from './group-id-201.js';
+import { isMasterPass201, stopsRunning201 } from './group-id-201.js';
 import type { ActiveTx, Connector } from './connectors.js';
 import { advanceMeter, meterValue } from './meter.js';
 import { signReadings201 } from './signed-meter-201.js';
@@ -84,6 +84,11 @@ export class TxEngine201 implements TxEngine {
     const idToken = { idToken: idTag, type: tokenType ?? st.opts.idTokenType };
     const info = st.faults.has('start-before-authorize') ? { status: 'Accepted' } : await authorizeIdTag(st, idTag, idToken.type);
     st.events.emit('authorization', idTag, info.status);
+    // A master pass (C16, station without UI) stops every authorized transaction and never starts one.
+    if (isMasterPass201(st, info)) {
+      for (const [c, tx] of [...this.txs]) if (tx.authorized && (c === target || !st.faults.has('master-pass-201-stops-one'))) this.deauthorize(c, 'masterpass');
+      return;
+    }
     const running = this.txs.get(target);
     if (running?.authorized) {
       if (stopsRunning201(st, info, idTag, running)) this.deauthorize(target, 'local');
@@ -158,14 +163,14 @@ export class TxEngine201 implements TxEngine {
   }
 
   /** The driver's authorization ends: presented again (local), RequestStopTransaction (remote), or refused by the CSMS. */
-  deauthorize(c: Connector, how: 'local' | 'remote' | 'invalid'): void {
+  deauthorize(c: Connector, how: 'local' | 'remote' | 'invalid' | 'masterpass'): void {
     const tx = this.txs.get(c);
     if (!tx || !tx.authorized) return;
     if (how === 'local') this.event(c, tx, 'Updated', 'StopAuthorized', { withIdToken: true });
     tx.authorized = false;
     tx.energizing = false;
-    tx.stopReason = how === 'local' ? 'Local' : how === 'remote' ? 'Remote' : 'DeAuthorized';
-    const trigger = how === 'local' ? 'ChargingStateChanged' : how === 'remote' ? 'RemoteStop' : 'Deauthorized';
+    tx.stopReason = how === 'local' ? 'Local' : how === 'remote' ? 'Remote' : how === 'masterpass' ? 'MasterPass' : 'DeAuthorized';
+    const trigger = how === 'local' ? 'ChargingStateChanged' : how === 'remote' ? 'RemoteStop' : how === 'masterpass' ? 'StopAuthorized' : 'Deauthorized';
     if (this.stopPointLost(c, tx)) this.end(c, tx, trigger, tx.stopReason);
     else this.event(c, tx, 'Updated', trigger);
   }
