@@ -131,7 +131,8 @@ export class WsCsmsLink implements Link {
       .split(',')
       .map((p) => p.trim());
     if (!offered.includes(subprotocolOf(this.options.version))) return done(false, 400, 'Bad Request');
-    if (this.options.password !== undefined) {
+    // Security profile 3 authenticates the station by its client certificate (at the gate), not by Basic auth.
+    if (this.options.password !== undefined && !(this.gate && this.gate.current.securityProfile >= 3)) {
       const expected = `Basic ${Buffer.from(`${identityOf(req.url)}:${this.options.password}`).toString('base64')}`;
       if (req.headers.authorization !== expected) return done(false, 401, 'Unauthorized');
     }

@@ -58,7 +58,7 @@ export function registerHandlers16(ep: RpcEndpoint, p: Parts16): void {
 
   ep.handle('ChangeConfiguration', (req, ctx) => {
     const key = req.key as string;
-    if (key === 'SecurityProfile') return { status: changeSecurityProfile(st, String(req.value)) };
+    if (key === 'SecurityProfile') return { status: changeSecurityProfile(st, String(req.value), (fn) => ctx.afterReply(fn)) };
     if (key === 'AuthorizationKey') return { status: changeAuthorizationKey(st, String(req.value), (fn) => ctx.afterReply(fn)) };
     if (!st.config16!.has(key) && st.faults.has('unknown-config-key-rejected')) return { status: 'Rejected' };
     if (st.config16!.has(key) && /^\s*-\d+\s*$/.test(String(req.value)) && st.faults.has('negative-config-value-accepted')) return { status: 'Accepted' };

@@ -4,7 +4,7 @@ import { certificateHashData, currentlyValid, parseCertificate, sameCertificate,
 import { makeCsr } from '../pki-16.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { firmwareImage, MANUFACTURER_ROOT_CERT } from '../security-fixtures-16.js';
-import { acceptClientCertificate, currentConnection, currentProfile, tlsWithFaults } from './connection-security.js';
+import { acceptClientCertificate, currentConnection, currentProfile, raiseProfile, stationCertificate, tlsWithFaults } from './connection-security.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { Station } from './station.js';
@@ -159,17 +159,30 @@ export function connectedProfile(st: Station): number {
 
 /**
  * ChangeConfiguration SecurityProfile (whitepaper A05): a value lower than or equal to the current one is Rejected
- * (A05.FR.05, lowering is not allowed); so is a higher one, since the reference station cannot change how it
- * connects at run time (and has no Charge Point certificate for profile 3).
+ * (A05.FR.05, lowering is not allowed). A higher one is Accepted when the station can connect that way (A05.FR.02/03:
+ * profile 2 needs a Central System root certificate to check the server with, profile 3 also a Charge Point
+ * certificate): the station then disconnects and connects again with the new profile (connection-security.ts).
  */
-export function changeSecurityProfile(st: Station, value: string): 'Accepted' | 'Rejected' {
+export function changeSecurityProfile(st: Station, value: string, afterReply: (fn: () => void) => void = () => undefined): 'Accepted' | 'Rejected' {
   const wanted = Number(value);
+  const current = connectedProfile(st);
   if (!Number.isInteger(wanted) || wanted < 0 || wanted > 3) return 'Rejected';
-  if (wanted < connectedProfile(st) && st.faults.has('security-profile-downgrade-accepted')) {
+  if (wanted < current && st.faults.has('security-profile-downgrade-accepted')) {
     st.config16!.setInternal('SecurityProfile', String(wanted));
     return 'Accepted';
   }
-  return 'Rejected';
+  if (wanted <= current || wanted < 2) return 'Rejected';
+  const roots = [...stateOf(st).certs.filter((c) => c.type === 'CentralSystemRootCertificate').map((c) => c.cert.toString()), ...caList(currentConnection(st).tls?.ca)];
+  const client = stationCertificate(st);
+  if (roots.length === 0 || (wanted === 3 && !client)) return 'Rejected';
+  st.config16!.setInternal('SecurityProfile', String(wanted));
+  if (!st.faults.has('security-profile-not-applied')) raiseProfile(st, wanted as 2 | 3, roots, client);
+  afterReply(() => void st.link.disconnect().then(() => st.link.connect()));
+  return 'Accepted';
+}
+
+function caList(ca: string | Buffer | Array<string | Buffer> | undefined): string[] {
+  return ca === undefined ? [] : (Array.isArray(ca) ? ca : [ca]).map((c) => c.toString());
 }
 
 /**
