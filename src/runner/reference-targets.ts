@@ -57,10 +57,11 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // C-14 customer records by customerIdentifier (settings.customerIdentifier: the one the tester stored), C-30 RFID
     // ISO14443 idTokens, C-57 cancelling an ongoing log upload, C-28 AlignedDataCtrlr.SendDuringIdle, C-40 configurable
     // measurands, C-42 signed meter values.
-    // C-49 an authorization cache, C-59 AuthCacheCtrlr.DisablePostAuthorize.
+    // C-49 an authorization cache, C-59 AuthCacheCtrlr.DisablePostAuthorize, C-08 a master pass on a station without a user
+    // interface (settings.masterPassGroupId: the group the tester configures).
     // Stop options EVConnected, Authorized, PowerPathClosed, EnergyTransfer and a configurable TxStopPoint (C-10.x, C-52); a
     // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9).
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-49', 'C-59', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', ...REMOTE_CONTROL_CS_201] };
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-49', 'C-59', 'C-08', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', ...REMOTE_CONTROL_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
@@ -109,7 +110,8 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     msPerSecond: sut.msPerSecond,
     reconnectDelay: 1,
     // 2.0.1 reconnects with the Part 4 back-off: configured to the same short first wait, without a random part.
-    config: sut.version === '2.0.1' ? { 'OCPPCommCtrlr.RetryBackOffWaitMinimum': '1', 'OCPPCommCtrlr.RetryBackOffRandomRange': '0' } : undefined,
+    // AS-2: SecurityCtrlr.AdditionalRootCertificateCheck true.
+    config: sut.version === '2.0.1' ? { 'OCPPCommCtrlr.RetryBackOffWaitMinimum': '1', 'OCPPCommCtrlr.RetryBackOffRandomRange': '0', ...(sut.features.includes('AS-2') ? { 'SecurityCtrlr.AdditionalRootCertificateCheck': 'true' } : {}) } : undefined,
     vendor: sut.vendor,
     model: sut.model,
     password: sec.password,

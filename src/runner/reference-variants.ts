@@ -32,6 +32,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'two EVSEs', version: '2.0.1', role: 'csms', features: (f) => [...f], config: { evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }] } },
   // A 2.0.1 station that cannot cancel an ongoing firmware update (NOT C-60: TC_L_11_CS).
   { name: 'firmware update not cancellable', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-60') },
+  // A 2.0.1 station at security profile 2 that installs a new CSMS root only when the old one signed it (AS-2: TC_M_09_CS).
+  { name: 'security profile 2, additional root certificate check', version: '2.0.1', role: 'cs', features: (f) => [...f, 'AS-2'], config: REFERENCE_SECURITY_201_VARIANTS.find((v) => v.role === 'cs' && v.config.securityProfile === 2)!.config },
   // A 2.0.1 station without Smart Charging (TC_K_38_CS): every other certification profile.
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];

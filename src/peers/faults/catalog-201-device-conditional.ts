@@ -11,4 +11,5 @@ export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
   'signed-meter-values-unsigned': { peer: 'cs', versions: V201, description: 'Accepts AlignedDataCtrlr / SampledDataCtrlr.SignReadings true but sends its meter values unsigned (no signedMeterValue).' },
   'aligned-data-sent-during-transaction': { peer: 'cs', versions: V201, description: 'Accepts AlignedDataCtrlr.SendDuringIdle true but keeps sending clock-aligned meter values while a transaction runs.' },
   'remote-start-with-profile-rejected': { peer: 'cs', versions: V201, description: 'A station without Smart Charging answers RequestStartTransaction Rejected when it carries a chargingProfile, instead of ignoring the profile.' },
+  'additional-root-check-ignored': { peer: 'cs', versions: V201, description: 'With AdditionalRootCertificateCheck true, installs a new CSMS root certificate that the installed one did not sign.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -49,6 +49,9 @@ export function registerCertificates201(ep: RpcEndpoint, st: Station): void {
       return { status: 'Rejected' };
     }
     if (!cert) return { status: 'Failed' };
+    // M05.FR.10 (AdditionalRootCertificateCheck, Part 5 AS-2): a new CSMS root must be signed by an installed one.
+    const checked = type === 'CSMSRootCertificate' && st.deviceModel?.value('SecurityCtrlr', 'AdditionalRootCertificateCheck') === 'true' && !st.faults.has('additional-root-check-ignored');
+    if (checked && !store.some((c) => c.type === type && (c.cert.fingerprint256 === cert.fingerprint256 || signedBy(cert, c.cert)))) return { status: 'Rejected' };
     const known = store.some((c) => c.type === type && c.cert.fingerprint256 === cert.fingerprint256);
     if (known) return { status: 'Accepted' };
     if (store.length >= MAX_CERTIFICATES) return { status: 'Rejected' };
@@ -74,6 +77,10 @@ export function registerCertificates201(ep: RpcEndpoint, st: Station): void {
     if (!st.faults.has('certificate-201-delete-ignored')) STORES.set(st, store.filter((c) => !matching.includes(c)));
     return { status: 'Accepted' };
   });
+}
+
+function signedBy(cert: X509Certificate, issuer: X509Certificate): boolean {
+  return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
 }
 
 function listedType(st: Station, type: RootType201): RootType201 {

@@ -89,6 +89,7 @@ const ROWS: Row[] = [
   ['AlignedDataCtrlr', 'SignReadings', 'boolean', 'ReadWrite', 'false'],
   ['AlignedDataCtrlr', 'TxEndedInterval', 'integer', 'ReadWrite', '0', { unit: 's' }],
   ['AlignedDataCtrlr', 'TxEndedMeasurands', 'MemberList', 'ReadWrite', 'Energy.Active.Import.Register', { valuesList: MEASURANDS }],
+  ['SecurityCtrlr', 'AdditionalRootCertificateCheck', 'boolean', 'ReadOnly', 'false'],
   ['SecurityCtrlr', 'BasicAuthPassword', 'string', 'WriteOnly', '', { appendixType: 'passwordString', rebootRequired: false }],
   ['SecurityCtrlr', 'CertificateEntries', 'integer', 'ReadOnly', '0'],
   ['SecurityCtrlr', 'Identity', 'string', 'ReadWrite', '', { appendixType: 'identifierString' }],
