@@ -24,6 +24,9 @@ export type ReferenceVersion = '1.6' | '2.0.1';
 
 export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1', blocked: 'BLOCKED-TAG-1', expired: 'EXPIRED-TAG-1', parent: 'PARENT-TAG-1', sibling: 'SIBLING-TAG-1', masterpass: 'MASTERPASS-TAG-1' };
 
+/** 2.0.1 station features of reset and connection: C-13 reset per EVSE, C-47 fallback to the reconnection back-off after a network profile failed. */
+const CONNECTION_CS_201 = ['C-13', 'C-47'];
+
 /** The reference peers run on a tenfold clock (one protocol second = 100 ms) so intervals stay short. */
 const MS_PER_SECOND = 100;
 
@@ -61,7 +64,7 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // interface (settings.masterPassGroupId: the group the tester configures).
     // Stop options EVConnected, Authorized, PowerPathClosed, EnergyTransfer and a configurable TxStopPoint (C-10.x, C-52); a
     // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9).
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-49', 'C-59', 'C-08', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', ...REMOTE_CONTROL_CS_201] };
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-49', 'C-59', 'C-08', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
@@ -118,6 +121,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     tls: sec.client,
     fixedCable: sut.features.includes('FixedCable'),
     cancelFirmwareUpdates: sut.version !== '2.0.1' || sut.features.includes('C-60'),
+    resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
     customerIdentifiers: typeof sut.settings.customerIdentifier === 'string' ? [sut.settings.customerIdentifier] : [],
     smartCharging: sut.profiles === undefined || sut.profiles.includes('Smart Charging'),
   });

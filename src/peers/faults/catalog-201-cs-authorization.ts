@@ -17,4 +17,6 @@ export const CATALOG_201_CS_AUTHORIZATION_FAULTS = {
   'auth-201-stop-with-any-idtoken': { peer: 'cs', versions: V201, description: 'Stops a running transaction for any idToken the CSMS accepts, not only the one that started it or one of its group.' },
   'group-id-201-ignored': { peer: 'cs', versions: V201, description: 'Ignores the groupIdToken: only the idToken that started a transaction can stop it.' },
   'group-id-201-invalid-stops': { peer: 'cs', versions: V201, description: 'Stops a transaction for an idToken of the same group even when the CSMS answers it is not Accepted.' },
+  'master-pass-201-ignored': { peer: 'cs', versions: V201, description: 'Treats an idToken of the MasterPassGroupId group like any other: it starts a transaction and stops only its own.' },
+  'master-pass-201-stops-one': { peer: 'cs', versions: V201, description: 'A master pass on a station without a user interface stops only the transaction of the EVSE it was presented at, not all of them.' },
 } as const satisfies Record<string, FaultInfo>;

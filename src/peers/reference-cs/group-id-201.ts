@@ -14,3 +14,10 @@ export function stopsRunning201(st: Station, info: IdTagInfo, idTag: string, run
   const presented = { idTag, parentIdTag: st.faults.has('group-id-201-ignored') ? undefined : info.parentIdTag };
   return sameOwner(presented, { idTag: running.idToken.idToken, parentIdTag: running.groupIdToken });
 }
+
+/** An Accepted idToken whose group is AuthCtrlr.MasterPassGroupId (C16); fault: the master pass group not recognised. */
+export function isMasterPass201(st: Station, info: IdTagInfo): boolean {
+  const group = st.deviceModel?.value('AuthCtrlr', 'MasterPassGroupId') ?? '';
+  if (group === '' || info.status !== 'Accepted' || st.faults.has('master-pass-201-ignored')) return false;
+  return info.parentIdTag === group;
+}
