@@ -12,6 +12,8 @@ import type { SutConfigFile } from './sut-config.js';
 export function referenceCertificates201Settings(): Record<string, unknown> {
   const hash = (pem: string) => certificateHashData(parseCertificate(pem)!, 'SHA256');
   return {
+    // The root of the harness's own server certificate (the connection depends on it: TC_A_19_CS installs it before raising the profile).
+    serverRootCertificate: CSMS_ROOT_CERT,
     csmsRootCertificate: CSMS_ROOT_2_CERT,
     csmsRootCertificateHash: hash(CSMS_ROOT_2_CERT),
     // The CSMS root the station had before (the one its connection depends on; Root 2 is not signed by it: TC_M_09_CS).

@@ -8,8 +8,10 @@ import { registerCustomerInformation201 } from './customer-information-201.js';
 import { registerLog201 } from './log-201.js';
 import { registerTrigger201 } from './trigger-201.js';
 import { registerUnlock201 } from './unlock-201.js';
+import { registerResetEvse201 } from './reset-evse-201.js';
 import { registerNetworkProfile201 } from './network-profile-201.js';
 import { registerBasicAuth201 } from './basic-auth-201.js';
+import { registerNetworkUpgrade201 } from './network-upgrade-201.js';
 import { registerHandlers201 } from './handlers-201.js';
 import { Lifecycle } from './lifecycle.js';
 import { Maintenance } from './maintenance.js';
@@ -103,8 +105,10 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerLog201(ep, st, maintenance);
       registerNetworkProfile201(ep, st);
       registerBasicAuth201(ep, st);
+      registerNetworkUpgrade201(ep, st, lifecycle);
       registerTrigger201(ep, { st, engine, lifecycle });
       registerUnlock201(ep, st);
+      registerResetEvse201(ep, st, engine);
     });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {
