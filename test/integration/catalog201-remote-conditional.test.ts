@@ -24,7 +24,7 @@ const CSMS_CATCHES: CatchSpec[] = [
   { id: 'TC_F_24_CSMS', fault: 'csms201-trigger-evse-dropped', reason: EVSE_DROPPED('3', 'StatusNotification') },
 ];
 
-const CS_CASES = ['TC_F_01_CS', 'TC_F_02_CS', 'TC_F_03_CS', 'TC_F_05_CS', 'TC_F_06_CS', 'TC_F_07_CS', 'TC_F_10_CS', 'TC_F_11_CS', 'TC_F_12_CS', 'TC_F_13_CS', 'TC_F_15_CS', 'TC_F_17_CS', 'TC_F_18_CS', 'TC_F_23_CS', 'TC_F_24_CS', 'TC_F_26_CS', 'TC_F_27_CS'];
+const CS_CASES = ['TC_F_01_CS', 'TC_F_02_CS', 'TC_F_03_CS', 'TC_F_05_CS', 'TC_F_06_CS', 'TC_F_07_CS', 'TC_F_10_CS', 'TC_F_11_CS', 'TC_F_12_CS', 'TC_F_13_CS', 'TC_F_14_CS', 'TC_F_15_CS', 'TC_F_16_CS', 'TC_F_17_CS', 'TC_F_18_CS', 'TC_F_19_CS', 'TC_F_23_CS', 'TC_F_24_CS', 'TC_F_26_CS', 'TC_F_27_CS'];
 
 /** A status answer the document does not allow. */
 const STATUS = (step: string, expected: string, got: string) => new RegExp(`^Step ${step} failed: expected a CALLRESULT where status is "${expected}"; got CALLRESULT .*\\(status: expected "${expected}", got "${got}"\\)`);
@@ -42,9 +42,12 @@ const CS_CATCHES: CatchSpec[] = [
   { id: 'TC_F_11_CS', fault: 'trigger-meter-values-periodic-context', reason: /^Step 2 failed: expected MeterValues where evseId is 1, meterValue contains .*context is "Trigger"; got nothing matching.*"context":"Sample\.Periodic"/ },
   { id: 'TC_F_12_CS', fault: 'trigger-all-evse-first-only', reason: NOT_SENT('2', 'MeterValues where evseId is 2, meterValue contains .*context is "Trigger"') },
   { id: 'TC_F_13_CS', fault: 'trigger-tx-event-without-meter', reason: /^Step 2 failed: expected TransactionEvent where eventType is "Updated", triggerReason is "Trigger".*got nothing matching.*\(meterValue: expected an array containing .*, got absent\)/ },
+  { id: 'TC_F_14_CS', fault: 'trigger-all-evse-first-only', reason: NOT_SENT('2', 'TransactionEvent where eventType is "Updated", triggerReason is "Trigger".*evse\\.id is 2') },
   { id: 'TC_F_15_CS', fault: 'trigger-201-accepted-not-sent', reason: NOT_SENT('2', 'LogStatusNotification where status is "Idle"') },
+  { id: 'TC_F_16_CS', fault: 'trigger-transfer-status-idle', reason: /^Step 5 failed: expected LogStatusNotification where status is "Uploading"; got nothing matching.*LogStatusNotification \{"status":"Idle"\} \(status: expected "Uploading", got "Idle"\)/ },
   { id: 'TC_F_17_CS', fault: 'trigger-firmware-evse-rejected', reason: STATUS('1', 'Accepted', 'Rejected') },
   { id: 'TC_F_18_CS', fault: 'trigger-201-accepted-not-sent', reason: NOT_SENT('2', 'FirmwareStatusNotification where status is "Idle"') },
+  { id: 'TC_F_19_CS', fault: 'trigger-transfer-status-idle', reason: NOT_SENT('5', 'FirmwareStatusNotification where status is "Downloading"') },
   { id: 'TC_F_23_CS', fault: 'trigger-201-accepted-not-sent', reason: NOT_SENT('2', 'one of: StatusNotification where evseId is 1, connectorId is 1, connectorStatus is "Available", arriving at least 0 ms after triggered') },
   { id: 'TC_F_24_CS', fault: 'trigger-status-201-stale', reason: /^Step 2 failed: expected one of: StatusNotification where evseId is 1, connectorId is 1, connectorStatus is "Occupied".*got .*StatusNotification \{[^}]*"connectorStatus":"Available","evseId":1/ },
   { id: 'TC_F_26_CS', fault: 'trigger-boot-after-accepted', reason: STATUS('1', 'Rejected', 'Accepted') },
