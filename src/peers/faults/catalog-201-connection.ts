@@ -10,4 +10,8 @@ export const CATALOG_201_CONNECTION_FAULTS = {
   'reconnect-backoff-ignored': { peer: 'cs', versions: V201, description: 'Reconnects after a lost connection with its own short fixed delay instead of waiting RetryBackOffWaitMinimum (Part 4 §5.3).' },
   'reconnect-backoff-not-increased': { peer: 'cs', versions: V201, description: 'Waits RetryBackOffWaitMinimum before every reconnection attempt instead of doubling the wait after a failed attempt.' },
   'network-profile-no-fallback': { peer: 'cs', versions: V201, description: 'Keeps trying the first network connection profile of NetworkConfigurationPriority for ever instead of moving to the next after NetworkProfileConnectionAttempts failed attempts.' },
+  'reset-evse-rejected': { peer: 'cs', versions: V201, description: 'Declares reset per EVSE (C-13) but answers every Reset that names an EVSE Rejected.' },
+  'reset-evse-onidle-immediate': { peer: 'cs', versions: V201, description: 'Resets an EVSE with a transaction at once on Reset OnIdle (Accepted, the transaction ended) instead of scheduling the reset for when it is idle.' },
+  'reset-evse-reason-reboot': { peer: 'cs', versions: V201, description: 'Ends the transaction of an EVSE reset Immediate with stoppedReason Reboot instead of ImmediateReset.' },
+  'reset-evse-unsupported-accepted': { peer: 'cs', versions: V201, description: 'Cannot reset a single EVSE, yet takes a Reset with an evseId as one for the whole station (Accepted or Scheduled) instead of Rejecting it.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -19,4 +19,9 @@ export const CATALOG_201_CS_AUTHORIZATION_FAULTS = {
   'group-id-201-invalid-stops': { peer: 'cs', versions: V201, description: 'Stops a transaction for an idToken of the same group even when the CSMS answers it is not Accepted.' },
   'master-pass-201-ignored': { peer: 'cs', versions: V201, description: 'Treats an idToken of the MasterPassGroupId group like any other: it starts a transaction and stops only its own.' },
   'master-pass-201-stops-one': { peer: 'cs', versions: V201, description: 'A master pass on a station without a user interface stops only the transaction of the EVSE it was presented at, not all of them.' },
+  'stop-tx-on-invalid-id-201-ignored': { peer: 'cs', versions: V201, description: 'Treats StopTxOnInvalidId as false: an idToken the CSMS answers not Accepted during a transaction only suspends charging (SuspendedEVSE) instead of deauthorizing the transaction.' },
+  'offline-unknown-id-201-refused': { peer: 'cs', versions: V201, description: 'Ignores OfflineTxForUnknownIdEnabled: while offline an idToken it does not know is refused.' },
+  'offline-cache-201-not-used': { peer: 'cs', versions: V201, description: 'Ignores LocalAuthorizeOffline: while offline an idToken its cache or local list accepts is refused.' },
+  'max-energy-on-invalid-id-201-ignored': { peer: 'cs', versions: V201, description: 'Ignores MaxEnergyOnInvalidId: when the CSMS invalidates the idToken of a running transaction (StopTxOnInvalidId false) it suspends charging at once.' },
+  'auth-cache-201-lifetime-ignored': { peer: 'cs', versions: V201, description: 'Keeps authorization cache entries forever, whatever AuthCacheCtrlr.LifeTime says.' },
 } as const satisfies Record<string, FaultInfo>;

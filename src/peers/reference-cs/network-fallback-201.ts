@@ -3,9 +3,10 @@ import type { Station } from './station.js';
 /**
  * OCPP 2.0.1 B10 (Part 2 B10.FR.03/04): the station connects with the network connection profiles in the order of
  * OCPPCommCtrlr.NetworkConfigurationPriority, starting from the first at every (re)start; after
- * NetworkProfileConnectionAttempts failed attempts with one profile it moves to the next (and from the last back to
- * the first). ActiveNetworkProfile names the slot it connected with. The profiles are the slots SetNetworkProfile
- * stored; a slot without one is the connection the station was set up with (its configured URL).
+ * NetworkProfileConnectionAttempts failed attempts with one profile it moves to the next. The last one it does not
+ * leave again (C-47, B10.FR.07): it keeps reconnecting with it, using the reconnection back-off (Part 4 §5.3).
+ * ActiveNetworkProfile names the slot it connected with. The profiles are the slots SetNetworkProfile stored; a slot
+ * without one is the connection the station was set up with (its configured URL).
  */
 interface Selection {
   /** Position in the priority list. */
@@ -57,12 +58,13 @@ export function onConnecting201(st: Station): void {
   s.failures = 0;
 }
 
-/** An attempt failed: after NetworkProfileConnectionAttempts with this profile, the next one. */
+/** An attempt failed: after NetworkProfileConnectionAttempts with this profile, the next one (none after the last). */
 export function onDialFailed201(st: Station): void {
   if (st.version !== '2.0.1' || st.faults.has('network-profile-no-fallback')) return;
   const s = selection(st);
   const attempts = Number(st.deviceModel?.value('OCPPCommCtrlr', 'NetworkProfileConnectionAttempts') ?? '3');
   s.failures++;
+  if (s.index >= priority(st).length - 1) return;
   if (s.failures >= Math.max(1, attempts)) {
     s.failures = 0;
     s.index = (s.index + 1) % priority(st).length;

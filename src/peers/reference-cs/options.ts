@@ -64,12 +64,16 @@ export interface ReferenceCsOptions {
   autoConnect?: boolean;
   /** The cable is fixed to the station: UnlockConnector is answered NotSupported (OCPP 1.6 §5.18). Default false. */
   fixedCable?: boolean;
+  /** 2.0.1 B11/B12 (Part 5 C-13): a Reset may name one EVSE; false: Rejected. Default false. */
+  resetPerEvse?: boolean;
   /** 2.0.1 L01.FR.24 (Part 5 C-60): a new UpdateFirmware cancels the update going on (AcceptedCanceled); false: Rejected (L01.FR.27). Default true. */
   cancelFirmwareUpdates?: boolean;
   /** 2.0.1 customer identifiers the station holds a customer record of (CustomerInformation, Part 5 C-14). Default none. */
   customerIdentifiers?: string[];
   /** 2.0.1 Smart Charging is supported; false: a RequestStartTransaction's chargingProfile is ignored whatever it is (F01.FR.12). Default true. */
   smartCharging?: boolean;
+  /** 2.0.1 firmware update during a transaction (firmware-pending-201.ts): 'wait' for the download (default), 'download' at once but wait to install (AQ-7), 'install' at once (C-43). */
+  firmwareDuringTransaction?: 'wait' | 'download' | 'install';
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -102,7 +106,9 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     autoConnect: o.autoConnect ?? true,
     fixedCable: o.fixedCable ?? false,
     cancelFirmwareUpdates: o.cancelFirmwareUpdates ?? true,
+    resetPerEvse: o.resetPerEvse ?? false,
     customerIdentifiers: o.customerIdentifiers ?? [],
     smartCharging: o.smartCharging ?? true,
+    firmwareDuringTransaction: o.firmwareDuringTransaction ?? 'wait',
   };
 }

@@ -5,12 +5,13 @@ import { sameOwner } from './auth.js';
 import { authorizeIdTag, idTagInfoOf } from './authorize.js';
 import { cachesAnswer201 } from './auth-cache-201.js';
 import { isMasterPass201, stopsRunning201 } from './group-id-201.js';
+import { limitEnergyOnInvalid201 } from './max-energy-201.js';
 import type { ActiveTx, Connector } from './connectors.js';
 import { advanceMeter, meterValue } from './meter.js';
 import { signReadings201 } from './signed-meter-201.js';
 import { splitList } from './settings.js';
 import { startEndedSampling, type EndedSampling } from './tx-ended-samples-201.js';
-import { txStartPoints201, txStopPoints201 } from './tx-points-201.js';
+import { stopTxOnEvSideDisconnect201, txStartPoints201, txStopPoints201 } from './tx-points-201.js';
 import type { Station, TxEngine } from './station.js';
 
 /**
@@ -149,8 +150,12 @@ export class TxEngine201 implements TxEngine {
     if (tx) tx.energizing = false;
     this.st.reportStatuses();
     if (!tx) return;
-    if (this.stopPointLost(c, tx) || this.st.settings.stopTxOnEVSideDisconnect()) this.end(c, tx, 'EVCommunicationLost', tx.stopReason ?? 'EVDisconnected');
-    else this.event(c, tx, 'Updated', 'EVCommunicationLost');
+    if (this.stopPointLost(c, tx) || stopTxOnEvSideDisconnect201(this.st)) this.end(c, tx, 'EVCommunicationLost', tx.stopReason ?? 'EVDisconnected');
+    else {
+      this.event(c, tx, 'Updated', 'EVCommunicationLost');
+      // A fixed cable: the driver has EVConnectionTimeOut to bring the EV back before the authorization lapses (E10.FR.02).
+      if (this.st.opts.fixedCable && tx.authorized) this.armPlugTimeout(c);
+    }
   }
 
   setEvSuspended(c: Connector, suspended: boolean): void {
@@ -175,10 +180,16 @@ export class TxEngine201 implements TxEngine {
     else this.event(c, tx, 'Updated', trigger);
   }
 
+  /** Ends one EVSE's transaction for a Reset Immediate of that EVSE (B12.FR.08). */
+  stopForEvseReset(c: Connector, stoppedReason = 'ImmediateReset'): void {
+    const tx = this.txs.get(c);
+    if (tx) this.end(c, tx, 'ResetCommand', stoppedReason);
+  }
+
   stopAllForReset(kind: 'Hard' | 'Soft' | 'PowerLoss'): void {
     for (const [c, tx] of [...this.txs]) {
       if (kind === 'PowerLoss') this.end(c, tx, 'AbnormalCondition', 'PowerLoss');
-      else this.end(c, tx, 'ResetCommand', kind === 'Hard' ? 'ImmediateReset' : 'SoftReset');
+      else this.end(c, tx, 'ResetCommand', kind === 'Hard' ? 'ImmediateReset' : 'Reboot');
     }
     this.forgetAfterPowerLoss();
   }
@@ -238,7 +249,11 @@ export class TxEngine201 implements TxEngine {
         if (c.plugged || this.st.faults.has('ev-connect-timeout-ignored')) return;
         this.pending.delete(c);
         const tx = this.txs.get(c);
-        if (tx) this.end(c, tx, 'EVConnectTimeout', 'Timeout');
+        if (!tx) return;
+        // The authorization lapses; the transaction ends only where Authorized is a stop point (else e.g. ParkingBayOccupancy keeps it).
+        tx.authorized = false;
+        if (this.stopPointLost(c, tx)) this.end(c, tx, 'EVConnectTimeout', 'Timeout');
+        else this.event(c, tx, 'Updated', 'EVConnectTimeout');
       }),
     );
   }
@@ -367,10 +382,14 @@ export class TxEngine201 implements TxEngine {
     if (!sentIdToken || !info || !tx.idToken) return;
     if (cachesAnswer201(this.st, 'TransactionEvent')) this.st.auth.remember(tx.idToken.idToken, info, this.st.settings.authCacheEnabled());
     if (info.status === 'Accepted' || this.st.faults.has('charge-on-invalid-idtag') || tx.ended) return;
-    if (this.st.settings.stopTxOnInvalidId()) return this.deauthorize(c, 'invalid');
-    tx.suspendedByStation = true;
-    tx.energizing = false;
-    this.event(c, tx, 'Updated', 'ChargingStateChanged');
+    if (this.st.settings.stopTxOnInvalidId() && !this.st.faults.has('stop-tx-on-invalid-id-201-ignored')) return this.deauthorize(c, 'invalid');
+    const suspend = () => {
+      if (tx.ended || tx.suspendedByStation) return;
+      tx.suspendedByStation = true;
+      tx.energizing = false;
+      this.event(c, tx, 'Updated', 'ChargingStateChanged');
+    };
+    if (!limitEnergyOnInvalid201(this.st, suspend)) suspend();
   }
 
   /** SampledDataCtrlr: TxStartedMeasurands at the start (J02.FR.10), TxEndedMeasurands at the end, TxUpdatedMeasurands otherwise. */

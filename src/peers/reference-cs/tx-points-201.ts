@@ -17,3 +17,10 @@ export function txStopPoints201(st: Station): string[] {
   if (st.faults.has('tx-stop-on-deauthorize')) return [...new Set([...st.settings.txStopPoints(), 'Authorized'])];
   return st.settings.txStopPoints();
 }
+
+/** TxCtrlr.StopTxOnEVSideDisconnect, or what a station with the E09/E10 fault switches does instead. */
+export function stopTxOnEvSideDisconnect201(st: Station): boolean {
+  if (st.faults.has('ev-side-disconnect-always-stops')) return true;
+  if (st.faults.has('ev-side-disconnect-never-stops')) return false;
+  return st.settings.stopTxOnEVSideDisconnect();
+}
