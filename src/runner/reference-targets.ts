@@ -59,12 +59,13 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // settings.logLocation: the log server of the test setup (GetLog, Part 6 N01 cases); the reference uploads nowhere.
     // C-14 customer records by customerIdentifier (settings.customerIdentifier: the one the tester stored), C-30 RFID
     // ISO14443 idTokens, C-57 cancelling an ongoing log upload, C-28 AlignedDataCtrlr.SendDuringIdle, C-40 configurable
-    // measurands, C-42 signed meter values.
+    // measurands, C-42 signed meter values, C-20 AllowNewSessionsPendingFirmwareUpdate.
     // C-49 an authorization cache, C-59 AuthCacheCtrlr.DisablePostAuthorize, C-08 a master pass on a station without a user
-    // interface (settings.masterPassGroupId: the group the tester configures).
+    // interface (settings.masterPassGroupId: the group the tester configures), C-02 offline transactions for unknown idTokens.
     // Stop options EVConnected, Authorized, PowerPathClosed, EnergyTransfer and a configurable TxStopPoint (C-10.x, C-52); a
-    // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9).
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-49', 'C-59', 'C-08', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
+    // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9); after an EV-side disconnect keeps or drops the
+    // authorization (C-06.1/2: StopTxOnEVSideDisconnect) and unlocks the cable or not (C-12.1/2: UnlockOnEVSideDisconnect).
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
@@ -124,6 +125,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
     customerIdentifiers: typeof sut.settings.customerIdentifier === 'string' ? [sut.settings.customerIdentifier] : [],
     smartCharging: sut.profiles === undefined || sut.profiles.includes('Smart Charging'),
+    firmwareDuringTransaction: sut.features.includes('C-43') ? 'install' : sut.features.includes('AQ-7') ? 'download' : 'wait',
   });
   const endpoint = gate.url;
   return {

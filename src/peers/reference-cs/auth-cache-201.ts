@@ -1,4 +1,4 @@
-import { parseOcppBoolean } from './settings.js';
+import { parseOcppBoolean, parseWholeNumber } from './settings.js';
 import type { IdTagInfo } from './auth.js';
 import type { Station } from './station.js';
 
@@ -39,4 +39,16 @@ export function verdict201(st: Station, info: IdTagInfo): IdTagInfo {
 export function cachesAnswer201(st: Station, source: 'Authorize' | 'TransactionEvent'): boolean {
   if (source === 'Authorize') return !st.faults.has('auth-cache-201-authorize-answer-ignored');
   return !st.faults.has('auth-cache-201-tx-answer-ignored');
+}
+
+/**
+ * AuthCacheCtrlr.LifeTime (C10.FR.08, Part 5 C-53): a cache entry not used for LifeTime seconds is dropped; an entry the
+ * station decides from counts as used.
+ */
+export function expireCached201(st: Station, idTag: string): void {
+  const lifetime = parseWholeNumber(st.deviceModel?.value('AuthCacheCtrlr', 'LifeTime') ?? '0') ?? 0;
+  const usedAt = st.auth.cacheLastUsed(idTag);
+  if (lifetime <= 0 || usedAt === undefined || st.faults.has('auth-cache-201-lifetime-ignored')) return;
+  if (st.timers.secondsSince(usedAt) > lifetime) st.auth.forget(idTag);
+  else st.auth.touchCached(idTag);
 }

@@ -22,6 +22,8 @@ export interface LocalListUpdate {
 export class AuthStore {
   private readonly list = new Map<string, IdTagInfo>();
   private readonly cache = new Map<string, IdTagInfo>();
+  /** When each cache entry was last stored or used (2.0.1 AuthCacheCtrlr.LifeTime counts from there). */
+  private readonly cacheUsedAt = new Map<string, number>();
   listVersion = 0;
 
   constructor(initial: LocalAuthEntry[] = []) {
@@ -49,6 +51,17 @@ export class AuthStore {
   remember(idTag: string, info: IdTagInfo, cacheEnabled: boolean): void {
     if (!cacheEnabled || this.list.has(idTag)) return;
     this.cache.set(idTag, info);
+    this.cacheUsedAt.set(idTag, Date.now());
+  }
+
+  /** When the tag's cache entry was last stored or used; undefined when it has none. */
+  cacheLastUsed(idTag: string): number | undefined {
+    return this.cache.has(idTag) ? this.cacheUsedAt.get(idTag) : undefined;
+  }
+
+  /** Marks the tag's cache entry as used now. */
+  touchCached(idTag: string): void {
+    if (this.cache.has(idTag)) this.cacheUsedAt.set(idTag, Date.now());
   }
 
   /** True when the local authorization list has the tag (it is then not taken from the cache). */
@@ -59,10 +72,12 @@ export class AuthStore {
   /** Drops one tag's cache entry (CustomerInformation clear); the local list keeps it. */
   forget(idTag: string): void {
     this.cache.delete(idTag);
+    this.cacheUsedAt.delete(idTag);
   }
 
   clearCache(): void {
     this.cache.clear();
+    this.cacheUsedAt.clear();
   }
 
   /** SendLocalList: Full replaces the list, Differential edits it and needs a newer version. */

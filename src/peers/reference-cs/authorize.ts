@@ -1,7 +1,7 @@
 import type { Payload } from '../../ocpp/frame.js';
 import { RpcClosedError } from '../rpc-errors.js';
 import type { IdTagInfo } from './auth.js';
-import { cachesAnswer201, preAuthorize201, refusedFromCache201, verdict201 } from './auth-cache-201.js';
+import { cachesAnswer201, expireCached201, preAuthorize201, refusedFromCache201, verdict201 } from './auth-cache-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -11,10 +11,12 @@ import type { Station } from './station.js';
  */
 export async function authorizeIdTag(st: Station, idTag: string, tokenType: string): Promise<IdTagInfo> {
   const s = st.settings;
+  if (st.version !== '1.6') expireCached201(st, idTag);
   const local = st.auth.lookup(idTag, s.localAuthListEnabled() && !st.faults.has('local-list-not-used'), s.authCacheEnabled());
   const v2 = st.version !== '1.6';
   const preAuthorize = v2 ? preAuthorize201(st) : s.localPreAuthorize() && !st.faults.has('local-pre-authorize-ignored');
-  if (local?.status === 'Accepted' && preAuthorize) return local;
+  // LocalPreAuthorize governs the online station (2.0.1 C12); offline, LocalAuthorizeOffline decides below.
+  if (local?.status === 'Accepted' && preAuthorize && (st.ready || !v2)) return local;
   if (v2 && local && preAuthorize && st.ready && refusedFromCache201(st, idTag, local)) return local;
   if (st.ready) {
     try {
@@ -33,8 +35,8 @@ export async function authorizeIdTag(st: Station, idTag: string, tokenType: stri
       }
     }
   }
-  if (local && s.localAuthorizeOffline()) return local;
-  if (!local && s.offlineTxForUnknownId()) return { status: 'Accepted' };
+  if (local && s.localAuthorizeOffline() && !(v2 && st.faults.has('offline-cache-201-not-used'))) return local;
+  if (!local && s.offlineTxForUnknownId() && !(v2 && st.faults.has('offline-unknown-id-201-refused'))) return { status: 'Accepted' };
   return { status: 'Invalid' };
 }
 
