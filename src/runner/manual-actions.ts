@@ -32,6 +32,7 @@ export const MANUAL_ACTIONS: Readonly<Record<string, ManualActionInfo>> = {
   triggerMessage: { words: 'Make the CSMS trigger a message', params: ['requestedMessage', 'connectorId', 'evseId'] },
   unlockConnector: { words: 'Make the CSMS unlock a connector', params: ['connectorId', 'evseId'] },
   csmsSend: { words: 'Make the CSMS send a request to the station', params: ['action', 'payload'] },
+  getTransactionStatus: { words: 'Make the CSMS ask the station about the status of a transaction (GetTransactionStatus), or about its queue when no transactionId is given', params: ['transactionId'] },
 };
 
 /** The words for an action: the case's own prompt when it gives one, else the vocabulary's. */

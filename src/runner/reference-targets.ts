@@ -24,8 +24,8 @@ export type ReferenceVersion = '1.6' | '2.0.1';
 
 export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1', blocked: 'BLOCKED-TAG-1', expired: 'EXPIRED-TAG-1', parent: 'PARENT-TAG-1', sibling: 'SIBLING-TAG-1', masterpass: 'MASTERPASS-TAG-1' };
 
-/** 2.0.1 station features of reset and connection: C-13 reset per EVSE, C-47 fallback to the reconnection back-off after a network profile failed. */
-const CONNECTION_CS_201 = ['C-13', 'C-47'];
+/** 2.0.1 station features of reset, connection and reports: C-13 reset per EVSE, C-47 fallback to the reconnection back-off after a network profile failed, C-56 the SummaryInventory report. */
+const CONNECTION_CS_201 = ['C-13', 'C-47', 'C-56'];
 
 /** The reference peers run on a tenfold clock (one protocol second = 100 ms) so intervals stay short. */
 const MS_PER_SECOND = 100;
@@ -61,11 +61,13 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // ISO14443 idTokens, C-57 cancelling an ongoing log upload, C-28 AlignedDataCtrlr.SendDuringIdle, C-40 configurable
     // measurands, C-42 signed meter values, C-20 AllowNewSessionsPendingFirmwareUpdate.
     // C-49 an authorization cache, C-59 AuthCacheCtrlr.DisablePostAuthorize, C-08 a master pass on a station without a user
-    // interface (settings.masterPassGroupId: the group the tester configures), C-02 offline transactions for unknown idTokens.
+    // interface (settings.masterPassGroupId: the group the tester configures), C-02 offline transactions for unknown idTokens,
+    // C-03 MaxEnergyOnInvalidId, C-53 AuthCacheCtrlr.LifeTime.
     // Stop options EVConnected, Authorized, PowerPathClosed, EnergyTransfer and a configurable TxStopPoint (C-10.x, C-52); a
     // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9); after an EV-side disconnect keeps or drops the
     // authorization (C-06.1/2: StopTxOnEVSideDisconnect) and unlocks the cable or not (C-12.1/2: UnlockOnEVSideDisconnect).
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
+    // C-01 offline authorization of transactions (LocalAuthorizeOffline, from the cache or local list).
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
@@ -123,6 +125,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     fixedCable: sut.features.includes('FixedCable'),
     cancelFirmwareUpdates: sut.version !== '2.0.1' || sut.features.includes('C-60'),
     resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
+    summaryInventory: sut.version !== '2.0.1' || sut.features.includes('C-56'),
     customerIdentifiers: typeof sut.settings.customerIdentifier === 'string' ? [sut.settings.customerIdentifier] : [],
     smartCharging: sut.profiles === undefined || sut.profiles.includes('Smart Charging'),
     firmwareDuringTransaction: sut.features.includes('C-43') ? 'install' : sut.features.includes('AQ-7') ? 'download' : 'wait',

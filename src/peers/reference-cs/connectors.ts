@@ -43,6 +43,10 @@ export class Connector {
   finishing = false;
   /** The EV was unplugged at its side: the (detachable) cable still hangs in the station's socket. */
   cableAtStation = false;
+  /** 2.0.1: the EV was unplugged at its side and not plugged in again (ev-side-201.ts). */
+  evSideUnplugged = false;
+  /** 2.0.1: the cable left in the socket stays locked until this idToken is presented (ev-side-201.ts). */
+  cableLockedFor: string | undefined;
   /** The EV pauses charging. */
   evSuspended = false;
   tx: ActiveTx | undefined;
@@ -86,7 +90,8 @@ export function status16Station(stationOperative: boolean, stationFault: Connect
 /** The 2.0.1 ConnectorStatusEnumType of a connector. */
 export function status201(c: Connector, stationOperative: boolean, reservation: Reservation | undefined): string {
   if (c.fault) return 'Faulted';
-  if (c.tx) return 'Occupied';
+  // A fixed cable whose EV left at its side frees the connector while the transaction waits for the EV (E10).
+  if (c.tx && !c.evSideUnplugged) return 'Occupied';
   // Inoperative wins over a cable still plugged in once no transaction runs (OCTT TC_G_11/14/17_CS: Unavailable when the transaction ends).
   if (!c.operative || !stationOperative) return 'Unavailable';
   // A detachable cable left in the socket after an EV-side unplug still occupies the connector.

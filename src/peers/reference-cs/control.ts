@@ -1,5 +1,6 @@
 import type { PeerControl } from '../peer-control.js';
 import type { Connector } from './connectors.js';
+import { assertCableUnlocked201, evSideUnplugged201, unlockWithIdToken201 } from './ev-side-201.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Station } from './station.js';
 
@@ -65,13 +66,17 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
       if (c.plugged) throw new Error(`connector ${c.evseId} is already plugged in`);
       // lockFailure: the cable is in only halfway, the connector lock cannot close.
       if (params.lockFailure === true || params.lockFailure === 'true') c.fault = { errorCode: 'ConnectorLockFailure' };
+      c.evSideUnplugged = false;
+      c.cableLockedFor = undefined;
       st.engine.plugIn(c);
     },
     unplug: (params) => {
       const c = connectorParam(params)!;
       if (c.cableAtStation && !c.plugged) {
         // Only the cable left in the socket after an EV-side unplug: taking it out ends Finishing.
+        assertCableUnlocked201(c);
         c.cableAtStation = false;
+        c.evSideUnplugged = false;
         c.finishing = false;
         return st.reportStatuses();
       }
@@ -84,11 +89,13 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
       const c = connectorParam(params)!;
       if (!c.plugged) throw new Error(`connector ${c.evseId} is not plugged in`);
       c.cableAtStation = !st.opts.fixedCable;
+      evSideUnplugged201(st, c);
       st.engine.unplug(c);
     },
     presentIdTag: (params) => {
       const idTag = params.idTag === undefined ? st.opts.defaultIdTag : String(params.idTag);
       const c = params.connectorId !== undefined || params.evseId !== undefined ? connectorParam(params) : undefined;
+      if (unlockWithIdToken201(c, idTag)) return;
       background(bootAnswered(st).then(() => st.engine.presentIdTag(idTag, c, params.type === undefined ? undefined : String(params.type))));
     },
     // No parking bay sensor: driving in or out is not noticed (Part 6 treats ParkingBayOccupied as optional).

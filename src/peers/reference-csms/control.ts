@@ -5,6 +5,7 @@ import type { StationSession } from './session.js';
 import { certificateRequestFaults201, deleteListed201, listForDelete201 } from './certificates-201.js';
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { updateFirmware201 } from './firmware-201.js';
+import { getTransactionStatus201 } from './tx-status-201.js';
 import { afterProvisioningRequest201, networkProfile201 } from './provisioning-201.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
@@ -43,6 +44,7 @@ export const CSMS_ACTIONS = [
   'deleteCertificate',
   'call',
   'csmsSend',
+  'getTransactionStatus',
 ] as const;
 
 export type CsmsAction = (typeof CSMS_ACTIONS)[number];
@@ -203,6 +205,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     },
     // The runner's manual-action vocabulary names a generic CSMS request so.
     csmsSend: (s, p) => build.call(s, p),
+    getTransactionStatus: (s, p) => getTransactionStatus201(s, p.transactionId),
   };
 
   return {
