@@ -36,6 +36,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'security profile 2, additional root certificate check', version: '2.0.1', role: 'cs', features: (f) => [...f, 'AS-2'], config: REFERENCE_SECURITY_201_VARIANTS.find((v) => v.role === 'cs' && v.config.securityProfile === 2)!.config },
   // A 2.0.1 station that cannot reset a single EVSE (NOT C-13: TC_B_28/29_CS).
   { name: 'no reset per EVSE', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-13') },
+  // A 2.0.1 station without the optional SummaryInventory report (NOT C-56: TC_B_15_CS).
+  { name: 'no SummaryInventory report', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-56') },
   // 2.0.1 stations that download firmware during a transaction (AQ-7: TC_L_14/15_CS) or also install it (C-43: TC_L_16_CS).
   { name: 'firmware downloaded during a transaction', version: '2.0.1', role: 'cs', features: (f) => [...f, 'AQ-7'] },
   { name: 'firmware installed during a transaction', version: '2.0.1', role: 'cs', features: (f) => [...f, 'C-43'] },

@@ -12,4 +12,6 @@ export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
   'aligned-data-sent-during-transaction': { peer: 'cs', versions: V201, description: 'Accepts AlignedDataCtrlr.SendDuringIdle true but keeps sending clock-aligned meter values while a transaction runs.' },
   'remote-start-with-profile-rejected': { peer: 'cs', versions: V201, description: 'A station without Smart Charging answers RequestStartTransaction Rejected when it carries a chargingProfile, instead of ignoring the profile.' },
   'additional-root-check-ignored': { peer: 'cs', versions: V201, description: 'With AdditionalRootCertificateCheck true, installs a new CSMS root certificate that the installed one did not sign.' },
+  'firmware-201-installs-during-transaction': { peer: 'cs', versions: V201, description: 'Downloads and installs a firmware update (and reboots) at once although transactions run, instead of waiting for them to end.' },
+  'firmware-201-new-sessions-allowed': { peer: 'cs', versions: V201, description: 'With AllowNewSessionsPendingFirmwareUpdate false, leaves its idle connectors Available while a firmware update waits for a transaction to end.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -114,6 +114,7 @@ const ROWS: Row[] = [
   ['SmartChargingCtrlr', 'PeriodsPerSchedule', 'integer', 'ReadOnly', '24'],
   ['SmartChargingCtrlr', 'ProfileStackLevel', 'integer', 'ReadOnly', '8'],
   ['SmartChargingCtrlr', 'RateUnit', 'MemberList', 'ReadOnly', 'A,W', { valuesList: 'A,W' }],
+  ['ChargingStation', 'AllowNewSessionsPendingFirmwareUpdate', 'boolean', 'ReadWrite', 'true'],
   ['ChargingStation', 'AvailabilityState', 'OptionList', 'ReadOnly', 'Available', { valuesList: AVAILABILITY }],
   ['ChargingStation', 'Available', 'boolean', 'ReadOnly', 'true'],
   ['ChargingStation', 'Model', 'string', 'ReadOnly', ''],

@@ -4,6 +4,7 @@ import { currentlyValid, parseCertificate } from '../certificates-16.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { firmwareImage } from '../security-fixtures-16.js';
 import { certificateStore201 } from './certificates-201.js';
+import { afterTransactions, releaseConnectors } from './firmware-pending-201.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
 import type { Station } from './station.js';
@@ -15,7 +16,7 @@ import type { Station } from './station.js';
  * is verified after the download (L01.FR.03-04: InvalidSignature and InvalidFirmwareSignature, or
  * SignatureVerified), the installation waits for installDateTime (InstallScheduled, L01.FR.15-16), then Installing,
  * InstallRebooting, a reboot with reason FirmwareUpdate, and Installed with the security event FirmwareUpdated
- * after the boot. Nothing is transferred: the image is firmwareImage(location); a location containing "fail" or
+ * after the boot; while transactions run, firmware-pending-201.ts decides what waits. Nothing is transferred: the image is firmwareImage(location); a location containing "fail" or
  * "does_not_exist" cannot be downloaded, one containing "invalid", "unsupported" or "corrupt" does not install.
  */
 export interface FirmwareParts201 {
@@ -85,6 +86,7 @@ export function registerFirmware201(ep: RpcEndpoint, p: FirmwareParts201): void 
     const report = (status: string, final = false) => {
       if (state.generation !== generation) return;
       if (final) state.busy = false;
+      if (final) releaseConnectors(st);
       maintenance.reportFirmware(status, final);
     };
     const waitUntil = (at: string | undefined, scheduled: string, then: () => void) => {
@@ -93,7 +95,7 @@ export function registerFirmware201(ep: RpcEndpoint, p: FirmwareParts201): void 
       report(scheduled);
       st.timers.afterMs(ms, then);
     };
-    waitUntil(fw.retrieveDateTime, 'DownloadScheduled', () => {
+    const download = () => {
       if (state.generation !== generation) return;
       report('Downloading');
       st.timers.after(step, () => {
@@ -109,23 +111,29 @@ export function registerFirmware201(ep: RpcEndpoint, p: FirmwareParts201): void 
         st.timers.after(step, () => {
           if (state.generation !== generation) return;
           if (!faults.has('firmware-201-no-signature-verified-status')) report('SignatureVerified');
-          waitUntil(fw.installDateTime, 'InstallScheduled', () => {
+          waitUntil(fw.installDateTime, 'InstallScheduled', () => afterTransactions(st, 'install', report, () => {
             if (state.generation !== generation) return;
             report('Installing');
             st.timers.after(step, () => {
               if (state.generation !== generation) return;
               if (/invalid|unsupported|corrupt/i.test(fw.location) && !faults.has('firmware-201-installation-failure-hidden')) return report('InstallationFailed', true);
               report('InstallRebooting');
+              releaseConnectors(st);
               lifecycle.onNextBoot(() => {
                 report('Installed', true);
                 if (!faults.has('firmware-201-no-firmware-updated-event')) event('FirmwareUpdated');
               });
-              void lifecycle.reboot('Soft', 'FirmwareUpdate').catch((e) => st.problem(e));
+              // The notifications still queued go out before the station goes down.
+              void st
+                .settle(st.opts.responseTimeoutMs)
+                .then(() => lifecycle.reboot('Soft', 'FirmwareUpdate'))
+                .catch((e) => st.problem(e));
             });
-          });
+          }));
         });
       });
-    });
+    };
+    waitUntil(fw.retrieveDateTime, 'DownloadScheduled', () => afterTransactions(st, 'download', report, download));
   }
 }
 

@@ -66,6 +66,8 @@ export interface ReferenceCsOptions {
   fixedCable?: boolean;
   /** 2.0.1 B11/B12 (Part 5 C-13): a Reset may name one EVSE; false: Rejected. Default false. */
   resetPerEvse?: boolean;
+  /** 2.0.1 B07 (Part 5 C-56): the optional SummaryInventory base report; false: NotSupported. Default true. */
+  summaryInventory?: boolean;
   /** 2.0.1 L01.FR.24 (Part 5 C-60): a new UpdateFirmware cancels the update going on (AcceptedCanceled); false: Rejected (L01.FR.27). Default true. */
   cancelFirmwareUpdates?: boolean;
   /** 2.0.1 customer identifiers the station holds a customer record of (CustomerInformation, Part 5 C-14). Default none. */
@@ -107,6 +109,7 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     fixedCable: o.fixedCable ?? false,
     cancelFirmwareUpdates: o.cancelFirmwareUpdates ?? true,
     resetPerEvse: o.resetPerEvse ?? false,
+    summaryInventory: o.summaryInventory ?? true,
     customerIdentifiers: o.customerIdentifiers ?? [],
     smartCharging: o.smartCharging ?? true,
     firmwareDuringTransaction: o.firmwareDuringTransaction ?? 'wait',
