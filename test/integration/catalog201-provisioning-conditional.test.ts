@@ -6,9 +6,10 @@ import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
  * reference build whose features fit), through the proxy, and fails against the peer with the fault it exists to
  * catch, naming the broken expectation.
  */
-const CASES = ['TC_B_25_CS', 'TC_B_26_CS', 'TC_B_27_CS', 'TC_B_28_CS', 'TC_B_29_CS', 'TC_B_49_CS'];
+const CASES = ['TC_B_15_CS', 'TC_B_25_CS', 'TC_B_26_CS', 'TC_B_27_CS', 'TC_B_28_CS', 'TC_B_29_CS', 'TC_B_49_CS', 'TC_B_41_CS'];
 
 const CATCHES: CatchSpec[] = [
+  { id: 'TC_B_15_CS', fault: 'summary-inventory-unsupported-accepted', reason: /^Step 2 failed: expected a CALLRESULT where status is "NotSupported".*; got .*"Accepted"/ },
   { id: 'TC_B_25_CS', fault: 'reset-evse-rejected', reason: /^Step 1 failed: expected a CALLRESULT where status is "Accepted"; got .*"Rejected"/ },
   { id: 'TC_B_26_CS', fault: 'reset-evse-onidle-immediate', reason: /^Step 1 failed: expected a CALLRESULT where status is "Scheduled"; got .*"Accepted"/ },
   { id: 'TC_B_27_CS', fault: 'reset-evse-reason-reboot', reason: /^Step 2 failed: expected TransactionEvent .*stoppedReason.*; got .*\(transactionInfo\.stoppedReason: expected "ImmediateReset", got "Reboot"\)/ },
@@ -16,6 +17,7 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_B_29_CS', fault: 'reset-evse-unsupported-accepted', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected"; got .*"Scheduled"/ },
   { id: 'TC_B_49_CS', fault: 'network-profile-no-fallback', reason: /^Step 7 failed: expected a connection attempt from the station while the harness refuses connections; got no attempt/ },
   { id: 'TC_B_49_CS', fault: 'reconnect-backoff-ignored', reason: /^Step 8 failed: expected a connection coming at least 10 s .*after refused; got the station connected \d+ ms after refused/ },
+  { id: 'TC_B_41_CS', fault: 'reset-onidle-not-scheduled', reason: /^Step 1 failed: expected a CALLRESULT where status is "Scheduled"; got .*"Accepted"/ },
 ];
 
 describeCatalogGroup({ title: 'catalog 2.0.1 B Provisioning, Core conditional', cases: CASES, catches: CATCHES, timeoutMs: 120_000 });

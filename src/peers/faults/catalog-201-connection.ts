@@ -14,4 +14,5 @@ export const CATALOG_201_CONNECTION_FAULTS = {
   'reset-evse-onidle-immediate': { peer: 'cs', versions: V201, description: 'Resets an EVSE with a transaction at once on Reset OnIdle (Accepted, the transaction ended) instead of scheduling the reset for when it is idle.' },
   'reset-evse-reason-reboot': { peer: 'cs', versions: V201, description: 'Ends the transaction of an EVSE reset Immediate with stoppedReason Reboot instead of ImmediateReset.' },
   'reset-evse-unsupported-accepted': { peer: 'cs', versions: V201, description: 'Cannot reset a single EVSE, yet takes a Reset with an evseId as one for the whole station (Accepted or Scheduled) instead of Rejecting it.' },
+  'summary-inventory-unsupported-accepted': { peer: 'cs', versions: V201, description: 'Does not support the SummaryInventory base report, yet answers GetBaseReport(SummaryInventory) Accepted (and reports) instead of NotSupported.' },
 } as const satisfies Record<string, FaultInfo>;
