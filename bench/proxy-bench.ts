@@ -56,9 +56,13 @@ export interface ProxyBenchResult {
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
-/** Forks a bench child; TypeScript children run through tsx, all with --expose-gc for the RSS readings. */
+/**
+ * Forks a bench child; TypeScript children run through tsx, all with --expose-gc for the RSS readings.
+ * BENCH_PROFILE_DIR=DIR writes a V8 CPU profile of each middlebox there (open it in Chrome DevTools).
+ */
 function child(name: string, args: string[] = []): ChildProcess {
-  const execArgv = ['--expose-gc', ...(EXT === '.ts' ? ['--import', import.meta.resolve('tsx')] : [])];
+  const profile = process.env.BENCH_PROFILE_DIR && name === 'proxy-host' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const execArgv = ['--expose-gc', ...profile, ...(EXT === '.ts' ? ['--import', import.meta.resolve('tsx')] : [])];
   return fork(join(HERE, name + EXT), args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 

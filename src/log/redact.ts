@@ -72,6 +72,8 @@ export function scrubText(text: string, secrets: readonly string[]): string {
  */
 export function redactFrameRecord<R extends FrameRecord & { rawBytes?: string }>(record: R): R {
   const text = record.binary ? Buffer.from(record.raw, 'base64').toString('utf8') : record.raw;
+  // The common case, checked once: nothing in the frame can be a secret.
+  if (!MAYBE_SECRET.test(text)) return record;
   const secrets = secretsIn(text);
   const redacted = redactFrameText(text);
   if (redacted === text && secrets.length === 0) return record;

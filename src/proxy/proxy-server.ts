@@ -10,12 +10,14 @@ import { ConsoleView, wantsColor } from './console-view.js';
 import { createHttpPassthrough, type HttpRecord } from './http-passthrough.js';
 import { replyAndClose } from './http-reply.js';
 import { RecordStream } from './observers.js';
+import { RelaySession } from './relay-session.js';
 import { Session } from './session.js';
 import { displayUrl, readStationRequest, upgradeProblem, type StationRequest } from './station-request.js';
 import { StatsCollector } from './stats.js';
 import { clientCertificate, serverTlsOptions } from './tls-options.js';
-import type { ProxyHandle, ProxyOptions, ProxyStats } from './types.js';
+import type { ProxyFrameRecord, ProxyHandle, ProxyOptions, ProxyStats } from './types.js';
 import { dialUpstream, type Dial, type DialResult } from './upstream-dialer.js';
+import { detachSocket, listenerSnapshot } from './ws-detach.js';
 
 export type { ProxyHandle, ProxyOptions, ProxyStats } from './types.js';
 
@@ -50,7 +52,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     handleProtocols: (_offered, req) => this.agreed.get(req) ?? false,
   });
   private readonly agreed = new WeakMap<IncomingMessage, string | false>();
-  private readonly sessions = new Set<Session>();
+  private readonly sessions = new Set<Session | RelaySession>();
   private readonly dials = new Set<Dial>();
   private readonly sockets = new Set<Socket>();
   private readonly counters = { conn: 0, http: 0 };
@@ -187,9 +189,18 @@ class ProxyServer extends RecordStream implements ProxyHandle {
         this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(1002, 'the CSMS agreed to no subprotocol'));
         return;
       }
-      case 'open':
+      case 'open': {
         this.agreed.set(req, result.protocol || false);
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.startSession(req, socket, conn, target, result, ws));
+        const before = listenerSnapshot(socket);
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          // Observe mode relays raw bytes: ws has done the handshakes, the proxy takes the sockets back.
+          if (this.o.enforce !== true) {
+            detachSocket(socket, before);
+            detachSocket(result.socket, result.before);
+          }
+          this.startSession(req, socket, conn, target, result, ws);
+        });
+      }
     }
   }
 
@@ -197,19 +208,20 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     const { station } = target;
     const negotiated = versionOfSubprotocol(up.protocol);
     const version = negotiated ?? this.o.fallbackVersion ?? DEFAULTS.fallbackVersion;
-    const session = new Session({
+    const common = {
       conn,
       station,
       version,
-      cs: { ws, socket },
-      csms: { ws: up.ws, socket: up.socket },
-      enforce: this.o.enforce === true,
       responseTimeoutMs: this.o.responseTimeoutMs,
       highWaterMark: this.o.highWaterMark ?? DEFAULTS.highWaterMark,
-      publishFrame: (r) => this.publishFrame(r),
-      publishEvent: (event, detail) => this.event(event, station, conn, detail),
+      publishFrame: (r: ProxyFrameRecord) => this.publishFrame(r),
+      publishEvent: (event: string, detail: Record<string, unknown>) => this.event(event, station, conn, detail),
       onBackpressure: () => this.collector.onBackpressure(),
-    });
+    };
+    const session =
+      this.o.enforce === true
+        ? new Session({ ...common, cs: { ws, socket }, csms: { ws: up.ws, socket: up.socket }, enforce: true })
+        : new RelaySession({ ...common, cs: socket, csms: up.socket });
     this.sessions.add(session);
     void session.ended.then(() => this.sessions.delete(session));
     const detail: Record<string, unknown> = { subprotocol: up.protocol || null, version, offered: target.offered, path: target.path, upstream: displayUrl(target.upstreamUrl), remote: remote(socket) };

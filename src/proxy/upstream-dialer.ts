@@ -2,13 +2,15 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import type { UpstreamTlsOptions } from './types.js';
+import { listenerSnapshot, type ListenerSnapshot } from './ws-detach.js';
 
 /**
  * Dials the CSMS for one station, offering exactly the station's subprotocols and headers. The outcome says
  * how to answer the station: complete its handshake, mirror the CSMS's refusal, or 502/504.
  */
 export type DialResult =
-  | { kind: 'open'; ws: WebSocket; socket: Socket; protocol: string }
+  /** `before`: the socket's listeners before ws took it, so that observe mode can take it back (ws-detach). */
+  | { kind: 'open'; ws: WebSocket; socket: Socket; protocol: string; before: ListenerSnapshot }
   /** The CSMS answered the upgrade with an HTTP status other than 101 (401, 404, 400 ...). */
   | { kind: 'refused'; status: number; headers: IncomingHttpHeaders; body: Buffer; reason: string }
   /** The CSMS upgraded but agreed to none of the offered subprotocols. */
@@ -38,6 +40,7 @@ export function dialUpstream(o: DialOptions): Dial {
   const result = new Promise<DialResult>((resolve) => (settle = resolve));
   let done = false;
   let upgraded: IncomingMessage | undefined;
+  let before: ListenerSnapshot | undefined;
   const ws = new WebSocket(o.url, o.offered, {
     headers: o.headers,
     autoPong: false,
@@ -58,11 +61,14 @@ export function dialUpstream(o: DialOptions): Dial {
   };
   const timer = setTimeout(() => finish({ kind: 'failed', status: 504, reason: `the CSMS did not complete the upgrade within ${o.timeoutMs} ms` }), o.timeoutMs);
 
-  ws.on('upgrade', (res) => (upgraded = res));
+  ws.on('upgrade', (res) => {
+    upgraded = res;
+    before = listenerSnapshot(res.socket as Socket);
+  });
   ws.on('open', () => {
     // Hold the CSMS's first frames in the socket until the station's side of the pipe is ready.
     ws.pause();
-    finish({ kind: 'open', ws, socket: upgraded!.socket as Socket, protocol: ws.protocol });
+    finish({ kind: 'open', ws, socket: upgraded!.socket as Socket, protocol: ws.protocol, before: before! });
   });
   ws.on('unexpected-response', (req, res) => {
     const chunks: Buffer[] = [];

@@ -1,3 +1,4 @@
+import { LinkDownError } from './link.js';
 import type { FrameRecord } from '../types.js';
 import type { Payload } from '../ocpp/frame.js';
 import type { ExpectAllStep, ExpectedMessage, ExpectNoneStep, ExpectOneOfStep, ExpectStep, MessageSpec, Timing } from './case-types.js';
@@ -217,17 +218,30 @@ function take(spec: MessageSpec, each: unknown, call: IncomingCall, ctx: CaseCon
     call.answered = true;
     return [];
   }
-  if (spec.replyError) return [ctx.session.answerError(call, spec.replyError.code, spec.replyError.description ?? '')];
+  if (spec.replyError) return replied(() => ctx.session.answerError(call, spec.replyError!.code, spec.replyError!.description ?? ''));
   let payload: Payload;
   if (spec.reply !== undefined) {
     payload = ctx.resolve(spec.reply, params, { each, message: call.payload }) as Payload;
   } else {
     const answer = ctx.defaultAnswer(call);
-    if ('error' in answer) return [ctx.session.answerError(call, answer.error.code, answer.error.description)];
+    if ('error' in answer) return replied(() => ctx.session.answerError(call, answer.error.code, answer.error.description));
     payload = answer.payload;
   }
   for (const [name, path] of Object.entries(spec.captureReply ?? {})) ctx.vars[name] = lookupPath(payload, path);
-  return [ctx.session.answer(call, payload)];
+  return replied(() => ctx.session.answer(call, payload));
+}
+
+/**
+ * The SUT may close the connection right after a CALL (a station resetting): the CALL still counts, and the
+ * answer it no longer waits for is dropped rather than turned into an error.
+ */
+function replied(send: () => FrameRecord): FrameRecord[] {
+  try {
+    return [send()];
+  } catch (e) {
+    if (e instanceof LinkDownError) return [];
+    throw e;
+  }
 }
 
 function describeRemaining(candidates: readonly Candidate[], mode: 'one' | 'all'): string {

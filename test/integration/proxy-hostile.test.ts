@@ -89,7 +89,7 @@ describe('proxy: hostile and odd input', () => {
     expect(Buffer.from(f.rawBytes as string, 'base64').equals(bytes)).to.equal(true);
   });
 
-  it('reassembles a fragmented message and forwards it as one message', async () => {
+  it('logs a fragmented message once, as the whole message, and delivers it whole', async () => {
     await setup();
     const station = await connectStation(`${proxy.url}/CP1`);
     const upstream = await csms.connection();

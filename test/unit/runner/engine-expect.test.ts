@@ -17,6 +17,13 @@ describe('engine: expected CALLs from the SUT', () => {
     expect(result.steps[0].frameRefs).to.deep.equal([0, 1]);
   });
 
+  it('expect: a CALL the SUT sent just before closing the connection is taken; the answer it no longer waits for is not an error', async () => {
+    const f = fixture({ onOpen: (sut) => sut.callAndHangUp('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Finishing' }) });
+    const result = await f.run([{ expect: 'StatusNotification', payload: { status: 'Finishing' } }]);
+    expect(result.verdict, result.reason).to.equal('passed');
+    expect(f.link.answers()).to.deep.equal([]);
+  });
+
   it('expect: the default reply follows the SUT configuration (valid tag Accepted, unknown tag Invalid)', async () => {
     const f = fixture({
       onOpen: (sut) => sut.call('Authorize', { idTag: 'OCPPH-VALID-01' }),

@@ -17,6 +17,8 @@ export interface ScriptedSut {
   raw(text: string): void;
   /** The SUT closes the connection. */
   hangUp(code?: number): void;
+  /** The SUT sends a CALL and closes in the same breath (both arrive in one read, before anything can answer). */
+  callAndHangUp(action: string, payload: Record<string, unknown>, code?: number): void;
   /** The SUT (a station) connects again. */
   reconnect(): void;
 }
@@ -58,6 +60,13 @@ export class ScriptedLink implements Link {
     hangUp: (code = 1006) =>
       setImmediate(() => {
         if (!this.isOpen) return;
+        this.isOpen = false;
+        this.listener?.close(this.conn, code, '');
+      }),
+    callAndHangUp: (action, payload, code = 1006) =>
+      setImmediate(() => {
+        if (!this.isOpen) return;
+        this.listener?.frame(JSON.stringify([2, `s${++this.n}`, action, payload]), false);
         this.isOpen = false;
         this.listener?.close(this.conn, code, '');
       }),
