@@ -15,4 +15,8 @@ export const CATALOG_201_CONNECTION_FAULTS = {
   'reset-evse-reason-reboot': { peer: 'cs', versions: V201, description: 'Ends the transaction of an EVSE reset Immediate with stoppedReason Reboot instead of ImmediateReset.' },
   'reset-evse-unsupported-accepted': { peer: 'cs', versions: V201, description: 'Cannot reset a single EVSE, yet takes a Reset with an evseId as one for the whole station (Accepted or Scheduled) instead of Rejecting it.' },
   'summary-inventory-unsupported-accepted': { peer: 'cs', versions: V201, description: 'Does not support the SummaryInventory base report, yet answers GetBaseReport(SummaryInventory) Accepted (and reports) instead of NotSupported.' },
+  'csms201-get-variables-first-only': { peer: 'csms', versions: V201, description: 'Asked to read several variables, sends a GetVariablesRequest with only the first of them.' },
+  'csms201-set-variables-first-only': { peer: 'csms', versions: V201, description: 'Asked to set several variables, sends a SetVariablesRequest with only the first of them.' },
+  'csms201-base-report-swapped': { peer: 'csms', versions: V201, description: 'Asks for a FullInventory report when told to get the ConfigurationInventory, and the other way round.' },
+  'csms201-reset-evse-dropped': { peer: 'csms', versions: V201, description: 'Asked to reset one EVSE, sends a Reset without evseId (the whole station).' },
 } as const satisfies Record<string, FaultInfo>;

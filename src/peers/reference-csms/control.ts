@@ -77,7 +77,8 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       if (s.faults.has('csms16-reset-type-swapped')) type = type === 'Hard' ? 'Soft' : type === 'Soft' ? 'Hard' : type;
       if (s.faults.has('csms201-reset-type-swapped')) type = type === 'Immediate' ? 'OnIdle' : type === 'OnIdle' ? 'Immediate' : type;
       if (s.version === '1.6') return { action: 'Reset', payload: { type: type === 'Immediate' ? 'Hard' : type === 'OnIdle' ? 'Soft' : type } };
-      return { action: 'Reset', payload: { type: type === 'Hard' ? 'Immediate' : type === 'Soft' ? 'OnIdle' : type } };
+      // 2.0.1 B11/B12 (C-13): a Reset may name one EVSE.
+      return { action: 'Reset', payload: withOptional({ type: type === 'Hard' ? 'Immediate' : type === 'Soft' ? 'OnIdle' : type }, 'evseId', s.faults.has('csms201-reset-evse-dropped') ? undefined : num(p.evseId)) };
     },
     changeAvailability: (s, p) => {
       const operative = String(p.type ?? p.operationalStatus ?? 'Inoperative') === 'Operative';
@@ -96,7 +97,9 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     },
     setVariables: (s, p) => {
       if (s.version === '1.6') return build.changeConfiguration(s, p);
-      const data = p.setVariableData ?? [withOptional({ attributeValue: String(p.value), component: component(p), variable: variable(p) }, 'attributeType', s.faults.has('csms201-set-variables-target') ? 'Target' : undefined)];
+      const several = p.setVariableData as unknown[] | undefined;
+      // C-46 multiple elements; the fault sends only the first.
+      const data = (several && s.faults.has('csms201-set-variables-first-only') ? several.slice(0, 1) : several) ?? [withOptional({ attributeValue: String(p.value), component: component(p), variable: variable(p) }, 'attributeType', s.faults.has('csms201-set-variables-target') ? 'Target' : undefined)];
       return { action: 'SetVariables', payload: { setVariableData: data } };
     },
     getConfiguration: (s, p) => {
@@ -106,12 +109,16 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     },
     getVariables: (s, p) => {
       if (s.version === '1.6') return build.getConfiguration(s, p);
-      const data = p.getVariableData ?? [{ component: component(p), variable: s.faults.has('csms201-get-variables-wrong-variable') ? variable({ ...p, variable: lowerFirst(String(p.variable)) }) : variable(p) }];
+      const several = p.getVariableData as unknown[] | undefined;
+      // C-45 multiple elements; the fault sends only the first.
+      const data = (several && s.faults.has('csms201-get-variables-first-only') ? several.slice(0, 1) : several) ?? [{ component: component(p), variable: s.faults.has('csms201-get-variables-wrong-variable') ? variable({ ...p, variable: lowerFirst(String(p.variable)) }) : variable(p) }];
       return { action: 'GetVariables', payload: { getVariableData: data } };
     },
     getBaseReport: (s, p) => {
       only(s, '2.0.1', 'getBaseReport');
-      return { action: 'GetBaseReport', payload: { requestId: num(p.requestId) ?? requestCounter++, reportBase: String(p.reportBase ?? 'FullInventory') } };
+      const base = String(p.reportBase ?? 'FullInventory');
+      const swapped = s.faults.has('csms201-base-report-swapped') ? ({ ConfigurationInventory: 'FullInventory', FullInventory: 'ConfigurationInventory' } as Record<string, string>)[base] : undefined;
+      return { action: 'GetBaseReport', payload: { requestId: num(p.requestId) ?? requestCounter++, reportBase: swapped ?? base } };
     },
     triggerMessage: (s, p) => {
       const where = num(p.connectorId ?? p.evseId);
