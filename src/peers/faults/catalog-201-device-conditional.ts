@@ -14,4 +14,5 @@ export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
   'additional-root-check-ignored': { peer: 'cs', versions: V201, description: 'With AdditionalRootCertificateCheck true, installs a new CSMS root certificate that the installed one did not sign.' },
   'firmware-201-installs-during-transaction': { peer: 'cs', versions: V201, description: 'Downloads and installs a firmware update (and reboots) at once although transactions run, instead of waiting for them to end.' },
   'firmware-201-new-sessions-allowed': { peer: 'cs', versions: V201, description: 'With AllowNewSessionsPendingFirmwareUpdate false, leaves its idle connectors Available while a firmware update waits for a transaction to end.' },
+  'firmware-201-waits-for-transactions': { peer: 'cs', versions: V201, description: 'Declares it installs firmware during transactions (C-43) but postpones the download until they end (DownloadScheduled).' },
 } as const satisfies Record<string, FaultInfo>;

@@ -27,7 +27,7 @@ function busy(st: Station): boolean {
 
 /** Runs `then` now when the station may go on with `phase` of the update, otherwise reports `scheduled` and waits. */
 export function afterTransactions(st: Station, phase: 'download' | 'install', report: (status: string) => void, then: () => void): void {
-  const mode = st.faults.has('firmware-201-installs-during-transaction') ? 'install' : st.opts.firmwareDuringTransaction;
+  const mode = st.faults.has('firmware-201-installs-during-transaction') ? 'install' : st.faults.has('firmware-201-waits-for-transactions') ? 'wait' : st.opts.firmwareDuringTransaction;
   const waits = mode === 'wait' || (mode === 'download' && phase === 'install');
   if (!waits || !busy(st)) return then();
   report(phase === 'download' ? 'DownloadScheduled' : 'InstallScheduled');
