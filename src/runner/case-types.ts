@@ -145,6 +145,8 @@ export interface ExpectNoneStep extends StepCommon {
 export interface WaitStep extends StepCommon {
   /** Milliseconds (number or template); background traffic is answered meanwhile. */
   wait: number | string;
+  /** The value is protocol seconds (scaled by the SUT configuration's msPerSecond), e.g. an interval the SUT gave. */
+  seconds?: boolean;
 }
 
 /**
@@ -152,8 +154,8 @@ export interface WaitStep extends StepCommon {
  * connections until `open`). `open`: the harness-as-station dials again / the harness-as-CSMS waits for the station.
  * `expectClose`: the SUT closes the connection within the timeout.
  */
-/** Connection operations about certificates and TLS, handled by engine-tls.ts before the others (so not in ConnectionStep's own list). present (harness as CSMS): only applies `serverSecurity`. signCsr (harness as CSMS): sign `csr` as the CA the harness trusts for client certificates, `capture` gets the certificate. newCsr (harness as station): a new key pair and CSR (`csrSubject`), `capture` gets the CSR. expectTlsRefused (harness as CSMS): the station must end the TLS handshake with what the harness presents now. */
-export type TlsConnectionOp = 'present' | 'signCsr' | 'newCsr' | 'expectTlsRefused';
+/** Connection operations about certificates and TLS, handled by engine-tls.ts before the others (so not in ConnectionStep's own list). present (harness as CSMS): only applies `serverSecurity` (`capture` gets the gate's host:port). listenAlternative (harness as CSMS): a second endpoint for the rest of the case presenting `serverSecurity`, `capture` gets its host:port. signCsr (harness as CSMS): sign `csr` as the CA the harness trusts for client certificates, `capture` gets the certificate. newCsr (harness as station): a new key pair and CSR (`csrSubject`), `capture` gets the CSR. expectTlsRefused (harness as CSMS): the station must end the TLS handshake with what the harness presents now. */
+export type TlsConnectionOp = 'present' | 'listenAlternative' | 'signCsr' | 'newCsr' | 'expectTlsRefused';
 
 /** Certificate and TLS fields of a connection step (engine-tls.ts); templates. */
 export interface TlsConnectionFields {

@@ -24,7 +24,8 @@ const NO_GATE = 'the harness cannot change the TLS its stations meet in this set
 
 export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext, params: Record<string, unknown>): Promise<FrameRecord[] | undefined> {
   const link = ctx.session.link;
-  if (step.serverSecurity !== undefined) {
+  const op = step.connection as string as TlsConnectionOp;
+  if (step.serverSecurity !== undefined && op !== 'listenAlternative') {
     if (!link.gate) throw new CaseAbort('not-run', NO_GATE);
     const wanted = step.serverSecurity === null ? null : (ctx.resolve(step.serverSecurity, params) as Partial<GatePresentation>);
     if (wanted && wanted.securityProfile !== undefined) wanted.securityProfile = Number(wanted.securityProfile);
@@ -40,10 +41,25 @@ export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext
     if (!key) throw new CaseAbort('error', 'clientCertificate: the harness made no key pair in this run (a newCsr step comes first)');
     link.useClientCertificate(String(ctx.resolve(step.clientCertificate, params)), key);
   }
-  switch (step.connection as string as TlsConnectionOp) {
+  switch (op) {
     case 'present':
-      if (step.serverSecurity === undefined) throw new CaseAbort('error', 'connection "present" needs serverSecurity');
+      if (step.serverSecurity === undefined && !step.capture) throw new CaseAbort('error', 'connection "present" needs serverSecurity (or capture)');
+      if (!link.gate) throw new CaseAbort('not-run', NO_GATE);
+      if (step.capture) ctx.vars[step.capture] = link.gate.address;
       return [];
+    case 'listenAlternative': {
+      if (!link.gate) throw new CaseAbort('not-run', `a second endpoint: ${NO_GATE}`);
+      const wanted = (step.serverSecurity ? ctx.resolve(step.serverSecurity, params) : {}) as Partial<GatePresentation>;
+      if (wanted.securityProfile !== undefined) wanted.securityProfile = Number(wanted.securityProfile);
+      let address: string;
+      try {
+        address = await link.gate.openAlternative(wanted);
+      } catch (e) {
+        throw new CaseAbort('error', `listenAlternative: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (step.capture) ctx.vars[step.capture] = address;
+      return [];
+    }
     case 'signCsr': {
       if (!link.gate) throw new CaseAbort('not-run', `signing a certificate request: ${NO_GATE}`);
       const csr = String(ctx.resolve(step.csr, params));

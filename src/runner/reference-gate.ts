@@ -1,5 +1,5 @@
 import { generate } from 'selfsigned';
-import { CSMS_ROOT_CERT, CSMS_ROOT_KEY } from '../peers/security-fixtures-16.js';
+import { CSMS_ROOT_2_CERT, CSMS_ROOT_2_KEY, CSMS_ROOT_CERT, CSMS_ROOT_KEY } from '../peers/security-fixtures-16.js';
 import type { GateMaterial } from './station-gate.js';
 
 /**
@@ -30,12 +30,14 @@ async function build(): Promise<GateMaterial> {
     return { cert: pems.cert, key: pems.private };
   };
   const local = ['localhost', '127.0.0.1'];
-  const [server, untrusted, expired, wrongName] = await Promise.all([
+  const [server, untrusted, expired, wrongName, newRoot] = await Promise.all([
     issue('localhost', local, { ca }),
     // Self-signed: no root the station has issued it.
     issue('localhost', local, {}),
     issue('localhost', local, { ca, notBeforeDate: new Date(Date.now() - 2 * 365 * 86_400_000), notAfterDate: new Date(Date.now() - 365 * 86_400_000) }),
     issue('csms.invalid.example', ['csms.invalid.example'], { ca }),
+    // Issued by the test data's second CSMS root (TC_B_50_CS: a new CSMS whose root the station was given first).
+    issue('localhost', local, { ca: { cert: CSMS_ROOT_2_CERT, key: CSMS_ROOT_2_KEY } }),
   ]);
-  return { server, ca, invalid: { untrusted, expired, wrongName } };
+  return { server, ca, others: { untrusted, expired, wrongName, newRoot } };
 }

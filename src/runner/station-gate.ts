@@ -17,15 +17,15 @@ export interface GateMaterial {
   server: { cert: string; key: string };
   /** The CA that issued the server certificate and that client certificates must chain to (with its key: the harness signs CSRs with it). */
   ca: { cert: string; key: string };
-  /** Invalid server certificates by kind (`untrusted`, `expired`, …), each with its key. */
-  invalid: Record<string, { cert: string; key: string }>;
+  /** Other server certificates by name, each with its key: invalid ones (`untrusted`, `expired`, …) and `newRoot` (issued by another CSMS root). */
+  others: Record<string, { cert: string; key: string }>;
 }
 
 /** What the gate presents from now on. */
 export interface GatePresentation {
   /** 0/1: plain connections only; 2: TLS; 3: TLS with a client certificate issued by the CA. */
   securityProfile: number;
-  /** `configured` (default) or one of the material's invalid certificates. */
+  /** `configured` (default) or one of the material's other certificates. */
   certificate?: string;
   /** Offer no TLS version above this one (e.g. TLSv1.1: a station must refuse the handshake). */
   maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
@@ -39,66 +39,101 @@ export interface GateAttempt {
   outcome: string;
   /** The client certificate the station presented (DER), when it sent one. */
   clientCertificate?: Buffer;
+  /** The port it came to (the gate's own, or an alternative endpoint's). */
+  port?: number;
 }
 
-export class StationGate {
-  readonly attempts: GateAttempt[] = [];
-  private presentation: GatePresentation;
-  private context!: SecureContext;
-  private readonly sockets = new Set<Socket>();
-  /** A security profile a case raised the station to: it stays for the rest of the run. */
-  private raised?: number;
-
-  private constructor(
-    private readonly server: Server,
-    private readonly upstream: { host: string; port: number },
-    readonly material: GateMaterial,
-    private readonly configured: GatePresentation,
-  ) {
-    this.presentation = configured;
-    this.present(null);
-  }
-
-  static async listen(options: { host?: string; upstream: { host: string; port: number }; material: GateMaterial; securityProfile: number }): Promise<StationGate> {
-    const server = createServer();
-    const gate = new StationGate(server, options.upstream, options.material, { securityProfile: options.securityProfile });
-    server.on('connection', (s) => gate.accept(s));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, options.host ?? '127.0.0.1', () => resolve());
-    });
-    return gate;
-  }
+/** One listening port of the gate and what it presents. */
+class Door {
+  presentation!: GatePresentation;
+  context!: SecureContext;
+  constructor(
+    readonly server: Server,
+    private readonly material: GateMaterial,
+  ) {}
 
   get port(): number {
     return (this.server.address() as { port: number }).port;
   }
 
-  /** The URL stations dial, with the scheme of the configured security profile. */
-  get url(): string {
-    return `${this.configured.securityProfile >= 2 ? 'wss' : 'ws'}://127.0.0.1:${this.port}`;
-  }
-
-  get current(): GatePresentation {
-    return this.presentation;
-  }
-
-  /** From the next connection on, present this (null: as configured). */
-  present(p: Partial<GatePresentation> | null): void {
-    const next = p === null ? { ...this.configured, securityProfile: Math.max(this.configured.securityProfile, this.raised ?? 0) } : { ...this.presentation, ...p };
-    if (p?.securityProfile !== undefined && p.securityProfile > this.configured.securityProfile) this.raised = p.securityProfile;
+  set(next: GatePresentation): void {
     const kind = next.certificate ?? 'configured';
-    const pair = kind === 'configured' ? this.material.server : this.material.invalid[kind];
-    if (!pair) throw new Error(`no server certificate "${kind}" (known: configured, ${Object.keys(this.material.invalid).join(', ')})`);
+    const pair = kind === 'configured' ? this.material.server : this.material.others[kind];
+    if (!pair) throw new Error(`no server certificate "${kind}" (known: configured, ${Object.keys(this.material.others).join(', ')})`);
     const old = next.maxTlsVersion === 'TLSv1' || next.maxTlsVersion === 'TLSv1.1';
     // Old versions can only be offered with OpenSSL's security level lowered.
     this.context = createSecureContext({ cert: pair.cert, key: pair.key, ca: this.material.ca.cert, maxVersion: next.maxTlsVersion, ...(old ? { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } : {}) });
     this.presentation = next;
   }
+}
 
-  /** What a case presented ends with it, except a raised security profile: the station cannot go back to a lower one. */
+export class StationGate {
+  readonly attempts: GateAttempt[] = [];
+  private readonly main: Door;
+  private readonly alternatives: Door[] = [];
+  private readonly sockets = new Set<Socket>();
+  /** A security profile a case raised the station to: it stays for the rest of the run. */
+  private raised?: number;
+
+  private constructor(
+    server: Server,
+    private readonly host: string,
+    private readonly upstream: { host: string; port: number },
+    readonly material: GateMaterial,
+    private readonly configured: GatePresentation,
+  ) {
+    this.main = new Door(server, material);
+    this.main.set(configured);
+  }
+
+  static async listen(options: { host?: string; upstream: { host: string; port: number }; material: GateMaterial; securityProfile: number }): Promise<StationGate> {
+    const server = createServer();
+    const gate = new StationGate(server, options.host ?? '127.0.0.1', options.upstream, options.material, { securityProfile: options.securityProfile });
+    await gate.open(gate.main);
+    return gate;
+  }
+
+  get port(): number {
+    return this.main.port;
+  }
+
+  /** The URL stations dial, with the scheme of the configured security profile. */
+  get url(): string {
+    return `${this.configured.securityProfile >= 2 ? 'wss' : 'ws'}://${this.host}:${this.port}`;
+  }
+
+  /** host:port of the gate's own door. */
+  get address(): string {
+    return `${this.host}:${this.port}`;
+  }
+
+  get current(): GatePresentation {
+    return this.main.presentation;
+  }
+
+  /** From the next connection on, present this (null: as configured, with a raised profile kept). */
+  present(p: Partial<GatePresentation> | null): void {
+    const next = p === null ? { ...this.configured, securityProfile: Math.max(this.configured.securityProfile, this.raised ?? 0) } : { ...this.main.presentation, ...p };
+    this.main.set(next);
+    if (p?.securityProfile !== undefined && p.securityProfile > this.configured.securityProfile) this.raised = p.securityProfile;
+  }
+
+  /**
+   * A second endpoint for the rest of the case (a "new CSMS" a network profile can point to: TC_B_50_CS), passing on
+   * to the same place and presenting `p` (on top of the gate's current presentation); resolves to its host:port.
+   */
+  async openAlternative(p: Partial<GatePresentation>): Promise<string> {
+    const door = new Door(createServer(), this.material);
+    door.set({ ...this.main.presentation, ...p });
+    await this.open(door);
+    this.alternatives.push(door);
+    return `${this.host}:${door.port}`;
+  }
+
+  /** What a case presented ends with it (alternative endpoints too), except a raised security profile: the station cannot go back to a lower one. */
   endCase(): void {
-    this.present({ securityProfile: this.presentation.securityProfile, certificate: undefined, maxTlsVersion: undefined });
+    this.present({ securityProfile: this.main.presentation.securityProfile, certificate: undefined, maxTlsVersion: undefined });
+    for (const door of this.alternatives.splice(0)) door.server.close();
   }
 
   /** The client certificate of the last TLS connection that got through, if it had one. */
@@ -108,10 +143,19 @@ export class StationGate {
 
   async close(): Promise<void> {
     for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const door of this.alternatives.splice(0)) door.server.close();
+    await new Promise<void>((resolve) => this.main.server.close(() => resolve()));
   }
 
-  private accept(socket: Socket): void {
+  private async open(door: Door): Promise<void> {
+    door.server.on('connection', (s) => this.accept(s, door));
+    await new Promise<void>((resolve, reject) => {
+      door.server.once('error', reject);
+      door.server.listen(0, this.host, () => resolve());
+    });
+  }
+
+  private accept(socket: Socket, door: Door): void {
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
@@ -119,16 +163,16 @@ export class StationGate {
       socket.pause();
       socket.unshift(first);
       const tls = first[0] === 0x16;
-      const attempt: GateAttempt = { at: Date.now(), tls, outcome: 'pending' };
+      const attempt: GateAttempt = { at: Date.now(), tls, outcome: 'pending', port: door.port };
       this.attempts.push(attempt);
-      const profile = this.presentation.securityProfile;
+      const profile = door.presentation.securityProfile;
       if (tls !== profile >= 2) {
         attempt.outcome = tls ? `refused: TLS while the harness accepts plain connections (security profile ${profile})` : `refused: a plain connection while the harness requires TLS (security profile ${profile})`;
         socket.destroy();
         return;
       }
       if (!tls) return this.forward(socket, attempt);
-      const secure = new TLSSocket(socket, { isServer: true, secureContext: this.context, requestCert: profile >= 3, rejectUnauthorized: profile >= 3 });
+      const secure = new TLSSocket(socket, { isServer: true, secureContext: door.context, requestCert: profile >= 3, rejectUnauthorized: profile >= 3 });
       secure.on('error', (e: NodeJS.ErrnoException) => {
         if (attempt.outcome === 'pending') attempt.outcome = `refused: TLS handshake failed (${e.code ?? e.message})`;
         secure.destroy();

@@ -7,7 +7,9 @@ import type { ConnectionStep } from './case-types.js';
  */
 export function explainTlsOperation(s: ConnectionStep, r: (v: unknown) => unknown): string | undefined {
   const op = s.connection as string;
+  if (op === 'present' && s.serverSecurity === undefined) return `Note the address stations connect to${s.capture ? ` (vars.${s.capture})` : ''}`;
   if (op === 'present') return s.serverSecurity === null ? 'From now on present the configured TLS to stations again' : `From now on present${describeServerSecurity(s, r) ?? ' (unchanged)'} to stations that connect`;
+  if (op === 'listenAlternative') return `Listen on a second endpoint (a new CSMS) presenting${describeServerSecurity(s, r) ?? ' the same'}${s.capture ? ` (vars.${s.capture})` : ''}`;
   if (op === 'signCsr') return `Sign the station's certificate signing request as the harness's certificate authority${s.capture ? ` (vars.${s.capture})` : ''}`;
   if (op === 'newCsr') return `Make a new key pair and a certificate signing request${s.capture ? ` (vars.${s.capture})` : ''}`;
   if (op === 'expectTlsRefused') return `Expect the station to end the TLS handshake${describeServerSecurity(s, r) ?? ''}`;

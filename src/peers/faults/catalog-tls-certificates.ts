@@ -13,4 +13,5 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'csms-signs-with-untrusted-ca': { peer: 'csms', versions: BOTH, description: 'Signs a Charge Point certificate with a CA its TLS server does not trust for client certificates, so the station cannot connect with it.' },
   'security-profile-not-applied': { peer: 'cs', versions: BOTH, description: 'Accepts a higher security profile but keeps connecting the way it did before (no TLS, or no client certificate).' },
   'network-priority-keeps-lower-profiles': { peer: 'cs', versions: V201, description: 'After connecting with a raised security profile, keeps the configuration slots of lower profiles in NetworkConfigurationPriority.' },
+  'installed-csms-root-not-trusted': { peer: 'cs', versions: V201, description: 'Checks server certificates only against the root it was set up with, not against the CSMS roots installed since.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -1,4 +1,6 @@
 import type { KeyObject } from 'node:crypto';
+import { currentlyValid } from '../certificates-16.js';
+import { certificateStore201 } from './certificates-201.js';
 import type { CsTlsOptions } from './options.js';
 import type { Station } from './station.js';
 
@@ -59,11 +61,25 @@ export function acceptClientCertificate(st: Station, cert: string, key: KeyObjec
 }
 
 /** The station's TLS client settings with the connection-security faults of this catalog group applied. */
-export function tlsWithFaults(st: Station, tls: CsTlsOptions | undefined): CsTlsOptions | undefined {
-  if (!tls) return tls;
+export function tlsWithFaults(st: Station, configured: CsTlsOptions | undefined): CsTlsOptions | undefined {
+  if (!configured) return configured;
+  const tls = withInstalledRoots(st, configured);
   // Accepts any server certificate: what TC_A_05_CS exists to catch.
   if (st.faults.has('tls-server-certificate-not-verified')) return { ...tls, rejectUnauthorized: false };
   // Offers TLS 1.0 and 1.1 too: what TC_A_06_CS exists to catch.
   if (st.faults.has('tls-old-version-accepted')) return { ...tls, minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' } as CsTlsOptions;
   return tls;
+}
+
+/**
+ * 2.0.1 M05: the CSMS root certificates installed with InstallCertificate are the ones the station checks the server
+ * certificate against (a new CSMS with a new root, TC_B_50_CS), besides the root it was set up with.
+ */
+function withInstalledRoots(st: Station, tls: CsTlsOptions): CsTlsOptions {
+  if (st.version !== '2.0.1' || st.faults.has('installed-csms-root-not-trusted')) return tls;
+  const configured = tls.ca === undefined ? [] : Array.isArray(tls.ca) ? tls.ca : [tls.ca];
+  const installed = certificateStore201(st)
+    .filter((c) => c.type === 'CSMSRootCertificate' && currentlyValid(c.cert))
+    .map((c) => c.cert.toString());
+  return { ...tls, ca: [...configured, ...installed] };
 }

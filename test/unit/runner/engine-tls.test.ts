@@ -13,7 +13,12 @@ class FakeGate {
   readonly presented: Array<Partial<GatePresentation> | null> = [];
   current: GatePresentation = { securityProfile: 2 };
   client?: Buffer;
-  readonly material = { ca: { cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY }, server: { cert: '', key: '' }, invalid: {} };
+  readonly material = { ca: { cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY }, server: { cert: '', key: '' }, others: {} };
+  readonly address = '127.0.0.1:1';
+  async openAlternative(p: Partial<GatePresentation>): Promise<string> {
+    this.presented.push({ ...p, alternative: true } as Partial<GatePresentation>);
+    return '127.0.0.1:2';
+  }
   present(p: Partial<GatePresentation> | null): void {
     this.presented.push(p);
     this.current = p === null ? { securityProfile: 2 } : { ...this.current, ...p };
@@ -43,6 +48,19 @@ describe('engine: certificates and TLS in connection steps', () => {
     ]);
     expect(result.verdict, result.reason).to.equal('passed');
     expect(gate.presented).to.deep.equal([{ securityProfile: 3, certificate: 'expired' }, null]);
+  });
+
+  it('listenAlternative: opens a second endpoint with its own serverSecurity (not the main one) and captures its address', async () => {
+    const gate = new FakeGate();
+    const f = withGate(gate);
+    const result = await f.run([
+      { connection: 'listenAlternative', serverSecurity: { certificate: 'newRoot' }, capture: 'alt' } as unknown as Step,
+      { connection: 'present', capture: 'main' } as unknown as Step,
+      { send: 'DataTransfer', payload: { vendorId: '{{vars.alt}}', data: '{{vars.main}}' } },
+    ]);
+    expect(gate.presented).to.deep.equal([{ certificate: 'newRoot', alternative: true }]);
+    expect(f.link.sent.find((s) => s[2] === 'DataTransfer')![3]).to.deep.equal({ vendorId: '127.0.0.1:2', data: '127.0.0.1:1' });
+    expect(result.steps[0].verdict).to.equal('passed');
   });
 
   it('without a station gate, a step that changes the TLS the station meets is not run, and says why', async () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
-import { CSMS_ROOT_CERT, CSMS_ROOT_KEY } from '../../../src/peers/security-fixtures-16.js';
+import { CSMS_ROOT_2_CERT, CSMS_ROOT_CERT, CSMS_ROOT_KEY } from '../../../src/peers/security-fixtures-16.js';
 import { signCsr, makeCsr } from '../../../src/peers/pki-16.js';
 import { referenceGateMaterial } from '../../../src/runner/reference-gate.js';
 import { StationGate } from '../../../src/runner/station-gate.js';
@@ -63,5 +63,24 @@ describe('station gate', function () {
     const cert = signCsr(csr, { cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY });
     expect(await dial('wss', { cert, key: privateKey.export({ type: 'pkcs8', format: 'pem' }) })).to.equal('ok hello');
     expect(gate.lastClientCertificate()!.equals(new X509Certificate(cert).raw)).to.equal(true);
+  });
+
+  it('an alternative endpoint presents its own certificate and passes on to the same place; it closes with the case', async () => {
+    gate.present({ securityProfile: 2 });
+    const address = await gate.openAlternative({ certificate: 'newRoot' });
+    const viaAlternative = (ca: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`wss://${address}/CS1`, { ca });
+        ws.once('message', (d) => {
+          resolve(`ok ${String(d)}`);
+          ws.close();
+        });
+        ws.once('error', (e: NodeJS.ErrnoException) => resolve(`error ${e.code ?? e.message}`));
+      });
+    expect(await viaAlternative(CSMS_ROOT_CERT)).to.match(/^error/);
+    expect(await viaAlternative(CSMS_ROOT_2_CERT)).to.equal('ok hello');
+    expect(await dial('wss')).to.equal('ok hello');
+    gate.endCase();
+    expect(await viaAlternative(CSMS_ROOT_2_CERT)).to.equal('error ECONNREFUSED');
   });
 });
