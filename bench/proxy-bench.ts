@@ -41,6 +41,14 @@ export interface VariantResult {
   middleboxCpuMicrosPerFrame?: number;
   closedLoop: Latency & { calls: number };
   paced: Latency & { calls: number; skipped: number };
+  pacedStalls?: Stalls;
+}
+
+/** Middlebox readings over the paced run (warm-up included): event-loop delay and garbage-collection pauses. */
+export interface Stalls {
+  loopP99Ms: number;
+  loopMaxMs: number;
+  gc: { count: number; totalMs: number; maxMs: number };
 }
 
 export interface ProxyBenchResult {
@@ -109,7 +117,9 @@ async function runVariant(name: string, url: string, o: Required<Omit<ProxyBench
     const cpuAfter = await cpu();
     // The window includes warm-up and drain, so count the frames of the whole window, not only the measured part.
     const windowCalls = closed.totalCalls ?? closed.calls;
+    if (host) await ask(host, { cmd: 'stalls-start' }, 'stalls-start');
     const paced = await ask<LoadResult>(load, { cmd: 'paced', intervalMs: 1000, warmupMs: 1000, durationMs: o.pacedSeconds * 1000 }, 'paced');
+    const stalls = host ? await ask<Stalls>(host, { cmd: 'stalls' }, 'stalls') : undefined;
     return {
       name,
       // Each round trip is two frames through the middlebox: the CALL and its CALLRESULT.
@@ -117,6 +127,7 @@ async function runVariant(name: string, url: string, o: Required<Omit<ProxyBench
       middleboxCpuMicrosPerFrame: host ? (cpuAfter - cpuBefore) / (2 * windowCalls) : undefined,
       closedLoop: { calls: closed.calls, p50: closed.p50, p99: closed.p99, mean: closed.mean },
       paced: { calls: paced.calls, skipped: paced.skipped ?? 0, p50: paced.p50, p99: paced.p99, mean: paced.mean },
+      pacedStalls: stalls,
     };
   } finally {
     await stop(load);
@@ -221,6 +232,12 @@ function table(r: ProxyBenchResult): string[] {
       .filter((v) => v.middleboxCpuMicrosPerFrame)
       .map((v) => `  ${v.name}: one core forwards at most ~${Math.round(1e6 / v.middleboxCpuMicrosPerFrame!)} frames/s (1 s / CPU time per frame)`),
     `p99 added by ocpp-harness over direct at 1 CALL/s/station: ${r.pacedP99AddedMs.toFixed(2)} ms   (target <= 1 ms)`,
+    ...r.variants
+      .filter((v) => v.pacedStalls)
+      .map((v) => {
+        const s = v.pacedStalls!;
+        return `  ${v.name} during that run: event-loop delay p99 ${s.loopP99Ms.toFixed(2)} ms, max ${s.loopMaxMs.toFixed(1)} ms; ${s.gc.count} GC pauses, ${s.gc.totalMs.toFixed(0)} ms in all, longest ${s.gc.maxMs.toFixed(1)} ms`;
+      }),
     `idle: ${r.idle.stations} stations through ocpp-harness: ${kb(r.idle.rssBytesPerStation)} KB RSS per station, ${kb(r.idle.heapBytesPerStation)} KB heap   (target <= 40 KB)`,
   );
   return lines;

@@ -4,6 +4,7 @@
  * and logging to a directory (c). Answers `rss` (after GC), `cpu` (user+system µs) and `stats` over IPC.
  */
 import { createServer } from 'node:http';
+import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import httpProxy from 'http-proxy';
 import { startProxy } from '../src/proxy/proxy-server.js';
@@ -28,8 +29,28 @@ if (role === 'pipe') {
   process.send?.({ ready: true, url: handle.url });
 }
 
+// What can hold a frame up inside the middlebox: its event loop busy, and garbage-collection pauses.
+let loop: IntervalHistogram | undefined;
+let gc = { count: 0, totalMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    gc.count++;
+    gc.totalMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
 process.on('message', async (m: { cmd: string }) => {
-  if (m.cmd === 'rss') {
+  if (m.cmd === 'stalls-start') {
+    loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
+    gc = { count: 0, totalMs: 0, maxMs: 0 };
+    process.send?.({});
+  } else if (m.cmd === 'stalls') {
+    loop?.disable();
+    const ms = (ns: number) => ns / 1e6;
+    process.send?.({ loopP99Ms: ms(loop?.percentile(99) ?? 0), loopMaxMs: ms(loop?.max ?? 0), gc });
+  } else if (m.cmd === 'rss') {
     const gc = (globalThis as { gc?: () => void }).gc;
     for (let i = 0; i < 3; i++) gc?.();
     process.send?.({ rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed });
