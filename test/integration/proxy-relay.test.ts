@@ -5,7 +5,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProxy, type ProxyHandle } from '../../src/proxy/proxy-server.js';
-import { events, frames, readLog, within } from './proxy-fixtures.js';
+import { connectStation, events, frames, readLog, startCsms, within } from './proxy-fixtures.js';
+import { MAX_INSPECTED_MESSAGE } from '../../src/proxy/frame-tap.js';
 
 /**
  * Observe mode relays the bytes of the WebSocket connection themselves: both ends here speak RFC 6455 by hand
@@ -153,5 +154,23 @@ describe('proxy: observe mode relays the WebSocket bytes themselves', () => {
     expect(problem).to.deep.include({ side: 'cs', station: 'CP-BAD' });
     expect(problem.message).to.match(/RSV1/);
     expect(frames(log).map((f) => f.dir)).to.deep.equal(['csms->cs']);
+  });
+
+  it('forwards a message too large to inspect whole, and says it stopped inspecting that direction', async () => {
+    const csms = await startCsms();
+    try {
+      proxy = await startProxy({ port: 0, upstream: csms.url, log: { dir } });
+      const station = await connectStation(`${proxy.url}/CP-BIG`);
+      const upstream = await csms.connection();
+      const big = `[2,"1","DataTransfer",{"vendorId":"x","data":"${'a'.repeat(MAX_INSPECTED_MESSAGE)}"}]`;
+      station.ws.send(big);
+      expect((await upstream.message()).data.length).to.equal(big.length);
+      await proxy.close();
+      const log = readLog(proxy.logFile!);
+      expect(events(log, 'protocol-error')[0]).to.deep.include({ side: 'cs', code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' });
+      expect(frames(log)).to.deep.equal([]);
+    } finally {
+      await csms.close();
+    }
   });
 });
