@@ -12,7 +12,7 @@ import { UnresponsiveListener } from './unresponsive-listener.js';
 /** Steps that drive the run rather than check a message: wait, connection control, manual actions, variables. */
 
 export async function runWait(step: WaitStep, ctx: CaseContext, params: Record<string, unknown>): Promise<FrameRecord[]> {
-  const duration = Number(ctx.resolve(step.wait, params));
+  const duration = Number(ctx.resolve(step.wait, params)) * (step.seconds ? ctx.sut.msPerSecond : 1);
   if (!Number.isFinite(duration) || duration < 0) throw new CaseAbort('error', `wait: ${JSON.stringify(step.wait)} is not a number of milliseconds`);
   const deadline = ctx.now() + duration;
   for (;;) {

@@ -27,6 +27,9 @@ export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1
 /** 2.0.1 station features of reset, connection and reports: C-13 reset per EVSE, C-47 fallback to the reconnection back-off after a network profile failed, C-56 the SummaryInventory report. */
 const CONNECTION_CS_201 = ['C-13', 'C-47', 'C-56'];
 
+/** 2.0.1 CSMS features of provisioning: C-45/C-46 several variables in one Get/SetVariables, C-17 ConfigurationInventory, C-50.2 FullInventory on request, C-13 reset per EVSE. */
+const PROVISIONING_CSMS_201 = ['C-45', 'C-46', 'C-17', 'C-50.2', 'C-13'];
+
 /** The reference peers run on a tenfold clock (one protocol second = 100 ms) so intervals stay short. */
 const MS_PER_SECOND = 100;
 
@@ -66,12 +69,13 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // Stop options EVConnected, Authorized, PowerPathClosed, EnergyTransfer and a configurable TxStopPoint (C-10.x, C-52); a
     // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9); after an EV-side disconnect keeps or drops the
     // authorization (C-06.1/2: StopTxOnEVSideDisconnect) and unlocks the cable or not (C-12.1/2: UnlockOnEVSideDisconnect).
-    // C-01 offline authorization of transactions (LocalAuthorizeOffline, from the cache or local list).
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
+    // C-01 offline authorization of transactions (LocalAuthorizeOffline, from the cache or local list); C-58
+    // AuthCtrlr.DisableRemoteAuthorization; a parking bay sensor for the start and stop option ParkingBayOccupancy (C-09.6, C-10.5).
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
-  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', 'C-16', ...REMOTE_CONTROL_CSMS_201] : [])] };
+  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', 'C-16', ...REMOTE_CONTROL_CSMS_201, ...PROVISIONING_CSMS_201] : [])] };
 }
 
 export interface ReferenceTargetOptions {
@@ -124,6 +128,8 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     tls: sec.client,
     fixedCable: sut.features.includes('FixedCable'),
     cancelFirmwareUpdates: sut.version !== '2.0.1' || sut.features.includes('C-60'),
+    cableLock: sut.version === '2.0.1' && sut.features.includes('AQ-2'),
+    masterPassUi: sut.version === '2.0.1' && sut.features.includes('C-07'),
     resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
     summaryInventory: sut.version !== '2.0.1' || sut.features.includes('C-56'),
     customerIdentifiers: typeof sut.settings.customerIdentifier === 'string' ? [sut.settings.customerIdentifier] : [],
@@ -156,6 +162,7 @@ async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptio
     idTags: { valid: [tags.valid.idToken, tags.parent.idToken, ...(tags.sibling ? [tags.sibling.idToken] : []), ...(tags.masterpass ? [tags.masterpass.idToken] : [])], invalid: [tags.invalid.idToken], blocked: [tags.blocked.idToken], expired: [tags.expired.idToken], parents: { [tags.valid.idToken]: tags.parent.idToken, ...(tags.sibling ? { [tags.sibling.idToken]: tags.parent.idToken } : {}), ...(tags.masterpass ? { [tags.masterpass.idToken]: String(sut.settings.masterPassGroupId ?? 'MASTERPASS-GROUP-1') } : {}) } },
     faults: options.faults,
     responseTimeoutMs: sut.timeouts.responseMs,
+    pendingFirstBoot: sut.version === '2.0.1' && sut.features.includes('C-44'),
     passwords: sec.password === undefined ? undefined : { [sut.identity]: sec.password },
     tls: sec.server && { cert: sec.server.cert, key: sec.server.key, ca: sec.server.clientCa, requestCert: sec.server.clientCa !== undefined },
   });

@@ -36,11 +36,17 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'security profile 2, additional root certificate check', version: '2.0.1', role: 'cs', features: (f) => [...f, 'AS-2'], config: REFERENCE_SECURITY_201_VARIANTS.find((v) => v.role === 'cs' && v.config.securityProfile === 2)!.config },
   // A 2.0.1 station that cannot reset a single EVSE (NOT C-13: TC_B_28/29_CS).
   { name: 'no reset per EVSE', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-13') },
+  // A 2.0.1 CSMS configured to answer a station's first boot Pending (C-44: TC_B_02/30/31_CSMS).
+  { name: 'boot Pending first', version: '2.0.1', role: 'csms', features: (f) => [...f, 'C-44'] },
   // A 2.0.1 station without the optional SummaryInventory report (NOT C-56: TC_B_15_CS).
   { name: 'no SummaryInventory report', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-56') },
   // 2.0.1 stations that download firmware during a transaction (AQ-7: TC_L_14/15_CS) or also install it (C-43: TC_L_16_CS).
   { name: 'firmware downloaded during a transaction', version: '2.0.1', role: 'cs', features: (f) => [...f, 'AQ-7'] },
   { name: 'firmware installed during a transaction', version: '2.0.1', role: 'cs', features: (f) => [...f, 'C-43'] },
+  // A 2.0.1 station whose cable lock keeps the EV out until a driver is authorized (AQ-2: TC_C_05_CS).
+  { name: 'cable lock before authorization', version: '2.0.1', role: 'cs', features: (f) => [...f, 'AQ-2'] },
+  // A 2.0.1 station with a user interface where the master pass holder chooses what to stop (C-07 instead of C-08: TC_C_47/48_CS).
+  { name: 'master pass with a user interface', version: '2.0.1', role: 'cs', features: (f) => [...f.filter((x) => x !== 'C-08'), 'C-07'] },
   // A 2.0.1 station without Smart Charging (TC_K_38_CS): every other certification profile.
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];

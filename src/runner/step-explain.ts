@@ -51,7 +51,7 @@ function explainBody(step: Step, harness: Side, r: Resolver): string {
     }
     case 'wait': {
       const s = step as Extract<Step, { wait: unknown }>;
-      return `Wait ${ms(Number(r(s.wait)))}, answering background traffic`;
+      return `Wait ${s.seconds ? `${Number(r(s.wait))} s` : ms(Number(r(s.wait)))}, answering background traffic`;
     }
     case 'connection': {
       const s = step as Extract<Step, { connection: string }>;

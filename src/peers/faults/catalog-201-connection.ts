@@ -19,4 +19,7 @@ export const CATALOG_201_CONNECTION_FAULTS = {
   'csms201-set-variables-first-only': { peer: 'csms', versions: V201, description: 'Asked to set several variables, sends a SetVariablesRequest with only the first of them.' },
   'csms201-base-report-swapped': { peer: 'csms', versions: V201, description: 'Asks for a FullInventory report when told to get the ConfigurationInventory, and the other way round.' },
   'csms201-reset-evse-dropped': { peer: 'csms', versions: V201, description: 'Asked to reset one EVSE, sends a Reset without evseId (the whole station).' },
+  'csms201-pending-forever': { peer: 'csms', versions: V201, description: 'Configured to answer the first boot Pending, answers every later BootNotification Pending too, never accepting the station.' },
+  'csms201-pending-no-trigger': { peer: 'csms', versions: V201, description: 'Answers a boot Pending but never asks for a new one with TriggerMessage(BootNotification).' },
+  'csms201-pending-messages-accepted': { peer: 'csms', versions: V201, description: 'Answers StatusNotification, NotifyEvent and the other CALLs of a station whose boot is Pending or Rejected normally instead of with a CALLERROR SecurityError.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -76,6 +76,10 @@ export interface ReferenceCsOptions {
   smartCharging?: boolean;
   /** 2.0.1 firmware update during a transaction (firmware-pending-201.ts): 'wait' for the download (default), 'download' at once but wait to install (AQ-7), 'install' at once (C-43). */
   firmwareDuringTransaction?: 'wait' | 'download' | 'install';
+  /** 2.0.1 (Part 5 AQ-2): a cable lock keeps the EV from being connected before a driver is authorized at the EVSE. Default false. */
+  cableLock?: boolean;
+  /** 2.0.1 C16 with a user interface (Part 5 C-07): a master pass stops the transactions the user then chooses (masterPassChoose); false: all at once (C-08). Default false. */
+  masterPassUi?: boolean;
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -113,5 +117,7 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     customerIdentifiers: o.customerIdentifiers ?? [],
     smartCharging: o.smartCharging ?? true,
     firmwareDuringTransaction: o.firmwareDuringTransaction ?? 'wait',
+    cableLock: o.cableLock ?? false,
+    masterPassUi: o.masterPassUi ?? false,
   };
 }

@@ -33,6 +33,8 @@ export interface ReferenceCsmsOptions {
   bootStatus?: BootAnswer | ((stationId: string, bootCount: number) => BootAnswer);
   /** Heartbeat interval in seconds, sent with an Accepted boot. Default 300. */
   heartbeatInterval?: number;
+  /** 2.0.1 (Part 5 C-44): the first BootNotification of each connection is answered Pending, then a boot is triggered. Default false. */
+  pendingFirstBoot?: boolean;
   /** Retry interval in seconds sent with a Pending or Rejected boot. Default 10. */
   bootRetryInterval?: number;
   idTags?: IdTagLists;
@@ -52,6 +54,7 @@ export interface ResolvedCsmsOptions {
   versions: CsmsVersion[];
   bootStatus: (stationId: string, bootCount: number) => BootAnswer;
   heartbeatInterval: number;
+  pendingFirstBoot: boolean;
   bootRetryInterval: number;
   idTags: Required<IdTagLists>;
   passwords?: Record<string, string>;
@@ -76,6 +79,7 @@ export function resolveCsmsOptions(o: ReferenceCsmsOptions): ResolvedCsmsOptions
     versions,
     bootStatus: typeof boot === 'function' ? boot : () => boot,
     heartbeatInterval,
+    pendingFirstBoot: o.pendingFirstBoot ?? false,
     bootRetryInterval: o.bootRetryInterval ?? 10,
     idTags: { valid: o.idTags?.valid ?? DEFAULT_VALID_ID_TAGS, invalid: o.idTags?.invalid ?? [], blocked: o.idTags?.blocked ?? [], expired: o.idTags?.expired ?? [], parents: o.idTags?.parents ?? {} },
     passwords: o.passwords,

@@ -12,6 +12,7 @@ import { registerAnswers16 } from './answers-16.js';
 import { registerSecurityAnswers16, tlsFaultsAfterFirstConnection } from './answers-16-security.js';
 import { registerProfileAnswers16 } from './answers-16-profiles.js';
 import { registerAnswers201 } from './answers-201.js';
+import { registerBootPending201 } from './boot-pending-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
 import { StationSession } from './session.js';
 
@@ -130,7 +131,10 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       registerAnswers16(endpoint, session, () => this.nextTransactionId++);
       registerProfileAnswers16(endpoint, session);
       registerSecurityAnswers16(endpoint, session);
-    } else registerAnswers201(endpoint, session);
+    } else {
+      registerAnswers201(endpoint, session);
+      registerBootPending201(endpoint, session);
+    }
     endpoint.on('close', (code, reason) => {
       if (session.endpoint !== endpoint) return;
       session.connected = false;
