@@ -22,6 +22,7 @@ export const MANUAL_ACTIONS: Readonly<Record<string, ManualActionInfo>> = {
   resumeEV: { words: 'Let the EV resume the energy transfer', params: ['connectorId', 'evseId'] },
   driveIn: { words: 'Drive the EV into the parking bay', params: ['evseId'] },
   driveOut: { words: 'Drive the EV out of the parking bay', params: ['evseId'] },
+  masterPassChoose: { words: "On the station's display, choose the transactions the master pass stops: all of them (all) or one EVSE's", params: ['all', 'evseId'] },
   // The CSMS under test is asked to start an operation (the reference CSMS's control uses the same names).
   remoteStart: { words: 'Make the CSMS start a transaction remotely (RemoteStartTransaction / RequestStartTransaction)', params: ['connectorId', 'evseId', 'idTag'] },
   remoteStop: { words: 'Make the CSMS stop the transaction remotely (RemoteStopTransaction / RequestStopTransaction)', params: ['transactionId'] },

@@ -3,11 +3,11 @@ import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCTT 2.0.1, charging station under test, Core conditional cases of C Authorization (local start and stop, the
- * authorization cache, GroupId): every case passes against the reference station (through the proxy), and fails
+ * authorization cache, GroupId, master pass, offline authorization): every case passes against the reference station (through the proxy), and fails
  * against it with the fault it exists to catch, naming the broken expectation.
  */
 
-const CASES = ['TC_C_02_CS', 'TC_C_04_CS', 'TC_C_06_CS', 'TC_C_07_CS', 'TC_C_56_CS', 'TC_C_08_CS', 'TC_C_09_CS', 'TC_C_10_CS', 'TC_C_11_CS', 'TC_C_12_CS', 'TC_C_13_CS', 'TC_C_36_CS', 'TC_C_37_CS', 'TC_C_38_CS', 'TC_C_57_CS', 'TC_C_32_CS', 'TC_C_33_CS', 'TC_C_34_CS', 'TC_C_39_CS', 'TC_C_41_CS', 'TC_C_42_CS', 'TC_C_44_CS', 'TC_C_45_CS', 'TC_C_49_CS', 'TC_C_16_CS', 'TC_C_17_CS', 'TC_C_26_CS'];
+const CASES = ['TC_C_02_CS', 'TC_C_04_CS', 'TC_C_06_CS', 'TC_C_07_CS', 'TC_C_56_CS', 'TC_C_08_CS', 'TC_C_09_CS', 'TC_C_10_CS', 'TC_C_11_CS', 'TC_C_12_CS', 'TC_C_13_CS', 'TC_C_36_CS', 'TC_C_37_CS', 'TC_C_38_CS', 'TC_C_57_CS', 'TC_C_32_CS', 'TC_C_33_CS', 'TC_C_34_CS', 'TC_C_39_CS', 'TC_C_41_CS', 'TC_C_42_CS', 'TC_C_44_CS', 'TC_C_45_CS', 'TC_C_49_CS', 'TC_C_16_CS', 'TC_C_17_CS', 'TC_C_26_CS', 'TC_C_15_CS', 'TC_C_18_CS', 'TC_C_46_CS', 'TC_C_05_CS', 'TC_C_47_CS', 'TC_C_48_CS'];
 
 const NO_TX = /^Step 3 failed: expected no TransactionEvent within 2 s; got TransactionEvent \{"eventType":"Started".*"triggerReason":"Authorized"/;
 
@@ -47,8 +47,15 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_C_45_CS', fault: 'master-pass-201-ignored', reason: /^Step 5 failed: expected no TransactionEvent within 2 s; got TransactionEvent .*"triggerReason":"ChargingStateChanged".*"chargingState":"Charging"/ },
   { id: 'TC_C_49_CS', fault: 'master-pass-201-stops-one', reason: /^Step 3 failed: expected TransactionEvent where .*transactionInfo\.stoppedReason is "MasterPass".*got nothing matching/ },
   { id: 'TC_C_16_CS', fault: 'stop-tx-on-invalid-id-201-ignored', reason: /^Step 7 failed: expected TransactionEvent where triggerReason is "Deauthorized".*got nothing matching.*"chargingState":"SuspendedEVSE"/ },
+  { id: 'TC_C_16_CS', fault: 'offline-cache-201-not-used', reason: /^Step 6 failed: expected TransactionEvent where triggerReason is "ChargingStateChanged", offline is true; got nothing matching/ },
   { id: 'TC_C_17_CS', fault: 'charge-on-invalid-idtag', reason: /^Step 7 failed: expected TransactionEvent where transactionInfo\.chargingState is "SuspendedEVSE"; got nothing matching/ },
   { id: 'TC_C_26_CS', fault: 'offline-unknown-id-201-refused', reason: /^Step 9 failed: expected TransactionEvent where offline is true, idToken\.idToken is "INVALID-TAG-1".*got nothing matching/ },
+  { id: 'TC_C_15_CS', fault: 'max-energy-on-invalid-id-201-ignored', reason: /^Step 7 failed: expected no TransactionEvent within 2 s; got TransactionEvent .*"chargingState":"SuspendedEVSE"/ },
+  { id: 'TC_C_18_CS', fault: 'stop-tx-on-invalid-id-201-ignored', reason: /^Step 7 failed: expected TransactionEvent where triggerReason is "Deauthorized".*got nothing matching/ },
+  { id: 'TC_C_46_CS', fault: 'auth-cache-201-lifetime-ignored', reason: /^Step Authorized\.3 failed: expected Authorize where idToken\.idToken is "VALID-TAG-1".*got nothing matching/ },
+  { id: 'TC_C_05_CS', fault: 'charge-on-invalid-idtag', reason: NO_TX },
+  { id: 'TC_C_47_CS', fault: 'master-pass-201-stops-one', reason: /^Step 4 failed: expected TransactionEvent where .*transactionInfo\.stoppedReason is "MasterPass".*got nothing matching/ },
+  { id: 'TC_C_48_CS', fault: 'master-pass-201-ui-stops-all', reason: /^Step 5 failed: expected no TransactionEvent within 2 s; got TransactionEvent .*"triggerReason":"StopAuthorized"/ },
 ];
 
 describeCatalogGroup({

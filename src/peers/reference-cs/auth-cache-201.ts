@@ -37,8 +37,7 @@ export function verdict201(st: Station, info: IdTagInfo): IdTagInfo {
 
 /** Whether an answer of the CSMS (Authorize or TransactionEvent) goes into the cache. */
 export function cachesAnswer201(st: Station, source: 'Authorize' | 'TransactionEvent'): boolean {
-  if (source === 'Authorize') return !st.faults.has('auth-cache-201-authorize-answer-ignored');
-  return !st.faults.has('auth-cache-201-tx-answer-ignored');
+  return source === 'Authorize' || !st.faults.has('auth-cache-201-tx-answer-ignored');
 }
 
 /**

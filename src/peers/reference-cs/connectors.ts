@@ -45,8 +45,12 @@ export class Connector {
   cableAtStation = false;
   /** 2.0.1: the EV was unplugged at its side and not plugged in again (ev-side-201.ts). */
   evSideUnplugged = false;
+  /** 2.0.1: the EV was unplugged (either side) and its transaction goes on without it. */
+  evAway = false;
   /** 2.0.1: the cable left in the socket stays locked until this idToken is presented (ev-side-201.ts). */
   cableLockedFor: string | undefined;
+  /** 2.0.1: an EV stands in the parking bay (bay occupancy sensor, TxStartPoint / TxStopPoint ParkingBayOccupancy). */
+  bayOccupied = false;
   /** The EV pauses charging. */
   evSuspended = false;
   tx: ActiveTx | undefined;
@@ -90,8 +94,8 @@ export function status16Station(stationOperative: boolean, stationFault: Connect
 /** The 2.0.1 ConnectorStatusEnumType of a connector. */
 export function status201(c: Connector, stationOperative: boolean, reservation: Reservation | undefined): string {
   if (c.fault) return 'Faulted';
-  // A fixed cable whose EV left at its side frees the connector while the transaction waits for the EV (E10).
-  if (c.tx && !c.evSideUnplugged) return 'Occupied';
+  // An EV unplugged while its transaction goes on (EV-side disconnect, TxStopPoint without EVConnected) frees the connector.
+  if (c.tx && !c.evAway) return 'Occupied';
   // Inoperative wins over a cable still plugged in once no transaction runs (OCTT TC_G_11/14/17_CS: Unavailable when the transaction ends).
   if (!c.operative || !stationOperative) return 'Unavailable';
   // A detachable cable left in the socket after an EV-side unplug still occupies the connector.

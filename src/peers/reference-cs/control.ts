@@ -25,6 +25,7 @@ export const CS_ACTIONS = [
   'disableFeatureProfile',
   'driveIn',
   'driveOut',
+  'masterPassChoose',
 ] as const;
 
 export type CsAction = (typeof CS_ACTIONS)[number];
@@ -47,6 +48,11 @@ function bootAnswered(st: Station, ms = 2000): Promise<void> {
   });
 }
 
+interface BaySensor {
+  driveIn(c: Connector): void;
+  driveOut(c: Connector): void;
+}
+
 export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl {
   const connectorParam = (params: Record<string, unknown>, allowStation = false): Connector | undefined => {
     const raw = params.connectorId ?? params.evseId ?? 1;
@@ -66,7 +72,10 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
       if (c.plugged) throw new Error(`connector ${c.evseId} is already plugged in`);
       // lockFailure: the cable is in only halfway, the connector lock cannot close.
       if (params.lockFailure === true || params.lockFailure === 'true') c.fault = { errorCode: 'ConnectorLockFailure' };
+      // AQ-2: the cable lock keeps the EV out until a driver is authorized at the EVSE.
+      if (st.opts.cableLock && st.engine.authorizedAt?.(c) === false) throw new Error(`connector ${c.evseId} is locked until a driver is authorized`);
       c.evSideUnplugged = false;
+      c.evAway = false;
       c.cableLockedFor = undefined;
       st.engine.plugIn(c);
     },
@@ -82,6 +91,7 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
       }
       if (!c.plugged) throw new Error(`connector ${c.evseId} is not plugged in`);
       c.cableAtStation = false;
+      c.evAway = true;
       st.engine.unplug(c);
     },
     // The station senses the EV leaving either way; which side was unplugged only matters for the cable lock.
@@ -90,6 +100,7 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
       if (!c.plugged) throw new Error(`connector ${c.evseId} is not plugged in`);
       c.cableAtStation = !st.opts.fixedCable;
       evSideUnplugged201(st, c);
+      c.evAway = true;
       st.engine.unplug(c);
     },
     presentIdTag: (params) => {
@@ -99,8 +110,13 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
       background(bootAnswered(st).then(() => st.engine.presentIdTag(idTag, c, params.type === undefined ? undefined : String(params.type))));
     },
     // No parking bay sensor: driving in or out is not noticed (Part 6 treats ParkingBayOccupied as optional).
-    driveIn: () => undefined,
-    driveOut: () => undefined,
+    // The 2.0.1 station has a bay sensor (TxStartPoint / TxStopPoint ParkingBayOccupancy, tx-201.ts); the 1.6 one none.
+    driveIn: (params) => (st.engine as Partial<BaySensor>).driveIn?.(connectorParam(params)!),
+    driveOut: (params) => (st.engine as Partial<BaySensor>).driveOut?.(connectorParam(params)!),
+    masterPassChoose: (params) => {
+      if (!st.engine.masterPassChoose) throw new Error('only the 2.0.1 station has a master pass');
+      st.engine.masterPassChoose(params.all === true || params.all === 'true' ? undefined : connectorParam(params)!.evseId);
+    },
     suspendEV: (params) => st.engine.setEvSuspended(connectorParam(params)!, true),
     resumeEV: (params) => st.engine.setEvSuspended(connectorParam(params)!, false),
     // backupPower: the station has a back-up power source and ends its transactions before going down.

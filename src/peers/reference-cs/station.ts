@@ -50,6 +50,10 @@ export interface TxEngine {
   sampleMeter(c: Connector, context: 'Sample.Periodic' | 'Trigger'): void;
   /** Drops in-memory transaction state after a power cut (the queued messages still go out). */
   forgetAfterPowerLoss(): void;
+  /** 2.0.1: a driver is authorized at the connector (pending or in a transaction). */
+  authorizedAt?(c: Connector): boolean;
+  /** 2.0.1 C16 with a user interface: the master pass holder chose which transactions to stop (all, or one EVSE's). */
+  masterPassChoose?(evseId: number | undefined): void;
 }
 
 interface TxMessage {

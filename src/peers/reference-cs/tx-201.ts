@@ -8,7 +8,7 @@ import { isMasterPass201, stopsRunning201 } from './group-id-201.js';
 import { limitEnergyOnInvalid201 } from './max-energy-201.js';
 import type { ActiveTx, Connector } from './connectors.js';
 import { advanceMeter, meterValue } from './meter.js';
-import { signReadings201 } from './signed-meter-201.js';
+import { signReadings201, signsReadings201 } from './signed-meter-201.js';
 import { splitList } from './settings.js';
 import { startEndedSampling, type EndedSampling } from './tx-ended-samples-201.js';
 import { stopTxOnEvSideDisconnect201, txStartPoints201, txStopPoints201 } from './tx-points-201.js';
@@ -58,6 +58,8 @@ export class TxEngine201 implements TxEngine {
   private readonly txs = new Map<Connector, Tx201>();
   private readonly pending = new Map<Connector, PendingAuth>();
   private readonly plugTimeouts = new Map<Connector, TimerHandle>();
+  /** Where a master pass was presented on a station with a user interface, until the holder chooses. */
+  private masterPassAt?: Connector;
   /** Remote starts still being authorized (AuthorizeRemoteStart): a transaction the EV starts meanwhile is the remote one. */
   private readonly remoteAuthorizing = new Map<Connector, number>();
   onTxEnded: () => void = () => undefined;
@@ -70,6 +72,22 @@ export class TxEngine201 implements TxEngine {
 
   txOf(c: Connector): { transactionId: string } | undefined {
     return this.txs.get(c);
+  }
+
+  authorizedAt(c: Connector): boolean {
+    return this.pending.has(c) || !!this.txs.get(c)?.authorized;
+  }
+
+  /** The master pass holder's choice on the display (C16.FR.01): every transaction (evseId undefined) or one EVSE's. */
+  masterPassChoose(evseId: number | undefined): void {
+    const at = this.masterPassAt;
+    if (!at) throw new Error('no master pass was presented');
+    this.masterPassAt = undefined;
+    const faults = this.st.faults;
+    for (const [c, tx] of [...this.txs]) {
+      const chosen = evseId === undefined ? !faults.has('master-pass-201-stops-one') || c === at : c.evseId === evseId || faults.has('master-pass-201-ui-stops-all');
+      if (tx.authorized && chosen) this.deauthorize(c, 'masterpass');
+    }
   }
 
   connectorOfTransaction(transactionId: string): Connector | undefined {
@@ -85,9 +103,10 @@ export class TxEngine201 implements TxEngine {
     const idToken = { idToken: idTag, type: tokenType ?? st.opts.idTokenType };
     const info = st.faults.has('start-before-authorize') ? { status: 'Accepted' } : await authorizeIdTag(st, idTag, idToken.type);
     st.events.emit('authorization', idTag, info.status);
-    // A master pass (C16, station without UI) stops every authorized transaction and never starts one.
+    // A master pass (C16) never starts a transaction; without UI it stops every authorized one, with UI those the holder chooses.
     if (isMasterPass201(st, info)) {
-      for (const [c, tx] of [...this.txs]) if (tx.authorized && (c === target || !st.faults.has('master-pass-201-stops-one'))) this.deauthorize(c, 'masterpass');
+      if (st.opts.masterPassUi) this.masterPassAt = target;
+      else for (const [c, tx] of [...this.txs]) if (tx.authorized && (c === target || !st.faults.has('master-pass-201-stops-one'))) this.deauthorize(c, 'masterpass');
       return;
     }
     const running = this.txs.get(target);
@@ -139,7 +158,7 @@ export class TxEngine201 implements TxEngine {
     if (tx) {
       tx.evseSent = false; // the first event after plug-in names the EVSE and connector again
       this.event(c, tx, 'Updated', 'CablePluggedIn');
-    } else if (this.startPointReached(c)) this.begin(c, 'CablePluggedIn');
+    } else if (this.startPointReached(c)) this.begin(c, this.startTrigger(c, 'CablePluggedIn'));
     this.maybeEnergize(c);
   }
 
@@ -150,12 +169,26 @@ export class TxEngine201 implements TxEngine {
     if (tx) tx.energizing = false;
     this.st.reportStatuses();
     if (!tx) return;
-    if (this.stopPointLost(c, tx) || stopTxOnEvSideDisconnect201(this.st)) this.end(c, tx, 'EVCommunicationLost', tx.stopReason ?? 'EVDisconnected');
+    // StopTxOnEVSideDisconnect is about the cable pulled out of the EV; otherwise only the stop points decide.
+    if (this.stopPointLost(c, tx) || (c.evSideUnplugged && stopTxOnEvSideDisconnect201(this.st))) this.end(c, tx, 'EVCommunicationLost', tx.stopReason ?? 'EVDisconnected');
     else {
       this.event(c, tx, 'Updated', 'EVCommunicationLost');
       // A fixed cable: the driver has EVConnectionTimeOut to bring the EV back before the authorization lapses (E10.FR.02).
       if (this.st.opts.fixedCable && tx.authorized) this.armPlugTimeout(c);
     }
+  }
+
+  /** The bay sensor sees an EV arrive (E01 S1: TxStartPoint ParkingBayOccupancy starts the transaction, triggerReason EVDetected). */
+  driveIn(c: Connector): void {
+    c.bayOccupied = true;
+    if (!this.txs.get(c) && this.startPointReached(c)) this.begin(c, 'EVDetected');
+  }
+
+  /** The EV leaves the bay (E06 S1: TxStopPoint ParkingBayOccupancy ends the transaction, triggerReason EVDeparted). */
+  driveOut(c: Connector): void {
+    c.bayOccupied = false;
+    const tx = this.txs.get(c);
+    if (tx && this.stopPointLost(c, tx)) this.end(c, tx, 'EVDeparted', tx.stopReason ?? 'Local');
   }
 
   setEvSuspended(c: Connector, suspended: boolean): void {
@@ -235,7 +268,7 @@ export class TxEngine201 implements TxEngine {
       this.event(c, tx, 'Updated', how, { withIdToken: true });
     } else {
       this.pending.set(c, { ...auth, remoteStartId: noRemoteId ? undefined : auth.remoteStartId });
-      if (this.startPointReached(c)) this.begin(c, how);
+      if (this.startPointReached(c)) this.begin(c, this.startTrigger(c, how));
     }
     if (!c.plugged) this.armPlugTimeout(c);
     this.maybeEnergize(c);
@@ -260,12 +293,19 @@ export class TxEngine201 implements TxEngine {
 
   private conditions(c: Connector, tx: Tx201 | undefined): Record<string, boolean> {
     const authorized = tx ? tx.authorized : this.pending.has(c);
-    return { EVConnected: c.plugged, Authorized: authorized, PowerPathClosed: c.plugged && authorized, EnergyTransfer: !!tx?.energizing && !c.evSuspended, ParkingBayOccupancy: false, DataSigned: false };
+    return { EVConnected: c.plugged, Authorized: authorized, PowerPathClosed: c.plugged && authorized, EnergyTransfer: !!tx?.energizing && !c.evSuspended, ParkingBayOccupancy: c.bayOccupied, DataSigned: c.plugged && authorized && signsReadings201(this.st) };
   }
 
   private startPointReached(c: Connector): boolean {
     const cond = this.conditions(c, undefined);
     return txStartPoints201(this.st).some((p) => p !== 'EnergyTransfer' && cond[p]);
+  }
+
+  /** TxStartPoint DataSigned alone: the transaction starts because the meter delivered its signed start reading. */
+  private startTrigger(c: Connector, trigger: string): string {
+    const cond = this.conditions(c, undefined);
+    const reached = txStartPoints201(this.st).filter((p) => p !== 'EnergyTransfer' && cond[p]);
+    return reached.length > 0 && reached.every((p) => p === 'DataSigned') ? 'SignedDataReceived' : trigger;
   }
 
   /** A stop point that held during the transaction and holds no more. */
@@ -309,6 +349,7 @@ export class TxEngine201 implements TxEngine {
     };
     this.txs.set(c, tx);
     c.tx = tx;
+    c.evAway = false;
     this.event(c, tx, 'Started', trigger, { withIdToken: true, meter: 'Transaction.Begin', reservationId });
     const interval = st.settings.meterSampleInterval();
     if (interval > 0 && !st.faults.has('no-meter-values')) tx.meterTimer = st.timers.every(interval, () => this.sampleMeter(c, 'Sample.Periodic'));
