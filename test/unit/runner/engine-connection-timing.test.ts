@@ -105,6 +105,15 @@ describe('engine: unanswered CALLs and connection timing', () => {
     expect(refused).to.equal('ECONNREFUSED');
   });
 
+  it('wait with seconds: the value is protocol seconds, scaled by msPerSecond', async () => {
+    const f = fixture({}, { config: { msPerSecond: 100 } });
+    const started = Date.now();
+    const result = await f.run([{ set: { interval: 3 } }, { wait: '{{vars.interval}}', seconds: true }]);
+    expect(result.verdict, result.reason).to.equal('passed');
+    expect(Date.now() - started).to.be.within(290, 1000);
+    expect(result.steps[1].description).to.equal('Wait 3 s, answering background traffic');
+  });
+
   it('UnresponsiveListener: every TCP connection is dropped unanswered and queued with its time', async () => {
     const listener = await UnresponsiveListener.listen('127.0.0.1');
     try {
