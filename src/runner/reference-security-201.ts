@@ -8,7 +8,7 @@ import type { SutConfigFile } from './sut-config.js';
  */
 const REFERENCE_PASSWORD = 'OCPP-harness-reference-key-201';
 
-export const REFERENCE_SECURITY_201_VARIANTS = ([1, 2] as const).flatMap((securityProfile) =>
+const BY_PROFILE = ([1, 2] as const).flatMap((securityProfile) =>
   // Role cs: the reference station connecting at that profile, for the station-side cases of Part 6 §2.2 (TC_A_01/22_CS).
   (['csms', 'cs'] as const).map((role) => ({
     name: `security profile ${securityProfile}`,
@@ -18,3 +18,18 @@ export const REFERENCE_SECURITY_201_VARIANTS = ([1, 2] as const).flatMap((securi
     config: { securityProfile, credentials: { basicAuthPassword: REFERENCE_PASSWORD } } satisfies Partial<SutConfigFile>,
   })),
 );
+
+/**
+ * A build at security profile 1 that declares AQ-1 (its last CSMSRootCertificate can be removed; the reference
+ * station's always can), for TC_A_20_CS: a run of its own, so that no profile upgrade of another case (TC_A_19_CS
+ * leaves the station at profile 2) comes before it.
+ */
+export const REFERENCE_ROOT_REMOVABLE_201_VARIANT = {
+  name: 'security profile 1, last CSMS root removable',
+  version: '2.0.1' as const,
+  role: 'cs' as const,
+  features: (f: readonly string[]) => [...f, 'AQ-1'],
+  config: { securityProfile: 1, credentials: { basicAuthPassword: REFERENCE_PASSWORD } } satisfies Partial<SutConfigFile>,
+};
+
+export const REFERENCE_SECURITY_201_VARIANTS = [...BY_PROFILE, REFERENCE_ROOT_REMOVABLE_201_VARIANT];

@@ -14,4 +14,5 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'security-profile-not-applied': { peer: 'cs', versions: BOTH, description: 'Accepts a higher security profile but keeps connecting the way it did before (no TLS, or no client certificate).' },
   'network-priority-keeps-lower-profiles': { peer: 'cs', versions: V201, description: 'After connecting with a raised security profile, keeps the configuration slots of lower profiles in NetworkConfigurationPriority.' },
   'installed-csms-root-not-trusted': { peer: 'cs', versions: V201, description: 'Checks server certificates only against the root it was set up with, not against the CSMS roots installed since.' },
+  'security-upgrade-without-csms-root': { peer: 'cs', versions: V201, description: 'Accepts a network configuration priority that raises the security profile although no valid CSMSRootCertificate is installed.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -72,7 +72,8 @@ function changePriority(st: Station, lifecycle: Lifecycle, value: string): 'Acce
   if (wanted <= current) return 'Accepted';
   const roots = certificateStore201(st).filter((c) => c.type === 'CSMSRootCertificate' && currentlyValid(c.cert)).map((c) => c.cert.toString());
   const client = stationCertificate(st);
-  if (wanted < 2 || roots.length === 0 || (wanted === 3 && !client)) return 'Rejected';
+  const noRoot = roots.length === 0 && !st.faults.has('security-upgrade-without-csms-root');
+  if (wanted < 2 || noRoot || (wanted === 3 && !client)) return 'Rejected';
   if (!st.faults.has('security-profile-not-applied')) raiseProfile(st, wanted as 2 | 3, roots, client);
   lifecycle.onNextBoot(() => {
     if (currentProfile(st) < wanted || st.faults.has('network-priority-keeps-lower-profiles')) return;
