@@ -1,6 +1,7 @@
 import { sign } from 'node:crypto';
 import { certificateHashData, parseCertificate } from '../peers/certificates-16.js';
 import { CSMS_ROOT_2_CERT, CSMS_ROOT_CERT, EXPIRED_ROOT_CERT, FIRMWARE_SIGNING_CERT, FIRMWARE_SIGNING_KEY, firmwareImage, MANUFACTURER_ROOT_CERT } from '../peers/security-fixtures-16.js';
+import { CSMS_ROOT_3_CERT } from '../peers/security-fixtures-201.js';
 import type { SutConfigFile } from './sut-config.js';
 
 /**
@@ -18,6 +19,9 @@ export function referenceCertificates201Settings(): Record<string, unknown> {
     csmsRootCertificateHash: hash(CSMS_ROOT_2_CERT),
     // The CSMS root the station had before (the one its connection depends on; Root 2 is not signed by it: TC_M_09_CS).
     oldCsmsRootCertificateHash: hash(CSMS_ROOT_CERT),
+    // A new CSMS root that the old one signed (AdditionalRootCertificateCheck passes: TC_M_31_CS).
+    signedCsmsRootCertificate: CSMS_ROOT_3_CERT,
+    signedCsmsRootCertificateHash: hash(CSMS_ROOT_3_CERT),
     // The same certificate's hash data in each algorithm (a station may list it with any: TC_M_20_CSMS).
     csmsRootCertificateHashes: Object.fromEntries((['SHA256', 'SHA384', 'SHA512'] as const).map((a) => [a, certificateHashData(parseCertificate(CSMS_ROOT_2_CERT)!, a)])),
     manufacturerRootCertificate: MANUFACTURER_ROOT_CERT,

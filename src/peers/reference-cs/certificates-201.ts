@@ -3,6 +3,7 @@ import type { Payload } from '../../ocpp/frame.js';
 import { certificateHashData, currentlyValid, parseCertificate, sameCertificate, type CertificateHashData, type HashAlgorithm } from '../certificates-16.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { CSMS_ROOT_CERT, MANUFACTURER_ROOT_CERT } from '../security-fixtures-16.js';
+import { startRootRollover } from './root-rollover-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -51,7 +52,10 @@ export function registerCertificates201(ep: RpcEndpoint, st: Station): void {
     if (!cert) return { status: 'Failed' };
     // M05.FR.10 (AdditionalRootCertificateCheck, Part 5 AS-2): a new CSMS root must be signed by an installed one.
     const checked = type === 'CSMSRootCertificate' && st.deviceModel?.value('SecurityCtrlr', 'AdditionalRootCertificateCheck') === 'true' && !st.faults.has('additional-root-check-ignored');
-    if (checked && !store.some((c) => c.type === type && (c.cert.fingerprint256 === cert.fingerprint256 || signedBy(cert, c.cert)))) return { status: 'Rejected' };
+    const issuer = checked ? store.find((c) => c.type === type && c.cert.fingerprint256 !== cert.fingerprint256 && signedBy(cert, c.cert)) : undefined;
+    if (checked && !issuer && !store.some((c) => c.type === type && c.cert.fingerprint256 === cert.fingerprint256)) return { status: 'Rejected' };
+    // M05.FR.13/14: the next connections try the new root first (root-rollover-201.ts).
+    if (issuer) ctx.afterReply(() => startRootRollover(st, cert, issuer.cert));
     const known = store.some((c) => c.type === type && c.cert.fingerprint256 === cert.fingerprint256);
     if (known) return { status: 'Accepted' };
     if (store.length >= MAX_CERTIFICATES) return { status: 'Rejected' };

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { currentlyValid } from '../certificates-16.js';
 import { certificateStore201 } from './certificates-201.js';
+import { rolloverTrust } from './root-rollover-201.js';
 import type { CsTlsOptions } from './options.js';
 import type { Station } from './station.js';
 
@@ -81,5 +82,5 @@ function withInstalledRoots(st: Station, tls: CsTlsOptions): CsTlsOptions {
   const installed = certificateStore201(st)
     .filter((c) => c.type === 'CSMSRootCertificate' && currentlyValid(c.cert))
     .map((c) => c.cert.toString());
-  return { ...tls, ca: [...configured, ...installed] };
+  return { ...tls, ca: rolloverTrust(st, [...configured, ...installed]) };
 }
