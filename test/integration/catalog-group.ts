@@ -1,7 +1,8 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FaultName } from '../../src/peers/faults.js';
 import type { SutConfigFile } from '../../src/runner/sut-config.js';
 import { executeRun } from '../../src/runner/run-plan.js';
@@ -11,9 +12,12 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
 export interface CatchSpec {
   id: string;
   fault: FaultName;
-  reason: RegExp;
+  /** Every pattern given must match. */
+  reason: RegExp | RegExp[];
   /** Reference configuration for this run, when the group's default does not suit it. */
   config?: Partial<SutConfigFile>;
+  /** Cases run first in the same session, so the peer is settled when this one begins. */
+  after?: string[];
 }
 
 export interface CatalogGroup {
@@ -29,6 +33,20 @@ export interface CatalogGroup {
   /** Configuration of the "catches its fault" runs when it differs from `config`. */
   faultConfig?: Partial<SutConfigFile>;
   timeoutMs?: number;
+  /** Folder below testcases/ (e.g. "ocpp1.6/csms") that must hold a file for each of `cases`. */
+  caseDir?: string;
+}
+
+/**
+ * Runs against the reference peers through the proxy, with a reports folder made for the enclosing describe
+ * (call it in a describe body: it registers the before/after hooks).
+ */
+export function useReferenceRuns(): (patterns: string[], referenceConfig: Partial<SutConfigFile>, referenceFaults?: FaultName[]) => ReturnType<typeof executeRun> {
+  let reports: string;
+  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog-group-'))));
+  after(() => rmSync(reports, { recursive: true, force: true }));
+  return (patterns, referenceConfig, referenceFaults) =>
+    executeRun({ patterns, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig, referenceFaults }, memoryIo());
 }
 
 /**
@@ -40,12 +58,15 @@ export function describeCatalogGroup(group: CatalogGroup): void {
   const config = group.config ?? FAST_REFERENCE;
   describe(group.title, function () {
     this.timeout(group.timeoutMs ?? 60_000);
-    let reports: string;
-    before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog-group-'))));
-    after(() => rmSync(reports, { recursive: true, force: true }));
+    const run = useReferenceRuns();
 
-    const run = (patterns: string[], referenceConfig: Partial<SutConfigFile>, referenceFaults?: FaultName[]) =>
-      executeRun({ patterns, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig, referenceFaults }, memoryIo());
+    if (group.caseDir) {
+      const dir = fileURLToPath(new URL(`../../testcases/${group.caseDir}/`, import.meta.url));
+      it('every case of the group has a file', () => {
+        const files = new Set(readdirSync(dir).map((f) => f.replace(/\.json$/, '')));
+        expect(group.cases.filter((id) => !files.has(id))).to.deep.equal([]);
+      });
+    }
 
     it('every case passes against the fault-free reference peers', async () => {
       const runs = [{ cases: group.cases, config }, ...(group.passWith ?? [])].filter((r) => r.cases.length > 0);
@@ -55,12 +76,12 @@ export function describeCatalogGroup(group: CatalogGroup): void {
       expect(cases.map((c) => c.id).sort()).to.deep.equal(runs.flatMap((r) => r.cases).sort());
     });
 
-    for (const { id, fault, reason, config: own } of group.catches) {
+    for (const { id, fault, reason, config: own, after: first } of group.catches) {
       it(`${id} fails against the peer with "${fault}"`, async () => {
-        const outcome = await run([id], own ?? group.faultConfig ?? config, [fault]);
-        const c = outcome.report!.cases[0];
+        const outcome = await run([...(first ?? []), id], own ?? group.faultConfig ?? config, [fault]);
+        const c = outcome.report!.cases.find((x) => x.id === id)!;
         expect(c.verdict, c.reason).to.equal('failed');
-        expect(c.reason).to.match(reason);
+        for (const r of [reason].flat()) expect(c.reason).to.match(r);
         expect(outcome.exitCode).to.equal(1);
       });
     }

@@ -1,10 +1,5 @@
-import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCTT 1.6, charging station under test, Core happy flows (§2.1-2.9, 2.23): every case passes against the
@@ -19,7 +14,7 @@ const FIXED_CABLE_CASES = ['TC_017_2_CS', 'TC_018_2_CS'];
 
 const CASES = ['TC_001_CS', 'TC_002_CS', 'TC_003_CS', 'TC_004_1_CS', 'TC_004_2_CS', 'TC_005_1_CS', 'TC_005_2_CS', 'TC_005_3_CS', 'TC_007_CS', 'TC_007_1_CS', 'TC_010_CS', 'TC_011_1_CS', 'TC_011_2_CS', 'TC_012_CS', 'TC_013_CS', 'TC_014_CS', 'TC_015_CS', 'TC_016_CS', 'TC_017_1_CS', 'TC_018_1_CS', 'TC_019_CS', 'TC_021_CS', 'TC_061_CS', 'TC_062_CS', 'TC_068_CS', 'TC_069_CS', 'TC_070_CS', 'TC_071_CS'];
 
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_001_CS', fault: 'boot-retry-ignores-interval', reason: /^Step 3 failed: expected BootNotification, arriving 5 s/ },
   { id: 'TC_002_CS', fault: 'boot-retry-ignores-interval', reason: /^Step 5 failed: expected BootNotification, arriving 5 s .*after pending/ },
   { id: 'TC_003_CS', fault: 'start-before-authorize', reason: /^Step 5 failed: expected Authorize where idTag is "VALID-TAG-1".*got an unexpected StartTransaction/ },
@@ -53,31 +48,10 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_062_CS', fault: 'data-transfer-not-implemented', reason: /^Step 1 failed: expected a CALLRESULT where status is one of .*; got CALLERROR NotImplemented/ },
 ];
 
-function configFor(id: string) {
-  return FIXED_CABLE_CASES.includes(id) ? FIXED_CABLE : FAST;
-}
-
-describe('OCTT 1.6 charging station Core happy flows (catalog group §2.1-2.9, 2.23)', function () {
-  this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-cs-core-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('every case passes against the fault-free reference station', async () => {
-    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST }, memoryIo());
-    const fixed = await executeRun({ patterns: FIXED_CABLE_CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FIXED_CABLE }, memoryIo());
-    const cases = [...outcome.report!.cases, ...fixed.report!.cases];
-    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES, ...FIXED_CABLE_CASES].sort());
-  });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the station with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: configFor(id) }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
+describeCatalogGroup({
+  title: 'OCTT 1.6 charging station Core happy flows (catalog group §2.1-2.9, 2.23)',
+  cases: CASES,
+  catches: CATCHES.map((c) => (FIXED_CABLE_CASES.includes(c.id) ? { ...c, config: FIXED_CABLE } : c)),
+  config: FAST,
+  passWith: [{ cases: FIXED_CABLE_CASES, config: FIXED_CABLE }],
 });
