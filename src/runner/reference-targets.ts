@@ -70,8 +70,9 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // detachable cable (HFS-1); charges IEC 61851-1 (Mode 3) EVs (AQ-9); after an EV-side disconnect keeps or drops the
     // authorization (C-06.1/2: StopTxOnEVSideDisconnect) and unlocks the cable or not (C-12.1/2: UnlockOnEVSideDisconnect).
     // C-01 offline authorization of transactions (LocalAuthorizeOffline, from the cache or local list); C-58
-    // AuthCtrlr.DisableRemoteAuthorization; a parking bay sensor for the start and stop option ParkingBayOccupancy (C-09.6, C-10.5).
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
+    // AuthCtrlr.DisableRemoteAuthorization; a parking bay sensor for the start and stop option ParkingBayOccupancy (C-09.6, C-10.5);
+    // the start option DataSigned with a signing meter (C-09.3).
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', 'C-09.3', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };

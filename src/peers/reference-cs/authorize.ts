@@ -2,6 +2,7 @@ import type { Payload } from '../../ocpp/frame.js';
 import { RpcClosedError } from '../rpc-errors.js';
 import type { IdTagInfo } from './auth.js';
 import { cachesAnswer201, expireCached201, preAuthorize201, refusedFromCache201, verdict201 } from './auth-cache-201.js';
+import { remoteAuthorizationDisabled201 } from './remote-authorization-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -18,6 +19,7 @@ export async function authorizeIdTag(st: Station, idTag: string, tokenType: stri
   // LocalPreAuthorize governs the online station (2.0.1 C12); offline, LocalAuthorizeOffline decides below.
   if (local?.status === 'Accepted' && preAuthorize && (st.ready || !v2)) return local;
   if (v2 && local && preAuthorize && st.ready && refusedFromCache201(st, idTag, local)) return local;
+  if (v2 && remoteAuthorizationDisabled201(st)) return local ?? { status: 'Invalid' };
   if (st.ready) {
     try {
       const request = st.version === '1.6' ? { idTag } : { idToken: { idToken: idTag, type: tokenType } };

@@ -32,3 +32,8 @@ export function signReadings201<T extends Record<string, unknown>>(st: Station, 
   }
   return element;
 }
+
+/** SampledDataCtrlr.SignReadings: the meter signs the transaction's readings (TxStartPoint DataSigned, E01 S4). */
+export function signsReadings201(st: Station): boolean {
+  return st.deviceModel?.value('SampledDataCtrlr', 'SignReadings') === 'true';
+}
