@@ -1,17 +1,11 @@
-import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
 
 /**
  * OCTT 1.6, charging station under test: Core non-happy flows (§2.10-2.16), firmware management (§2.18),
  * diagnostics (§2.19) and remote trigger (§2.21). Each case passes against the reference station and fails,
  * naming the broken expectation, against the station with the bug it exists to catch.
  */
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_023_CS', fault: 'charge-on-invalid-idtag', reason: /^Step 6 failed: expected no StartTransaction within 2 s; got StartTransaction \{"connectorId":1,"idTag":"INVALID-TAG-1"/ },
   { id: 'TC_023_5_CS', fault: 'charge-on-invalid-idtag', reason: /^Step 6 failed: expected no StartTransaction within 2 s; got StartTransaction \{"connectorId":1,"idTag":"INVALID-TAG-1"/ },
   { id: 'TC_024_CS', fault: 'start-on-lock-failure', reason: /^Step 3 failed: expected StatusNotification where connectorId is 1, errorCode is "ConnectorLockFailure", status is "Faulted"; got an unexpected StartTransaction \{"connectorId":1,"idTag":"VALID-TAG-1"/ },
@@ -41,26 +35,8 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_055_CS', fault: 'trigger-unknown-connector-accepted', reason: /^Step 1 failed: expected a CALLRESULT where status is "Rejected", or a CALLERROR with code a string; got CALLRESULT \{"status":"Accepted"\}/ },
 ];
 
-describe('OCTT 1.6 CS non-happy flows, firmware, diagnostics, remote trigger: each case catches its fault', function () {
-  this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-cs-non-happy-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('every case passes against the reference station without faults', async () => {
-    const ids = [...new Set(CATCHES.map((c) => c.id))];
-    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason}`)).to.deep.equal([]);
-    expect(outcome.report!.cases.map((c) => c.id)).to.have.members(ids);
-  });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the station with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
+describeCatalogGroup({
+  title: 'OCTT 1.6 CS non-happy flows, firmware, diagnostics, remote trigger: each case catches its fault',
+  cases: [...new Set(CATCHES.map((c) => c.id))],
+  catches: CATCHES,
 });
