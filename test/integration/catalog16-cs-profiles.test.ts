@@ -1,17 +1,11 @@
-import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
 
 /**
  * OCTT 1.6, charging station under test: Local Auth List Management (§2.17), Reservation (§2.20) and Smart Charging
  * (§2.22). Every case passes against the reference station and fails, naming the broken expectation, against the
  * station with the fault the case exists to catch (src/peers/faults/catalog-16-cs-profiles.ts and faults.ts).
  */
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   // Local authorization list (§2.17).
   { id: 'TC_042_1_CS', fault: 'local-list-version-when-disabled', reason: /^Step 1 failed: expected a CALLRESULT where listVersion is -1, or a CALLERROR with code "NotSupported"; got CALLRESULT \{"listVersion":\d+\} \(listVersion: expected -1, got \d+\)$/ },
   { id: 'TC_042_2_CS', fault: 'empty-local-list-version-reported', reason: /^Step 2 failed: expected a CALLRESULT where listVersion is 0; got CALLRESULT \{"listVersion":1\} \(listVersion: expected 0, got 1\)$/ },
@@ -53,27 +47,8 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_053_2_CS', fault: 'reservation-parent-ignored', reason: /^Step 7 failed: expected StartTransaction where connectorId is 1, idTag is "OCPPH-VALID-02", reservationId is \d+.*; got nothing matching within 1 s/ },
 ];
 
-describe('OCTT 1.6 charging station: local list, reservation, smart charging cases (reference station)', function () {
-  this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-cs-profiles-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('all pass against the station without faults (short timeouts)', async () => {
-    const ids = [...new Set(CATCHES.map((c) => c.id))];
-    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason}`)).to.deep.equal([]);
-    expect(outcome.report!.cases.map((c) => c.id)).to.have.members(ids);
-    expect(outcome.exitCode).to.equal(0);
-  });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the station with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
+describeCatalogGroup({
+  title: 'OCTT 1.6 charging station: local list, reservation, smart charging cases (reference station)',
+  cases: [...new Set(CATCHES.map((c) => c.id))],
+  catches: CATCHES,
 });
