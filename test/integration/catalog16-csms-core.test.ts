@@ -1,11 +1,4 @@
-import { expect } from 'chai';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
 
 /**
  * OCTT 1.6, CSMS under test, Core (§3.1-3.13, 3.20): every case of the group passes against the reference CSMS and
@@ -14,7 +7,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  */
 const GROUP = ['TC_001_CSMS', 'TC_003_CSMS', 'TC_004_1_CSMS', 'TC_010_CSMS', 'TC_004_2_CSMS', 'TC_005_1_CSMS', 'TC_007_CSMS', 'TC_061_CSMS', 'TC_011_1_CSMS', 'TC_011_2_CSMS', 'TC_012_CSMS', 'TC_013_CSMS', 'TC_014_CSMS', 'TC_017_1_CSMS', 'TC_017_2_CSMS', 'TC_018_1_CSMS', 'TC_019_1_CSMS', 'TC_019_2_CSMS', 'TC_021_CSMS', 'TC_023_1_CSMS', 'TC_023_2_CSMS', 'TC_023_3_CSMS', 'TC_024_CSMS', 'TC_026_CSMS', 'TC_028_CSMS', 'TC_030_CSMS', 'TC_031_CSMS', 'TC_032_1_CSMS', 'TC_037_1_CSMS', 'TC_037_3_CSMS', 'TC_039_CSMS', 'TC_040_1_CSMS', 'TC_040_2_CSMS', 'TC_064_CSMS'];
 
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_004_2_CSMS', fault: 'csms16-available-after-preparing-error', reason: /^Step 4 failed: expected a CALLRESULT; got CALLERROR InternalError/ },
   { id: 'TC_005_1_CSMS', fault: 'csms16-stop-ev-disconnected-error', reason: /^Step 3 failed: expected a CALLRESULT; got CALLERROR PropertyConstraintViolation "unknown stop reason EVDisconnected"/ },
   { id: 'TC_007_CSMS', fault: 'csms16-start-needs-authorize', reason: /^Step 2 failed: expected a CALLRESULT where idTagInfo\.status is "Accepted"; .*\(idTagInfo\.status: expected "Accepted", got "Invalid"\)$/ },
@@ -47,32 +40,10 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_064_CSMS', fault: 'csms16-data-transfer-callerror', reason: /^Step 1 failed: expected a CALLRESULT where status is one of "Rejected", "UnknownMessageId", "UnknownVendorId", "Accepted"; got CALLERROR NotSupported/ },
 ];
 
-describe('OCTT 1.6 CSMS Core catalog (§3.1-3.13, 3.20) against the reference CSMS', function () {
-  this.timeout(30_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-csms-core-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('every case of the group has a file', () => {
-    const dir = fileURLToPath(new URL('../../testcases/ocpp1.6/csms/', import.meta.url));
-    const files = new Set(readdirSync(dir).map((f) => f.replace(/\.json$/, '')));
-    expect(GROUP.filter((id) => !files.has(id))).to.deep.equal([]);
-  });
-
-  it('all pass against the fault-free reference CSMS', async () => {
-    const outcome = await executeRun({ patterns: GROUP, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...GROUP].sort());
-    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason}`)).to.deep.equal([]);
-    expect(outcome.exitCode).to.equal(0);
-  });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the reference CSMS with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
+describeCatalogGroup({
+  title: 'OCTT 1.6 CSMS Core catalog (§3.1-3.13, 3.20) against the reference CSMS',
+  cases: GROUP,
+  catches: CATCHES,
+  caseDir: 'ocpp1.6/csms',
+  timeoutMs: 30_000,
 });
