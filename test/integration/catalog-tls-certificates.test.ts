@@ -10,6 +10,8 @@ import { FAST_REFERENCE } from './runner-helpers.js';
 const CASES = ['TC_074_CS', 'TC_074_CSMS', 'TC_083_CS', 'TC_A_05_CS', 'TC_A_06_CS', 'TC_A_19_CS', 'TC_A_20_CS', 'TC_B_50_CS'];
 
 /** The embedded default runs TC_083_CS from profile 1 (its first fitting build); from profile 2 it renews the station's certificate first and raises it to 3. */
+/** TC_A_19_CS likewise: from profile 2 it renews the Charging Station certificate and raises the station to 3. */
+const PROFILE_2_201 = { ...FAST_REFERENCE, securityProfile: 2 as const, credentials: { basicAuthPassword: 'OCPP-harness-reference-key-201' } };
 const PROFILE_2 = { ...FAST_REFERENCE, securityProfile: 2 as const, credentials: { basicAuthPassword: 'OCPP-harness-reference-key' } };
 
 const CATCHES: CatchSpec[] = [
@@ -21,9 +23,10 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_A_05_CS', fault: 'invalid-csms-certificate-not-reported', reason: /^Step 4 failed: expected SecurityEventNotification where type is "InvalidCsmsCertificate"; got nothing matching/ },
   { id: 'TC_A_06_CS', fault: 'tls-old-version-accepted', reason: /^Step 1 failed: expected the station ends the TLS handshake when the harness presents security profile 2, TLS up to TLSv1\.1; got the station completed the handshake and connected$/ },
   { id: 'TC_A_19_CS', fault: 'security-profile-not-applied', reason: /^Step 5 failed: expected BootNotification, .*; got no connection from the station within 1 s/ },
+  { id: 'TC_A_19_CS', fault: 'security-profile-not-applied', reason: /^Step 5 failed: expected BootNotification, .*; got no connection from the station within 1 s/, config: PROFILE_2_201 },
   { id: 'TC_A_19_CS', fault: 'network-priority-keeps-lower-profiles', reason: /^Step 8 failed: .*getVariableResult\.0\.attributeValue: expected not matches .*, got "2,0"/ },
   { id: 'TC_A_20_CS', fault: 'security-upgrade-without-csms-root', reason: /^Step 2 failed: .*\(setVariableResult\.0\.attributeStatus: expected "Rejected", got "RebootRequired"\)$/ },
   { id: 'TC_B_50_CS', fault: 'installed-csms-root-not-trusted', reason: /^Step 5 failed: expected BootNotification, .*; got no connection from the station within 1 s/ },
 ];
 
-describeCatalogGroup({ title: 'Certificates and TLS changed mid-case (1.6 TC_074/083, 2.0.1 A/B security) against the reference peers', cases: CASES, catches: CATCHES, passWith: [{ cases: ['TC_083_CS'], config: PROFILE_2 }] });
+describeCatalogGroup({ title: 'Certificates and TLS changed mid-case (1.6 TC_074/083, 2.0.1 A/B security) against the reference peers', cases: CASES, catches: CATCHES, passWith: [{ cases: ['TC_083_CS'], config: PROFILE_2 }, { cases: ['TC_A_19_CS'], config: PROFILE_2_201 }] });

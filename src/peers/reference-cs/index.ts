@@ -13,6 +13,7 @@ import { registerReportBase201 } from './report-base-201.js';
 import { registerNetworkProfile201 } from './network-profile-201.js';
 import { registerBasicAuth201 } from './basic-auth-201.js';
 import { registerNetworkUpgrade201 } from './network-upgrade-201.js';
+import { registerStationCertificate201 } from './station-certificate-201.js';
 import { registerHandlers201 } from './handlers-201.js';
 import { Lifecycle } from './lifecycle.js';
 import { Maintenance } from './maintenance.js';
@@ -108,6 +109,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerBasicAuth201(ep, st);
       registerNetworkUpgrade201(ep, st, lifecycle);
       registerTrigger201(ep, { st, engine, lifecycle });
+      registerStationCertificate201(ep, st);
       registerUnlock201(ep, st);
       registerResetEvse201(ep, st, engine);
       registerReportBase201(ep, st);
