@@ -20,6 +20,7 @@ export interface ProxyFlags {
   clientCa?: string;
   quiet?: boolean;
   responseTimeout: number;
+  ui?: number;
 }
 
 export function registerProxy(program: Command, setExit: SetExit): void {
@@ -40,6 +41,7 @@ export function registerProxy(program: Command, setExit: SetExit): void {
     .option('--client-ca <file>', 'require station client certificates signed by this CA (mutual TLS) and log their subject')
     .option('--quiet', 'console: connection events only, no line per frame')
     .option('--response-timeout <ms>', 'CALL response timeout for the late-response rule', parsePositiveInt, 30000)
+    .option('--ui <port>', 'serve the live view (frames and events in a browser) on http://127.0.0.1:<port>/', parsePort)
     // The contract asks for a one-line reason on bad usage, not the whole help text.
     .showHelpAfterError(false)
     .action(async (flags: ProxyFlags) => {
@@ -66,6 +68,7 @@ export async function runProxy(flags: ProxyFlags, io: ProxyIo): Promise<number> 
   }
   const log = handle.logFile ? `, log ${handle.logFile}` : '';
   io.stderr.write(`ocpp-harness proxy: listening on ${handle.url} (${flags.host}), upstream ${flags.upstream}${log}${flags.enforce ? ', enforcing' : ''}\n`);
+  if (handle.uiUrl) io.stderr.write(`ocpp-harness proxy: live view on ${handle.uiUrl}\n`);
   const signal = await io.untilSignal();
   io.stderr.write(`ocpp-harness proxy: ${signal}, closing connections and flushing the log\n`);
   await handle.close();
@@ -90,6 +93,7 @@ export function proxyOptionsFrom(flags: ProxyFlags, console?: NodeJS.WritableStr
     console,
   };
   if (flags.log) options.log = { dir: flags.log };
+  if (flags.ui !== undefined) options.ui = { port: flags.ui };
   if (flags.tlsSelfSigned) options.tls = { selfSigned: true };
   if (flags.tlsCert && flags.tlsKey) options.tls = { cert: pem('--tls-cert', flags.tlsCert), key: pem('--tls-key', flags.tlsKey) };
   if (flags.clientCa) options.clientCa = pem('--client-ca', flags.clientCa);

@@ -8,6 +8,7 @@ import { versionOfSubprotocol } from '../ocpp/versions.js';
 import type { ConnectionEventRecord, Finding, Version } from '../types.js';
 import { ConsoleView, wantsColor } from './console-view.js';
 import { createHttpPassthrough, type HttpRecord } from './http-passthrough.js';
+import { LiveView } from './live-view.js';
 import { replyAndClose } from './http-reply.js';
 import { RecordStream } from './observers.js';
 import { RelaySession } from './relay-session.js';
@@ -40,6 +41,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
   port = 0;
   url = '';
   logFile?: string;
+  uiUrl?: string;
   certificate?: string;
   private server!: Server;
   private readonly wss = new WebSocketServer({
@@ -60,6 +62,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
   private readonly http;
   private writer?: JsonlWriter;
   private consoleView?: ConsoleView;
+  private liveView?: LiveView;
   private closing?: Promise<void>;
 
   constructor(
@@ -72,6 +75,10 @@ class ProxyServer extends RecordStream implements ProxyHandle {
   }
 
   async listen(): Promise<void> {
+    if (this.o.ui) {
+      this.liveView = await LiveView.start(this.o.ui);
+      this.uiUrl = this.liveView.url;
+    }
     this.attachObservers();
     if (this.o.tls) {
       const tls = await serverTlsOptions(this.o.tls, this.o.clientCa);
@@ -102,6 +109,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
       });
     }).catch(async (e: NodeJS.ErrnoException) => {
       await this.writer?.close();
+      await this.liveView?.close();
       throw new Error(`cannot listen on ${host}:${this.o.port}: ${e.code ?? e.message}`);
     });
     const address = this.server.address();
@@ -128,6 +136,11 @@ class ProxyServer extends RecordStream implements ProxyHandle {
       this.logFile = writer.path;
       this.on('frame', (r) => writer.writeFrame(r));
       this.on('event', (e) => writer.writeEvent(e));
+    }
+    const live = this.liveView;
+    if (live) {
+      this.on('frame', (r) => live.frame(r));
+      this.on('event', (e) => live.event(e));
     }
     if (this.o.console) {
       const view = new ConsoleView(this.o.console, { quiet: this.o.quiet, color: this.o.color ?? wantsColor(this.o.console) });
@@ -267,6 +280,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     this.event('proxy-stop', '', '', { stats });
     this.consoleView?.summary(stats);
     await this.writer?.close();
+    await this.liveView?.close();
   }
 }
 

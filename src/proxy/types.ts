@@ -45,6 +45,8 @@ export interface ProxyOptions {
   highWaterMark?: number;
   /** Version assumed when no OCPP subprotocol was agreed (frames are still forwarded and checked). Default 1.6. */
   fallbackVersion?: Version;
+  /** Serve the live view (frames and events in a browser) on this port; host 127.0.0.1 unless given. */
+  ui?: { port: number; host?: string };
 }
 
 /** A frame record as the proxy emits it: the shared record plus what only a proxy can say about a frame. */
@@ -84,6 +86,8 @@ export interface ProxyHandle {
   readonly url: string;
   /** The log file of this run, when `log` was given. */
   readonly logFile?: string;
+  /** The live view's address, when `ui` was given. */
+  readonly uiUrl?: string;
   /** The certificate served to stations (PEM), e.g. to trust a self-signed one. */
   readonly certificate?: string;
   on<K extends keyof ProxyEvents>(event: K, listener: (...args: ProxyEvents[K]) => void): this;

@@ -66,7 +66,7 @@ describe('proxy: command line', function () {
   });
 
   it('exits 2 with a single stderr line on bad usage and bad config', async () => {
-    for (const args of [['proxy', '--upstream', 'ws://127.0.0.1:9'], ['proxy', '--port', 'x', '--upstream', 'ws://a'], ['proxy', '--port', '0', '--upstream', 'ftp://a']]) {
+    for (const args of [['proxy', '--upstream', 'ws://127.0.0.1:9'], ['proxy', '--port', 'x', '--upstream', 'ws://a'], ['proxy', '--port', '0', '--upstream', 'ftp://a'], ['proxy', '--port', '0', '--upstream', 'ws://a', '--ui', 'web']]) {
       const run = cli(args);
       expect(await within(run.exit, 15000, 'exit'), args.join(' ')).to.equal(2);
       expect(run.stderr.trim().split('\n'), run.stderr).to.have.length(1);
@@ -76,8 +76,10 @@ describe('proxy: command line', function () {
   it('runs until SIGINT, then closes connections, flushes the log and prints a summary (exit 0)', async () => {
     const csms = await startCsms();
     try {
-      const run = cli(['proxy', '--port', '0', '--host', '127.0.0.1', '--upstream', csms.url, '--log', dir]);
+      const run = cli(['proxy', '--port', '0', '--host', '127.0.0.1', '--upstream', csms.url, '--log', dir, '--ui', '0']);
       const [, url] = await within(stderrLine(run, /listening on (ws:\/\/\S+)/), 15000, 'listening line');
+      const [, ui] = await within(stderrLine(run, /live view on (http:\/\/127\.0\.0\.1:\d+\/)/), 15000, 'live view line');
+      expect((await fetch(ui)).headers.get('content-security-policy')).to.match(/default-src 'none'/);
       const station = await connectStation(`${url}/CP-CLI`);
       const upstream = await csms.connection();
       station.ws.send('[2,"1","Heartbeat",{}]');
