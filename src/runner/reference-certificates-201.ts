@@ -18,8 +18,9 @@ export function referenceCertificates201Settings(): Record<string, unknown> {
     csmsRootCertificate: CSMS_ROOT_2_CERT,
     csmsRootCertificateHash: hash(CSMS_ROOT_2_CERT),
     // The CSMS root the station had before (the one its connection depends on; Root 2 is not signed by it: TC_M_09_CS).
+    oldCsmsRootCertificate: CSMS_ROOT_CERT,
     oldCsmsRootCertificateHash: hash(CSMS_ROOT_CERT),
-    // A new CSMS root that the old one signed (AdditionalRootCertificateCheck passes: TC_M_31_CS).
+    // A new CSMS root that the old one signed (AdditionalRootCertificateCheck passes: TC_M_30/31_CS).
     signedCsmsRootCertificate: CSMS_ROOT_3_CERT,
     signedCsmsRootCertificateHash: hash(CSMS_ROOT_3_CERT),
     // The same certificate's hash data in each algorithm (a station may list it with any: TC_M_20_CSMS).

@@ -1,5 +1,6 @@
 import { generate } from 'selfsigned';
 import { CSMS_ROOT_2_CERT, CSMS_ROOT_2_KEY, CSMS_ROOT_CERT, CSMS_ROOT_KEY } from '../peers/security-fixtures-16.js';
+import { CSMS_ROOT_3_CERT, CSMS_ROOT_3_KEY } from '../peers/security-fixtures-201.js';
 import type { GateMaterial } from './station-gate.js';
 
 /**
@@ -30,7 +31,7 @@ async function build(): Promise<GateMaterial> {
     return { cert: pems.cert, key: pems.private };
   };
   const local = ['localhost', '127.0.0.1'];
-  const [server, untrusted, expired, wrongName, newRoot] = await Promise.all([
+  const [server, untrusted, expired, wrongName, newRoot, signedRoot] = await Promise.all([
     issue('localhost', local, { ca }),
     // Self-signed: no root the station has issued it.
     issue('localhost', local, {}),
@@ -38,6 +39,8 @@ async function build(): Promise<GateMaterial> {
     issue('csms.invalid.example', ['csms.invalid.example'], { ca }),
     // Issued by the test data's second CSMS root (TC_B_50_CS: a new CSMS whose root the station was given first).
     issue('localhost', local, { ca: { cert: CSMS_ROOT_2_CERT, key: CSMS_ROOT_2_KEY } }),
+    // Issued by the third CSMS root, which the first one signed (TC_M_30_CS: a new root that passes AdditionalRootCertificateCheck).
+    issue('localhost', local, { ca: { cert: CSMS_ROOT_3_CERT, key: CSMS_ROOT_3_KEY } }),
   ]);
-  return { server, ca, others: { untrusted, expired, wrongName, newRoot } };
+  return { server, ca, others: { untrusted, expired, wrongName, newRoot, signedRoot } };
 }

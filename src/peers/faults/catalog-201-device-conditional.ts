@@ -16,4 +16,5 @@ export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
   'firmware-201-new-sessions-allowed': { peer: 'cs', versions: V201, description: 'With AllowNewSessionsPendingFirmwareUpdate false, leaves its idle connectors Available while a firmware update waits for a transaction to end.' },
   'firmware-201-waits-for-transactions': { peer: 'cs', versions: V201, description: 'Declares it installs firmware during transactions (C-43) but postpones the download until they end (DownloadScheduled).' },
   'additional-root-no-fallback': { peer: 'cs', versions: V201, description: 'After installing a new CSMS root under AdditionalRootCertificateCheck, keeps trusting only the new root when the CSMS certificate does not chain to it: no fallback to the old root.' },
+  'additional-root-old-kept': { peer: 'cs', versions: V201, description: 'After connecting with a new CSMS root installed under AdditionalRootCertificateCheck, keeps the old root installed.' },
 } as const satisfies Record<string, FaultInfo>;

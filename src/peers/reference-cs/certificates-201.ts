@@ -53,7 +53,9 @@ export function registerCertificates201(ep: RpcEndpoint, st: Station): void {
     // M05.FR.10 (AdditionalRootCertificateCheck, Part 5 AS-2): a new CSMS root must be signed by an installed one.
     const checked = type === 'CSMSRootCertificate' && st.deviceModel?.value('SecurityCtrlr', 'AdditionalRootCertificateCheck') === 'true' && !st.faults.has('additional-root-check-ignored');
     const issuer = checked ? store.find((c) => c.type === type && c.cert.fingerprint256 !== cert.fingerprint256 && signedBy(cert, c.cert)) : undefined;
-    if (checked && !issuer && !store.some((c) => c.type === type && c.cert.fingerprint256 === cert.fingerprint256)) return { status: 'Rejected' };
+    // A station left without any CSMS root has nothing to check a new one against (the cleanup of TC_M_30_CS).
+    const none = !store.some((c) => c.type === type);
+    if (checked && !issuer && !none && !store.some((c) => c.type === type && c.cert.fingerprint256 === cert.fingerprint256)) return { status: 'Rejected' };
     // M05.FR.13/14: the next connections try the new root first (root-rollover-201.ts).
     if (issuer) ctx.afterReply(() => startRootRollover(st, cert, issuer.cert));
     const known = store.some((c) => c.type === type && c.cert.fingerprint256 === cert.fingerprint256);

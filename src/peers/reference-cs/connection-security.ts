@@ -82,5 +82,6 @@ function withInstalledRoots(st: Station, tls: CsTlsOptions): CsTlsOptions {
   const installed = certificateStore201(st)
     .filter((c) => c.type === 'CSMSRootCertificate' && currentlyValid(c.cert))
     .map((c) => c.cert.toString());
-  return { ...tls, ca: rolloverTrust(st, [...configured, ...installed]) };
+  // An installed CSMS root is a trust anchor even where another root issued it (TC_M_30_CS): partial chains count.
+  return { ...tls, ca: rolloverTrust(st, [...configured, ...installed]), allowPartialTrustChain: true } as CsTlsOptions;
 }

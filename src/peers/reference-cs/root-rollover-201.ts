@@ -30,7 +30,7 @@ export function startRootRollover(st: Station, newRoot: X509Certificate, oldRoot
     const r = ROLLOVERS.get(st);
     if (!r) return;
     ROLLOVERS.delete(st);
-    if (r.fallback) return;
+    if (r.fallback || st.faults.has('additional-root-old-kept')) return;
     const store = certificateStore201(st);
     const old = store.findIndex((c) => c.type === 'CSMSRootCertificate' && c.cert.fingerprint256 === r.oldRoot.fingerprint256);
     if (old >= 0) store.splice(old, 1);
