@@ -40,7 +40,9 @@ export async function runConnection(step: ConnectionStep, ctx: CaseContext, para
     case 'listenUnresponsive': {
       if (ctx.harness !== 'csms') throw new CaseAbort('error', 'listenUnresponsive is for the harness as CSMS');
       if (!ctx.unresponsive) ctx.unresponsive = await UnresponsiveListener.listen(listenHost(link.endpoint), () => ctx.now());
-      if (step.capture) ctx.vars[step.capture] = ctx.unresponsive.address;
+      // A station elsewhere reaches the harness by the name the SUT configuration gives (settings.harnessHost).
+      const host = ctx.sut.settings.harnessHost;
+      if (step.capture) ctx.vars[step.capture] = typeof host === 'string' ? `${host}:${ctx.unresponsive.address.split(':').pop()}` : ctx.unresponsive.address;
       return [];
     }
     case 'open':
