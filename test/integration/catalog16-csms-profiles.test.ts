@@ -1,17 +1,13 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, useReferenceRuns, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCTT 1.6, CSMS under test: local authorization list, firmware, diagnostics, reservation, remote trigger and smart
  * charging (§3.14-3.19). Every case passes against the reference CSMS and fails, naming the broken expectation,
  * against the reference CSMS with the bug it exists to catch (faults/catalog-16-csms-profiles.ts).
  */
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_042_1_CSMS', fault: 'get-local-list-version-schema-violation', reason: /^Step 2 failed: expected frames that follow the OCPP schemas.*; got CALL GetLocalListVersion: \[schema\.additional-property\] \/listVersion/ },
   { id: 'TC_042_2_CSMS', fault: 'get-local-list-version-schema-violation', reason: /^Step 2 failed: expected frames that follow the OCPP schemas.*; got CALL GetLocalListVersion: \[schema\.additional-property\] \/listVersion/ },
   { id: 'TC_043_1_CSMS', fault: 'send-local-list-wrong-update-type', reason: /^Step 2 failed: expected SendLocalList where updateType is "Full".*\(updateType: expected "Full", got "Differential"\)/ },
@@ -45,37 +41,24 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
 
 const IDS = [...new Set(CATCHES.map((c) => c.id))];
 
-describe('OCTT 1.6 CSMS cases §3.14-3.19 (local list, firmware, diagnostics, reservation, trigger, smart charging)', function () {
-  this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-csms-profiles-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
+describeCatalogGroup({
+  title: 'OCTT 1.6 CSMS cases §3.14-3.19 (local list, firmware, diagnostics, reservation, trigger, smart charging)',
+  cases: IDS,
+  catches: CATCHES,
+});
 
-  it('all pass against the reference CSMS without faults', async () => {
-    const outcome = await executeRun({ patterns: IDS, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...IDS].sort());
-    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(outcome.exitCode).to.equal(0);
-  });
+describe('OCTT 1.6 CSMS cases §3.14-3.19: applicability', function () {
+  this.timeout(60_000);
+  const run = useReferenceRuns();
 
   it('are not applicable to a CSMS without the profile, the configured test data or the feature they need', async () => {
-    const bare = await executeRun({ patterns: ['TC_044_1_CSMS', 'TC_047_CSMS', 'TC_055_CSMS', 'TC_045_1_CSMS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, settings: {}, features: [] } }, memoryIo());
+    const bare = await run(['TC_044_1_CSMS', 'TC_047_CSMS', 'TC_055_CSMS', 'TC_045_1_CSMS'], { ...FAST_REFERENCE, settings: {}, features: [] });
     const verdicts = Object.fromEntries(bare.report!.cases.map((c) => [c.id, `${c.verdict}: ${c.reason ?? ''}`]));
     expect(verdicts.TC_044_1_CSMS).to.match(/^not-applicable: .*sut\.settings\.firmwareLocation/);
     expect(verdicts.TC_047_CSMS).to.match(/^not-applicable: .*sut\.settings\.reservationExpiryOffsetS/);
     expect(verdicts.TC_055_CSMS).to.match(/^not-applicable: .*feature "TriggerMessageNonConfiguredConnector"/);
     expect(verdicts.TC_045_1_CSMS).to.match(/^passed/);
-    const coreOnly = await executeRun({ patterns: ['TC_043_4_CSMS', 'TC_056_CSMS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, profiles: ['Core'] } }, memoryIo());
+    const coreOnly = await run(['TC_043_4_CSMS', 'TC_056_CSMS'], { ...FAST_REFERENCE, profiles: ['Core'] });
     expect(coreOnly.report!.cases.map((c) => c.verdict)).to.deep.equal(['not-applicable', 'not-applicable']);
   });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the reference CSMS with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
 });
