@@ -1,16 +1,13 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, useReferenceRuns, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * The OCPP 1.6 security whitepaper cases (OCTT §2.24 station under test, §3.21 CSMS under test): each passes
  * against the reference peers and catches the bug it exists for (src/peers/faults/catalog-16-security.ts).
  */
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_075_1_CS', fault: 'install-certificate-not-stored', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted", certificateHashData contains an element .*\(certificateHashData: expected an array containing an element/ },
   { id: 'TC_075_2_CS', fault: 'install-certificate-not-stored', reason: /^Step 2 failed: .*got CALLRESULT \{"status":"NotFound"\} \(status: expected "Accepted", got "NotFound"/ },
   { id: 'TC_076_CS', fault: 'delete-certificate-ignored', reason: /^Step 3 failed: expected a CALLRESULT where status is "NotFound", or a CALLRESULT where status is "Accepted", certificateHashData is not contains .*\(status: expected "NotFound", got "Accepted"\)$/ },
@@ -53,34 +50,20 @@ const CONNECTION_CATCHES: Array<{ id: string; profile: 1 | 2 | 3; fault: FaultNa
   { id: 'TC_087_CSMS', profile: 3, fault: 'tls-client-ca-mismatch', reason: /^Step 2 failed: expected the CSMS accepts the connection; got .*HTTP 502 Bad Gateway$/ },
 ];
 
-describe('1.6 security whitepaper cases (OCTT §2.24, §3.21) against the reference peers', function () {
+describeCatalogGroup({
+  title: '1.6 security whitepaper cases (OCTT §2.24, §3.21) against the reference peers',
+  cases: [...new Set(CATCHES.map((c) => c.id))],
+  catches: [...CATCHES, ...CONNECTION_CATCHES.map(({ profile, ...c }) => ({ ...c, config: atProfile(profile) }))],
+});
+
+describe('1.6 security whitepaper connection cases (OCTT §2.24, §3.21) at each security profile', function () {
   this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog16-security-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('all pass against the peers without faults', async () => {
-    const ids = [...new Set(CATCHES.map((c) => c.id))];
-    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...ids].sort());
-    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(outcome.exitCode).to.equal(0);
-  });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the peer with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
+  const run = useReferenceRuns();
 
   for (const profile of [1, 2, 3] as const) {
     it(`the connection cases pass at security profile ${profile}: ${CONNECTION_CASES[profile].join(', ')}`, async () => {
       const ids = CONNECTION_CASES[profile];
-      const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: atProfile(profile) }, memoryIo());
+      const outcome = await run(ids, atProfile(profile));
       expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...ids].sort());
       expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
     });
@@ -88,25 +71,15 @@ describe('1.6 security whitepaper cases (OCTT §2.24, §3.21) against the refere
 
   it('the embedded default runs the connection cases against reference builds at their security profile: all pass', async () => {
     const ids = [...new Set(Object.values(CONNECTION_CASES).flat())];
-    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
+    const outcome = await run(ids, FAST_REFERENCE);
     expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...ids].sort());
     expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
   });
 
   it('at security profile 0 the connection cases are not applicable, and say why', async () => {
     const ids = ['TC_073_CS', 'TC_084_CS', 'TC_085_CS', 'TC_086_CS', 'TC_087_CS', 'TC_073_CSMS', 'TC_085_CSMS', 'TC_086_CSMS', 'TC_087_CSMS'];
-    const outcome = await executeRun({ patterns: ids, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, securityProfile: 0 } }, memoryIo());
+    const outcome = await run(ids, { ...FAST_REFERENCE, securityProfile: 0 });
     for (const c of outcome.report!.cases) expect(c.verdict, `${c.id}: ${c.reason}`).to.equal('not-applicable');
     expect(outcome.report!.cases.find((c) => c.id === 'TC_086_CS')!.reason).to.match(/sut\.securityProfile is one of 2, 3/);
   });
-
-  for (const { id, profile, fault, reason } of CONNECTION_CATCHES) {
-    it(`${id} fails at security profile ${profile} against the peer with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: atProfile(profile) }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
 });
