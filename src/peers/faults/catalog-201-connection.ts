@@ -6,7 +6,7 @@ const V201: readonly Version[] = ['2.0.1'];
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 connection, reconnection and unanswered messages (B Provisioning conditional cases, TC_B_46/B_57, TC_E_41/E_42), both roles. */
 export const CATALOG_201_CONNECTION_FAULTS = {
   'tx-timeout-not-retried': { peer: 'cs', versions: V201, description: 'Retries a TransactionEvent the CSMS answered with a CALLERROR, but gives up one the CSMS left unanswered (MessageTimeout ran out) at once.' },
-  'tx-retry-limit-ignored': { peer: 'cs', versions: V201, description: 'Keeps resending an unanswered TransactionEvent after MessageAttemptsTransactionEvent transmissions instead of giving it up.' },
+  'tx-retry-limit-ignored': { peer: 'cs', versions: V201, description: 'Keeps resending a TransactionEvent the CSMS left unanswered or answered with a CALLERROR after MessageAttemptsTransactionEvent transmissions instead of giving it up.' },
   'reconnect-backoff-ignored': { peer: 'cs', versions: V201, description: 'Reconnects after a lost connection with its own short fixed delay instead of waiting RetryBackOffWaitMinimum (Part 4 §5.3).' },
   'reconnect-backoff-not-increased': { peer: 'cs', versions: V201, description: 'Waits RetryBackOffWaitMinimum before every reconnection attempt instead of doubling the wait after a failed attempt.' },
   'network-profile-no-fallback': { peer: 'cs', versions: V201, description: 'Keeps trying the first network connection profile of NetworkConfigurationPriority for ever instead of moving to the next after NetworkProfileConnectionAttempts failed attempts.' },

@@ -16,7 +16,7 @@ export function retryDelay201(st: Station, action: string, error: unknown, trans
   const dm = st.deviceModel;
   const attempts = Number(dm?.value('OCPPCommCtrlr', 'MessageAttempts', 'TransactionEvent') ?? '0');
   const interval = Number(dm?.value('OCPPCommCtrlr', 'MessageAttemptInterval', 'TransactionEvent') ?? '0');
-  if (!(transmissions < attempts) && !(error instanceof RpcTimeoutError && st.faults.has('tx-retry-limit-ignored'))) return undefined;
+  if (!(transmissions < attempts) && !st.faults.has('tx-retry-limit-ignored')) return undefined;
   return Math.max(0, interval) * transmissions;
 }
 
