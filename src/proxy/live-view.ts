@@ -103,6 +103,8 @@ export class LiveView {
     }
     if (path === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      // Headers go out at once, so the browser sees the stream open even before the first record.
+      res.flushHeaders();
       const client: Client = { res, skipped: 0 };
       for (const m of this.ring) res.write(m);
       this.clients.add(client);
