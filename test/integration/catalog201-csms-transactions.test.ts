@@ -1,11 +1,4 @@
-import { expect } from 'chai';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
 
 /**
  * OCPP 2.0.1 Part 6, CSMS under test, Core (E Transactions, J MeterValues, N Diagnostics): every case of the group
@@ -15,7 +8,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
 const CALLERROR = (text: string) => new RegExp(`failed: expected a CALLRESULT[^;]*; got CALLERROR PropertyConstraintViolation "${text}`);
 const NO_ID_TOKEN_INFO = /failed: expected a CALLRESULT where idTokenInfo\.status is "Accepted"; got CALLRESULT \{\} \(idTokenInfo: expected an object where status is "Accepted", got absent\)$/;
 
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_E_01_CSMS', fault: 'no-id-token-info', reason: /^Step 5 / },
   { id: 'TC_E_02_CSMS', fault: 'no-id-token-info', reason: /^Step 6 / },
   { id: 'TC_E_03_CSMS', fault: 'no-id-token-info', reason: /^Step Authorized\.4 / },
@@ -60,33 +53,11 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
 ];
 const GROUP = CATCHES.map((c) => c.id);
 
-describe('OCPP 2.0.1 CSMS Core catalog: E Transactions, J MeterValues, N Diagnostics against the reference CSMS', function () {
-  this.timeout(30_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-csms-tx-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('every case of the group has a file', () => {
-    const dir = fileURLToPath(new URL('../../testcases/ocpp2.0.1/csms/', import.meta.url));
-    const files = new Set(readdirSync(dir).map((f) => f.replace(/\.json$/, '')));
-    expect(GROUP.filter((id) => !files.has(id))).to.deep.equal([]);
-  });
-
-  it('all pass against the fault-free reference CSMS', async () => {
-    const outcome = await executeRun({ patterns: GROUP, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...GROUP].sort());
-    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason}`)).to.deep.equal([]);
-    expect(outcome.exitCode).to.equal(0);
-  });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the reference CSMS with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      if (fault === 'no-id-token-info') expect(c.reason).to.match(NO_ID_TOKEN_INFO);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
+describeCatalogGroup({
+  title: 'OCPP 2.0.1 CSMS Core catalog: E Transactions, J MeterValues, N Diagnostics against the reference CSMS',
+  cases: GROUP,
+  // A missing idTokenInfo must also be what the reason names, not only the step it fails at.
+  catches: CATCHES.map((c) => (c.fault === 'no-id-token-info' ? { ...c, reason: [c.reason, NO_ID_TOKEN_INFO].flat() } : c)),
+  caseDir: 'ocpp2.0.1/csms',
+  timeoutMs: 30_000,
 });
