@@ -1,11 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, useReferenceRuns, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCPP 2.0.1 Part 6, CSMS under test, Core: A Security, B Provisioning, C Authorization, F RemoteControl,
@@ -14,7 +9,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
  */
 const GROUP = ['TC_A_01_CSMS', 'TC_A_02_CSMS', 'TC_A_03_CSMS', 'TC_A_04_CSMS', 'TC_A_06_CSMS', 'TC_A_09_CSMS', 'TC_A_10_CSMS', 'TC_B_06_CSMS', 'TC_B_09_CSMS', 'TC_B_20_CSMS', 'TC_B_21_CSMS', 'TC_B_22_CSMS', 'TC_B_42_CSMS', 'TC_B_44_CSMS', 'TC_F_01_CSMS', 'TC_F_02_CSMS', 'TC_F_03_CSMS', 'TC_F_04_CSMS', 'TC_F_20_CSMS', 'TC_F_27_CSMS', 'TC_G_03_CSMS', 'TC_G_04_CSMS', 'TC_G_05_CSMS', 'TC_G_06_CSMS', 'TC_G_07_CSMS', 'TC_G_08_CSMS', 'TC_G_11_CSMS', 'TC_G_14_CSMS', 'TC_G_17_CSMS', 'TC_C_02_CSMS', 'TC_C_06_CSMS', 'TC_C_07_CSMS', 'TC_C_08_CSMS', 'TC_C_20_CSMS', 'TC_C_37_CSMS', 'TC_C_38_CSMS', 'TC_C_39_CSMS', 'TC_C_47_CSMS', 'TC_C_48_CSMS', 'TC_C_49_CSMS', 'TC_G_20_CSMS', 'TC_P_02_CSMS', 'TC_P_03_CSMS'];
 
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_C_02_CSMS', fault: 'authorize-accepts-any', reason: /^Step 1 failed: .*\(idTokenInfo\.status: expected one of "Invalid", "Unknown", got "Accepted"\)$/ },
   { id: 'TC_C_06_CSMS', fault: 'authorize-accepts-any', reason: /^Step 1 failed: .*\(idTokenInfo\.status: expected one of "Blocked", "Invalid", got "Accepted"\)$/ },
   { id: 'TC_C_07_CSMS', fault: 'authorize-accepts-any', reason: /^Step 1 failed: .*\(idTokenInfo\.status: expected one of "Expired", "Invalid", got "Accepted"\)$/ },
@@ -60,47 +55,30 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_A_06_CSMS', fault: 'csms201-tls-accepts-old-versions', reason: /^Step 2 failed: expected the CSMS refuses a TLS handshake below version 1\.2; got accepted TLSv1(\.1)?$/ },
 ];
 
-describe('OCPP 2.0.1 CSMS Core catalog: A Security, B Provisioning, C Authorization, F RemoteControl, G Availability, P DataTransfer', function () {
+describeCatalogGroup({
+  title: 'OCPP 2.0.1 CSMS Core catalog: A Security, B Provisioning, C Authorization, F RemoteControl, G Availability, P DataTransfer',
+  cases: GROUP,
+  catches: CATCHES,
+  caseDir: 'ocpp2.0.1/csms',
+  timeoutMs: 30_000,
+});
+
+describe('OCPP 2.0.1 CSMS Core catalog: applicability', function () {
   this.timeout(30_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-csms-provisioning-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('every case of the group has a file', () => {
-    const dir = fileURLToPath(new URL('../../testcases/ocpp2.0.1/csms/', import.meta.url));
-    const files = new Set(readdirSync(dir).map((f) => f.replace(/\.json$/, '')));
-    expect(GROUP.filter((id) => !files.has(id))).to.deep.equal([]);
-  });
-
-  it('all pass against the fault-free reference CSMS', async () => {
-    const outcome = await executeRun({ patterns: GROUP, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-    expect(outcome.report!.cases.map((c) => c.id).sort()).to.deep.equal([...GROUP].sort());
-    expect(outcome.report!.cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.reason}`)).to.deep.equal([]);
-    expect(outcome.exitCode).to.equal(0);
-  });
+  const run = useReferenceRuns();
 
   it('the TLS cases are not applicable to a CSMS run at security profile 1', async () => {
-    const outcome = await executeRun({ patterns: ['TC_A_04_CSMS', 'TC_A_06_CSMS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, securityProfile: 1, credentials: { basicAuthPassword: 'a-password-for-this-test' } } }, memoryIo());
+    const outcome = await run(['TC_A_04_CSMS', 'TC_A_06_CSMS'], { ...FAST_REFERENCE, securityProfile: 1, credentials: { basicAuthPassword: 'a-password-for-this-test' } });
     expect(outcome.report!.cases.map((c) => `${c.id}: ${c.verdict}`)).to.have.members(['TC_A_04_CSMS: not-applicable', 'TC_A_06_CSMS: not-applicable']);
   });
 
   it('the two-EVSE master pass cases are not applicable to a simulated station with one EVSE', async () => {
-    const outcome = await executeRun({ patterns: ['TC_C_47_CSMS', 'TC_C_49_CSMS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, evses: [{ id: 1, connectors: [1] }] } }, memoryIo());
+    const outcome = await run(['TC_C_47_CSMS', 'TC_C_49_CSMS'], { ...FAST_REFERENCE, evses: [{ id: 1, connectors: [1] }] });
     expect(outcome.report!.cases.map((c) => `${c.id}: ${c.verdict}`)).to.have.members(['TC_C_47_CSMS: not-applicable', 'TC_C_49_CSMS: not-applicable']);
   });
 
   it('the Basic auth cases are not applicable to a CSMS run without security profile 1 or 2', async () => {
-    const outcome = await executeRun({ patterns: ['TC_A_01_CSMS', 'TC_A_02_CSMS', 'TC_A_03_CSMS', 'TC_A_09_CSMS', 'TC_A_10_CSMS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, securityProfile: 0 } }, memoryIo());
+    const outcome = await run(['TC_A_01_CSMS', 'TC_A_02_CSMS', 'TC_A_03_CSMS', 'TC_A_09_CSMS', 'TC_A_10_CSMS'], { ...FAST_REFERENCE, securityProfile: 0 });
     expect(outcome.report!.cases.map((c) => `${c.id}: ${c.verdict}`)).to.have.members(['TC_A_01_CSMS: not-applicable', 'TC_A_02_CSMS: not-applicable', 'TC_A_03_CSMS: not-applicable', 'TC_A_09_CSMS: not-applicable', 'TC_A_10_CSMS: not-applicable']);
   });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the reference CSMS with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
 });
