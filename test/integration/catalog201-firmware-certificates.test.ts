@@ -1,10 +1,5 @@
-import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCPP 2.0.1 Part 6, L FirmwareManagement and M ISO15118CertificateManagement, both roles: every case passes
@@ -15,7 +10,7 @@ import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
 const CS_CASES = ['TC_L_01_CS', 'TC_L_02_CS', 'TC_L_03_CS', 'TC_L_05_CS', 'TC_L_06_CS', 'TC_L_07_CS', 'TC_L_08_CS', 'TC_L_10_CS', 'TC_L_11_CS', 'TC_L_18_CS', 'TC_M_01_CS', 'TC_M_02_CS', 'TC_M_07_CS', 'TC_M_12_CS', 'TC_M_13_CS', 'TC_M_17_CS', 'TC_M_18_CS', 'TC_M_19_CS', 'TC_M_20_CS', 'TC_M_22_CS'];
 const CSMS_CASES: string[] = ['TC_L_01_CSMS', 'TC_L_02_CSMS', 'TC_L_03_CSMS', 'TC_L_04_CSMS', 'TC_L_05_CSMS', 'TC_L_06_CSMS', 'TC_L_07_CSMS', 'TC_L_08_CSMS', 'TC_L_09_CSMS', 'TC_L_10_CSMS', 'TC_L_11_CSMS', 'TC_L_13_CSMS', 'TC_M_01_CSMS', 'TC_M_02_CSMS', 'TC_M_05_CSMS', 'TC_M_13_CSMS', 'TC_M_18_CSMS', 'TC_M_19_CSMS', 'TC_M_20_CSMS', 'TC_M_21_CSMS'];
 
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_L_01_CS', fault: 'firmware-201-no-signature-verified-status', reason: /^Step 5 failed: expected FirmwareStatusNotification where status is "SignatureVerified".*\(status: expected "SignatureVerified", got "(Installing|InstallRebooting|Installed)"\)/ },
   { id: 'TC_L_01_CS', fault: 'firmware-201-no-firmware-updated-event', reason: /^Step 10 failed: expected SecurityEventNotification where type is "FirmwareUpdated"; got nothing matching/ },
   { id: 'TC_L_02_CS', fault: 'firmware-201-schedule-ignored', reason: /^Step 6 failed: expected FirmwareStatusNotification where status is "InstallScheduled".*\(status: expected "InstallScheduled", got "(Installing|InstallRebooting|Installed)"\)/ },
@@ -60,29 +55,10 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_M_21_CSMS', fault: 'csms201-delete-without-listing', reason: /^Step 2 failed: expected GetInstalledCertificateIds .*meanwhile came DeleteCertificate/ },
 ];
 
-describe('OCPP 2.0.1 L FirmwareManagement and M ISO15118CertificateManagement, both roles (catalog group)', function () {
-  this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-fw-cert-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('every case passes against the fault-free reference peers', async () => {
-    const cases = [];
-    for (const patterns of [CS_CASES, CSMS_CASES].filter((p) => p.length > 0)) {
-      const outcome = await executeRun({ patterns, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-      cases.push(...outcome.report!.cases);
-    }
-    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CS_CASES, ...CSMS_CASES].sort());
-  });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the peer with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST_REFERENCE }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
+describeCatalogGroup({
+  title: 'OCPP 2.0.1 L FirmwareManagement and M ISO15118CertificateManagement, both roles (catalog group)',
+  cases: CS_CASES,
+  catches: CATCHES,
+  // The CSMS cases in a run of their own, as the station's.
+  passWith: [{ cases: CSMS_CASES, config: FAST_REFERENCE }],
 });
