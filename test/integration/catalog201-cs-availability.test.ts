@@ -1,10 +1,6 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, useReferenceRuns, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCPP 2.0.1 Part 6, charging station under test, Core: G Availability, N Diagnostics, A Security (the connection
@@ -20,7 +16,7 @@ const NOOP_REJECTED = /^Step 1 failed: expected a CALLRESULT where status is \"A
 /** A station that does not come back is given 2 s (TC_A_09_CS with authorization-key-not-applied). */
 const SHORT_CONNECT = { ...FAST_REFERENCE, timeouts: { ...FAST_REFERENCE.timeouts, connectMs: 2000 } };
 
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_A_01_CS', fault: 'basic-auth-wrong-password', reason: /^Step 2 failed: expected BootNotification.*got no connection from the station within .*refused: authentication/ },
   { id: 'TC_A_04_CS', fault: 'tls-plain-connection', reason: /^Step 1 failed: expected BootNotification.*got no connection from the station within .*refused: authentication or TLS handshake/ },
   { id: 'TC_A_09_CS', fault: 'authorization-key-not-applied', reason: /^Step 3 failed: expected the station connects again; got no charging station connected/ },
@@ -54,31 +50,19 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp }> = [
   { id: 'TC_N_35_CS', fault: 'security-log-no-uploading-status', reason: /^Step 3 failed: expected LogStatusNotification where status is "Uploading".*\(status: expected "Uploading", got "Uploaded"\)/ },
 ];
 
-describe('OCPP 2.0.1 charging station Core: G Availability, N Diagnostics, A Security (catalog group)', function () {
-  this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-cs-availability-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
+describeCatalogGroup({
+  title: 'OCPP 2.0.1 charging station Core: G Availability, N Diagnostics, A Security (catalog group)',
+  cases: CASES,
+  catches: CATCHES,
+  faultConfig: SHORT_CONNECT,
+});
 
-  it('every case passes against the fault-free reference station', async () => {
-    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST_REFERENCE }, memoryIo());
-    const cases = outcome.report!.cases;
-    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES].sort());
-  });
+describe('OCPP 2.0.1 charging station Core N Diagnostics: applicability', function () {
+  this.timeout(60_000);
+  const run = useReferenceRuns();
 
   it('the GetLog cases are not applicable without a log server (settings.logLocation)', async () => {
-    const outcome = await executeRun({ patterns: ['TC_N_25_CS', 'TC_N_35_CS'], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: { ...FAST_REFERENCE, settings: {} } }, memoryIo());
+    const outcome = await run(['TC_N_25_CS', 'TC_N_35_CS'], { ...FAST_REFERENCE, settings: {} });
     expect(outcome.report!.cases.map((c) => c.verdict)).to.deep.equal(['not-applicable', 'not-applicable']);
   });
-
-  for (const { id, fault, reason } of CATCHES) {
-    it(`${id} fails against the station with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: SHORT_CONNECT }, memoryIo());
-      const c = outcome.report!.cases[0];
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
 });
