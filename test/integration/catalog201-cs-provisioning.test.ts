@@ -1,10 +1,5 @@
-import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FaultName } from '../../src/peers/faults.js';
-import { executeRun } from '../../src/runner/run-plan.js';
-import { FAST_REFERENCE, memoryIo } from './runner-helpers.js';
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCPP 2.0.1 Part 6, charging station under test, B Provisioning (Core mandatory cases): every case passes
@@ -20,7 +15,7 @@ const CASES = ['TC_B_01_CS', 'TC_B_06_CS', 'TC_B_07_CS', 'TC_B_09_CS', 'TC_B_10_
  * `after`: cases run first in the same session, so the station is settled (TC_B_20_CS ends once every connector's status is reported)
  * when the case begins, as a station under test would be.
  */
-const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp; after?: string[] }> = [
+const CATCHES: CatchSpec[] = [
   { id: 'TC_B_06_CS', fault: 'set-variable-not-stored', reason: /^Step 1 failed: .*\(getVariableResult\.0\.attributeValue: expected "300", got "60"\)$/ },
   { id: 'TC_B_07_CS', fault: 'set-variable-not-stored', reason: /^Step 1 failed: .*getVariableResult: expected .*"300"/ },
   { id: 'TC_B_09_CS', fault: 'set-variable-reboot-required', reason: /^Step 1 failed: .*\(setVariableResult\.0\.attributeStatus: expected "Accepted", got "RebootRequired"\)$/ },
@@ -50,26 +45,4 @@ const CATCHES: Array<{ id: string; fault: FaultName; reason: RegExp; after?: str
   { id: 'TC_B_45_CS', fault: 'network-priority-change-rejected', reason: /^Step 2 failed: .*\(setVariableResult\.0\.attributeStatus: expected one of "Accepted", "RebootRequired", got "Rejected"\)$/ },
 ];
 
-describe('OCPP 2.0.1 charging station B Provisioning (catalog group, Core)', function () {
-  this.timeout(60_000);
-  let reports: string;
-  before(() => (reports = mkdtempSync(join(tmpdir(), 'catalog201-cs-provisioning-'))));
-  after(() => rmSync(reports, { recursive: true, force: true }));
-
-  it('every case passes against the fault-free reference station', async () => {
-    const outcome = await executeRun({ patterns: CASES, viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceConfig: FAST }, memoryIo());
-    const cases = outcome.report!.cases;
-    expect(cases.filter((c) => c.verdict !== 'passed').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(cases.map((c) => c.id).sort()).to.deep.equal([...CASES].sort());
-  });
-
-  for (const { id, fault, reason, after } of CATCHES) {
-    it(`${id} fails against the station with "${fault}"`, async () => {
-      const outcome = await executeRun({ patterns: [...(after ?? []), id], viaProxy: true, reportsDir: reports, command: 'test', toolVersion: '0', referenceFaults: [fault], referenceConfig: FAST }, memoryIo());
-      const c = outcome.report!.cases.find((x) => x.id === id)!;
-      expect(c.verdict, c.reason).to.equal('failed');
-      expect(c.reason).to.match(reason);
-      expect(outcome.exitCode).to.equal(1);
-    });
-  }
-});
+describeCatalogGroup({ title: 'OCPP 2.0.1 charging station B Provisioning (catalog group, Core)', cases: CASES, catches: CATCHES, config: FAST });
