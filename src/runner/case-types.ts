@@ -169,6 +169,8 @@ export interface TlsConnectionFields {
   clientCertificate?: string;
   /** open, harness as CSMS: the station's connection must present this client certificate (PEM). */
   expectClientCertificate?: string;
+  /** Harness as station: from this step on, connect with this security profile (a template; a raised profile, or the former one that the CSMS must then refuse). */
+  clientSecurity?: { securityProfile: number | string };
 }
 
 export interface ConnectionStep extends StepCommon, TlsConnectionFields {

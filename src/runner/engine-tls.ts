@@ -35,6 +35,10 @@ export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext
       throw new CaseAbort('error', `serverSecurity: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  if (step.clientSecurity !== undefined) {
+    if (!link.setSecurityProfile) throw new CaseAbort('not-run', 'the harness cannot change the security profile it connects with in this setup (only towards the embedded reference CSMS at security profile 1)');
+    link.setSecurityProfile(Number(ctx.resolve(step.clientSecurity.securityProfile, params)));
+  }
   if (step.clientCertificate !== undefined) {
     const key = PENDING_KEYS.get(ctx.session);
     if (!link.useClientCertificate) throw new CaseAbort('not-run', 'the harness cannot change its client certificate on this link');

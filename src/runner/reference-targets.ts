@@ -12,6 +12,7 @@ import type { OpenTarget } from './targets.js';
 import { startProxyOrExplain } from './targets.js';
 import { referenceGateMaterial } from './reference-gate.js';
 import { StationGate } from './station-gate.js';
+import { CsmsGate } from './csms-gate.js';
 import { WsCsmsLink } from './ws-csms-link.js';
 import { WsStationLink } from './ws-station-link.js';
 
@@ -154,6 +155,8 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
 async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptions): Promise<OpenTarget> {
   const tags = sut.idTags;
   const sec = await referenceConnectionSecurity(sut);
+  // A CSMS at security profile 1 also serves TLS on its port, for stations that raise their profile.
+  const upgradable = sut.securityProfile === 1 ? await referenceGateMaterial() : undefined;
   const csms = await startReferenceCsms({
     port: 0,
     versions: [sut.version as ReferenceVersion],
@@ -165,16 +168,24 @@ async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptio
     responseTimeoutMs: sut.timeouts.responseMs,
     pendingFirstBoot: sut.version === '2.0.1' && sut.features.includes('C-44'),
     passwords: sec.password === undefined ? undefined : { [sut.identity]: sec.password },
-    tls: sec.server && { cert: sec.server.cert, key: sec.server.key, ca: sec.server.clientCa, requestCert: sec.server.clientCa !== undefined },
+    tls: upgradable ? { cert: upgradable.server.cert, key: upgradable.server.key, ca: upgradable.ca.cert, requestCert: true, plainToo: true } : sec.server && { cert: sec.server.cert, key: sec.server.key, ca: sec.server.clientCa, requestCert: sec.server.clientCa !== undefined },
   });
   let proxy: ProxyHandle | undefined;
+  let gate: CsmsGate | undefined;
   try {
-    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: csms.url, upstreamTls: sec.client, responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
+    // At profile 1 the harness may raise its security profile mid-case (TC_A_19_CSMS): it reaches the CSMS through a
+    // gate of its own that speaks plain TCP or TLS as told (csms-gate.ts).
+    const where = new URL(csms.url);
+    if (upgradable) gate = await CsmsGate.listen({ target: { host: where.hostname, port: Number(where.port) }, securityProfile: 1, tls: { ca: upgradable.ca.cert } });
+    const upstream = gate ? gate.url : csms.url;
+    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream, upstreamTls: sec.client, responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
   } catch (e) {
+    await gate?.close();
     await csms.close();
     throw e;
   }
-  const link = new WsStationLink({ url: proxy ? proxy.url : csms.url, identity: sut.identity, version: sut.version, password: sec.password, tls: proxy ? undefined : sec.client });
+  const link = new WsStationLink({ url: proxy ? proxy.url : (gate?.url ?? csms.url), identity: sut.identity, version: sut.version, password: sec.password, tls: proxy || gate ? undefined : sec.client });
+  if (gate) link.setSecurityProfile = (profile) => (gate!.securityProfile = profile);
   // Through the proxy, the client certificate the CSMS sees is the one the proxy dials with: a new one (TC_074_CSMS)
   // goes into the TLS options the proxy reads at each dial.
   const upstreamTls = sec.client;
@@ -185,6 +196,7 @@ async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptio
     close: async () => {
       await link.dispose();
       await proxy?.close();
+      await gate?.close();
       await csms.close();
     },
   };

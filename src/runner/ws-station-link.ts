@@ -37,6 +37,9 @@ export class WsStationLink implements Link {
     this.username = username ?? undefined;
   }
 
+  /** Set by a target that can change the security profile the harness connects with (csms-gate.ts). */
+  setSecurityProfile?: (profile: number) => void;
+
   useClientCertificate(cert: string, key: string): void {
     this.options.tls = { ...this.options.tls, cert, key };
   }

@@ -15,4 +15,5 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'network-priority-keeps-lower-profiles': { peer: 'cs', versions: V201, description: 'After connecting with a raised security profile, keeps the configuration slots of lower profiles in NetworkConfigurationPriority.' },
   'installed-csms-root-not-trusted': { peer: 'cs', versions: V201, description: 'Checks server certificates only against the root it was set up with, not against the CSMS roots installed since.' },
   'security-upgrade-without-csms-root': { peer: 'cs', versions: V201, description: 'Accepts a network configuration priority that raises the security profile although no valid CSMSRootCertificate is installed.' },
+  'csms-accepts-lower-profile-after-upgrade': { peer: 'csms', versions: BOTH, description: 'Keeps accepting a station with its former, lower security profile after the station connected with the higher one.' },
 } as const satisfies Record<string, FaultInfo>;

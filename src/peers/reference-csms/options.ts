@@ -20,6 +20,8 @@ export interface CsmsTlsOptions {
   ca?: string | Buffer | Array<string | Buffer>;
   /** Ask stations for a client certificate (security profile 3). */
   requestCert?: boolean;
+  /** Plain connections too, on the same port: stations below security profile 2 that may raise it (profile-upgrade.ts). */
+  plainToo?: boolean;
 }
 
 export interface ReferenceCsmsOptions {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { subprotocolOf } from '../../ocpp/versions.js';
@@ -15,6 +15,7 @@ import { registerAnswers201 } from './answers-201.js';
 import { registerBootPending201 } from './boot-pending-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
 import { StationSession } from './session.js';
+import { dualListener, ProfileGuard } from './profile-upgrade.js';
 
 /**
  * The reference CSMS's WebSocket server. The handshake follows OCPP-J 1.6 §3 and 2.0.1 Part 4 §3: the
@@ -37,6 +38,9 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
   private readonly server: http.Server | https.Server;
   private readonly wss: WebSocketServer;
   private readonly chosen = new WeakMap<IncomingMessage, string | false>();
+  private plain?: http.Server;
+  private front?: Server;
+  private readonly guard: ProfileGuard;
   private nextTransactionId = 1;
 
   constructor(
@@ -44,11 +48,18 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     private readonly faults: FaultSet,
   ) {
     super();
+    this.guard = new ProfileGuard(faults);
     const refuseHttp = (_req: IncomingMessage, res: http.ServerResponse) => {
       res.writeHead(426, { 'Content-Type': 'text/plain' });
       res.end('This is an OCPP-J endpoint: connect with a WebSocket to /<station identity>.\n');
     };
-    this.server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.ca, requestCert: opts.tls.requestCert ?? false, rejectUnauthorized: opts.tls.requestCert ?? false, ...(faults.has('csms201-tls-accepts-old-versions') ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : {}) }, refuseHttp) : http.createServer(refuseHttp);
+    this.server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key, ca: opts.tls.ca, requestCert: opts.tls.requestCert ?? false, rejectUnauthorized: (opts.tls.requestCert ?? false) && !opts.tls.plainToo, ...(faults.has('csms201-tls-accepts-old-versions') ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : {}) }, refuseHttp) : http.createServer(refuseHttp);
+    if (opts.tls?.plainToo) {
+      // Plain and TLS on one port, for stations that raise their security profile (profile-upgrade.ts).
+      this.plain = http.createServer(refuseHttp);
+      this.plain.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+      this.front = dualListener(this.plain, this.server as https.Server);
+    }
     if (opts.tls) tlsFaultsAfterFirstConnection(this.server as https.Server, faults, opts.tls);
     this.wss = new WebSocketServer({ noServer: true, handleProtocols: (_offered, req) => this.chosen.get(req) ?? false });
     this.server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
@@ -56,10 +67,11 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
 
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.opts.port, this.opts.host, () => {
-        this.server.off('error', reject);
-        resolve((this.server.address() as AddressInfo).port);
+      const listening = this.front ?? this.server;
+      listening.once('error', reject);
+      listening.listen(this.opts.port, this.opts.host, () => {
+        listening.off('error', reject);
+        resolve((listening.address() as AddressInfo).port);
       });
     });
   }
@@ -69,6 +81,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.front) await new Promise<void>((resolve) => this.front!.close(() => resolve()));
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -81,6 +94,12 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     if (this.opts.passwords && (!this.authorized(identity, req.headers.authorization) || ((this.faults.has('basic-auth-refused-on-reconnect') || this.faults.has('csms201-basic-auth-refused-on-reconnect')) && this.sessions.has(identity)))) {
       this.event(identity, 'refused', { status: 401, reason: 'missing or wrong Basic auth credentials' });
       return refuse(socket, 401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="OCPP"' });
+    }
+    const profile = this.guard.profileOf(req);
+    const lower = this.opts.tls?.plainToo ? this.guard.refusal(identity, profile) : undefined;
+    if (lower) {
+      this.event(identity, 'refused', { status: 401, reason: lower });
+      return refuse(socket, 401, 'Unauthorized');
     }
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
@@ -95,6 +114,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
         ws.close(1002, 'no supported OCPP version');
         return;
       }
+      this.guard.accepted(identity, profile);
       this.onSocket(ws, identity, version);
     });
   }
