@@ -13,10 +13,11 @@ import { replyAndClose } from './http-reply.js';
 import { RecordStream } from './observers.js';
 import { RelaySession } from './relay-session.js';
 import { Session } from './session.js';
+import type { SessionBase } from './session-common.js';
 import { displayUrl, readStationRequest, upgradeProblem, type StationRequest } from './station-request.js';
 import { StatsCollector } from './stats.js';
 import { clientCertificate, serverTlsOptions } from './tls-options.js';
-import type { ProxyFrameRecord, ProxyHandle, ProxyOptions, ProxyStats } from './types.js';
+import type { ProxyHandle, ProxyOptions, ProxyStats } from './types.js';
 import { dialUpstream, type Dial, type DialResult } from './upstream-dialer.js';
 import { detachSocket, listenerSnapshot } from './ws-detach.js';
 
@@ -221,14 +222,14 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     const { station } = target;
     const negotiated = versionOfSubprotocol(up.protocol);
     const version = negotiated ?? this.o.fallbackVersion ?? DEFAULTS.fallbackVersion;
-    const common = {
+    const common: SessionBase = {
       conn,
       station,
       version,
       responseTimeoutMs: this.o.responseTimeoutMs,
       highWaterMark: this.o.highWaterMark ?? DEFAULTS.highWaterMark,
-      publishFrame: (r: ProxyFrameRecord) => this.publishFrame(r),
-      publishEvent: (event: string, detail: Record<string, unknown>) => this.event(event, station, conn, detail),
+      publishFrame: (r) => this.publishFrame(r),
+      publishEvent: (event, detail) => this.event(event, station, conn, detail),
       onBackpressure: () => this.collector.onBackpressure(),
     };
     const session =

@@ -1,10 +1,9 @@
 import type { Socket } from 'node:net';
 import { Conversation } from '../ocpp/conversation.js';
-import type { Direction, Side, Version } from '../types.js';
+import type { Direction, Side } from '../types.js';
 import { closeFrame, FrameTap } from './frame-tap.js';
 import { inspectMessage } from './frame-inspector.js';
-import { forwardedClose } from './session.js';
-import type { ProxyFrameRecord } from './types.js';
+import { CLOSE_GRACE_MS, closeEventDetail, forwardedClose, otherSide, type CloseInitiator, type SessionBase } from './session-common.js';
 
 /**
  * Observe mode: one station <-> CSMS connection relayed as raw bytes after the handshakes. Each chunk is
@@ -13,21 +12,10 @@ import type { ProxyFrameRecord } from './types.js';
  * after it was forwarded. The proxy writes frames of its own only when a side vanishes without a close frame
  * (1001, or 1011 after a socket error) and when it shuts down.
  */
-export interface RelayOptions {
-  conn: string;
-  station: string;
-  version: Version;
+export interface RelayOptions extends SessionBase {
   cs: Socket;
   csms: Socket;
-  responseTimeoutMs?: number;
-  highWaterMark: number;
-  publishFrame(record: ProxyFrameRecord): void;
-  publishEvent(event: string, detail: Record<string, unknown>): void;
-  onBackpressure(): void;
 }
-
-/** How long the other side gets to finish its closing handshake before its socket is destroyed. */
-const CLOSE_GRACE_MS = 5000;
 
 interface End {
   socket: Socket;
@@ -45,7 +33,7 @@ export class RelaySession {
   readonly ended: Promise<void>;
   private end!: () => void;
   private readonly ends: Record<Side, End>;
-  private initiator: { by: Side | 'proxy'; code: number; reason: string; forwardedCode: number | null } | undefined;
+  private initiator: CloseInitiator | undefined;
   /** Once the proxy has spoken a close frame of its own, the sides' replies are not relayed (each already got one). */
   private relaying = true;
   private graceTimer: NodeJS.Timeout | undefined;
@@ -92,7 +80,7 @@ export class RelaySession {
 
   private wire(side: Side): void {
     const from = this.ends[side];
-    const to = this.ends[other(side)];
+    const to = this.ends[otherSide(side)];
     from.socket.on('data', (chunk: Buffer) => {
       this.delivered = this.relaying && !to.gone && to.socket.writable;
       if (this.delivered) this.forward(from, to, side, chunk);
@@ -143,7 +131,7 @@ export class RelaySession {
   /** The side's TCP stream ended: pass the end on, after a close frame of the proxy's own if it sent none. */
   private onEnd(side: Side): void {
     const from = this.ends[side];
-    const to = this.ends[other(side)];
+    const to = this.ends[otherSide(side)];
     if (!from.closeFrame && !this.initiator) this.vanished(side);
     else if (this.relaying && !to.gone) to.socket.end();
     from.socket.end();
@@ -154,7 +142,7 @@ export class RelaySession {
     if (from.gone) return;
     from.gone = true;
     if (!from.closeFrame && !this.initiator) this.vanished(side);
-    const to = this.ends[other(side)];
+    const to = this.ends[otherSide(side)];
     if (!to.gone && this.relaying) to.socket.end();
     if (this.ends.cs.gone && this.ends.csms.gone) this.finish();
   }
@@ -164,7 +152,7 @@ export class RelaySession {
     const forwarded = forwardedClose(side, 1006, '', this.ends[side].error !== undefined);
     this.initiator = { by: side, code: 1006, reason: '', forwardedCode: forwarded.code ?? null };
     this.relaying = false;
-    this.sendOwnClose(other(side), forwarded.code!, forwarded.reason!);
+    this.sendOwnClose(otherSide(side), forwarded.code!, forwarded.reason!);
     this.armGraceTimer();
   }
 
@@ -183,20 +171,8 @@ export class RelaySession {
   private finish(): void {
     clearTimeout(this.graceTimer);
     const i = this.initiator!;
-    const peer = i.by === 'proxy' ? undefined : this.ends[other(i.by)].closeFrame;
-    this.o.publishEvent('close', {
-      by: i.by,
-      code: i.code,
-      reason: i.reason,
-      forwardedCode: i.forwardedCode,
-      peerCode: peer?.code,
-      frames: this.frames,
-      durationMs: Date.now() - this.openedAt,
-    });
+    const peer = i.by === 'proxy' ? undefined : this.ends[otherSide(i.by)].closeFrame;
+    this.o.publishEvent('close', closeEventDetail(i, peer?.code, this.frames, this.openedAt));
     this.end();
   }
-}
-
-function other(side: Side): Side {
-  return side === 'cs' ? 'csms' : 'cs';
 }

@@ -1,9 +1,10 @@
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { Conversation } from '../ocpp/conversation.js';
-import type { Direction, Side, Version } from '../types.js';
+import type { Direction, Side } from '../types.js';
 import { enforcementReply } from './enforcer.js';
 import { inspectMessage } from './frame-inspector.js';
+import { CLOSE_GRACE_MS, closeEventDetail, forwardedClose, otherSide, type CloseInitiator, type SessionBase } from './session-common.js';
 import type { ProxyFrameRecord } from './types.js';
 
 /**
@@ -11,22 +12,11 @@ import type { ProxyFrameRecord } from './types.js';
  * (enforce mode inspects CALLs before deciding). Pings, pongs and close codes travel end to end; a side that
  * vanishes makes the proxy close the other with 1001 (or 1011 after a protocol error on the vanished side).
  */
-export interface SessionOptions {
-  conn: string;
-  station: string;
-  version: Version;
+export interface SessionOptions extends SessionBase {
   cs: { ws: WebSocket; socket: Socket };
   csms: { ws: WebSocket; socket: Socket };
   enforce: boolean;
-  responseTimeoutMs?: number;
-  highWaterMark: number;
-  publishFrame(record: ProxyFrameRecord): void;
-  publishEvent(event: string, detail: Record<string, unknown>): void;
-  onBackpressure(): void;
 }
-
-/** How long the other side gets to finish its closing handshake before its socket is destroyed. */
-const CLOSE_GRACE_MS = 5000;
 
 interface Closed {
   code: number;
@@ -41,7 +31,7 @@ export class Session {
   private readonly closed: Partial<Record<Side, Closed>> = {};
   private readonly errors: Partial<Record<Side, Error>> = {};
   private readonly paused: Record<Side, boolean> = { cs: false, csms: false };
-  private initiator: { by: Side | 'proxy'; code: number; reason: string; forwardedCode: number | null } | undefined;
+  private initiator: CloseInitiator | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
   private readonly openedAt = Date.now();
   private frames = 0;
@@ -72,7 +62,7 @@ export class Session {
 
   private wire(side: Side): void {
     const src = this.ends[side].ws;
-    const dst = this.ends[other(side)].ws;
+    const dst = this.ends[otherSide(side)].ws;
     src.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(side, data, isBinary));
     src.on('ping', (data: Buffer) => dst.ping(data));
     src.on('pong', (data: Buffer) => dst.pong(data));
@@ -122,7 +112,7 @@ export class Session {
 
   /** Sends to the other side; stops reading from `side` while the other side's queue is over the high-water mark. */
   private forward(side: Side, data: Buffer, binary: boolean): boolean {
-    const to = this.ends[other(side)];
+    const to = this.ends[otherSide(side)];
     if (to.ws.readyState !== WebSocket.OPEN) return false;
     to.ws.send(data, { binary });
     if (!this.paused[side] && to.ws.bufferedAmount > this.o.highWaterMark) {
@@ -143,7 +133,7 @@ export class Session {
     if (this.closed[side]) return;
     const reason = reasonBuf.toString('utf8');
     this.closed[side] = { code, reason };
-    const peer = this.ends[other(side)].ws;
+    const peer = this.ends[otherSide(side)].ws;
     if (!this.initiator) {
       const forwarded = forwardedClose(side, code, reason, this.errors[side] !== undefined);
       this.initiator = { by: side, code, reason, forwardedCode: forwarded.code ?? null };
@@ -163,30 +153,8 @@ export class Session {
   private finish(): void {
     clearTimeout(this.graceTimer);
     const i = this.initiator!;
-    const peer = i.by === 'proxy' ? undefined : this.closed[other(i.by)];
-    this.o.publishEvent('close', {
-      by: i.by,
-      code: i.code,
-      reason: i.reason,
-      forwardedCode: i.forwardedCode,
-      peerCode: peer?.code,
-      frames: this.frames,
-      durationMs: Date.now() - this.openedAt,
-    });
+    const peer = i.by === 'proxy' ? undefined : this.closed[otherSide(i.by)];
+    this.o.publishEvent('close', closeEventDetail(i, peer?.code, this.frames, this.openedAt));
     this.end();
   }
-}
-
-/** What the proxy tells the other side when `side` closed with `code`. 1005/1006/1015 cannot be sent on the wire. */
-export function forwardedClose(side: Side, code: number, reason: string, errored: boolean): { code?: number; reason?: string } {
-  if (code === 1005) return {};
-  if (code === 1006 || code === 1015) {
-    const who = side === 'cs' ? 'station' : 'CSMS';
-    return errored ? { code: 1011, reason: `the ${who} connection failed` } : { code: 1001, reason: `the ${who} went away` };
-  }
-  return { code, reason };
-}
-
-function other(side: Side): Side {
-  return side === 'cs' ? 'csms' : 'cs';
 }

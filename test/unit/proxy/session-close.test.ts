@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { forwardedClose } from '../../../src/proxy/session.js';
+import { forwardedClose } from '../../../src/proxy/session-common.js';
 
 describe('forwardedClose', () => {
   it('passes ordinary codes and reasons through unchanged', () => {
