@@ -17,4 +17,5 @@ export const CATALOG_201_DEVICE_CONDITIONAL_FAULTS = {
   'firmware-201-waits-for-transactions': { peer: 'cs', versions: V201, description: 'Declares it installs firmware during transactions (C-43) but postpones the download until they end (DownloadScheduled).' },
   'additional-root-no-fallback': { peer: 'cs', versions: V201, description: 'After installing a new CSMS root under AdditionalRootCertificateCheck, keeps trusting only the new root when the CSMS certificate does not chain to it: no fallback to the old root.' },
   'additional-root-old-kept': { peer: 'cs', versions: V201, description: 'After connecting with a new CSMS root installed under AdditionalRootCertificateCheck, keeps the old root installed.' },
+  'evse-unknown-begin-values-dropped': { peer: 'cs', versions: V201, description: 'A transaction started before its EVSE was known never sends its Transaction.Begin meter values: the first event naming the EVSE has none.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -46,12 +46,16 @@ interface Tx201 extends ActiveTx {
   /** The meter values collected for the Ended event (TxEndedInterval). */
   endedSampling?: EndedSampling;
   ended: boolean;
+  /** Started at a reader of the whole station before an EV was plugged in: no EVSE yet (J02, E01.FR.16-17). */
+  evseUnknown?: boolean;
 }
 
 interface PendingAuth {
   idToken: IdToken;
   groupIdToken?: string;
   remoteStartId?: number;
+  /** Presented at no EVSE in particular. */
+  evseUnknown?: boolean;
 }
 
 export class TxEngine201 implements TxEngine {
@@ -116,7 +120,7 @@ export class TxEngine201 implements TxEngine {
     }
     if (info.status !== 'Accepted' && !st.faults.has('charge-on-invalid-idtag')) return;
     if (st.blockedByReservation(target, idTag, info.parentIdTag)) return;
-    this.authorizedEvent(target, { idToken, groupIdToken: info.parentIdTag }, 'Authorized');
+    this.authorizedEvent(target, { idToken, groupIdToken: info.parentIdTag, evseUnknown: !connector && !target.plugged }, 'Authorized');
   }
 
   /** RequestStartTransaction: the decision (answered at once) and what follows the answer. */
@@ -153,11 +157,14 @@ export class TxEngine201 implements TxEngine {
   plugIn(c: Connector): void {
     c.plugged = true;
     this.plugTimeouts.get(c)?.cancel();
+    const unknown = evseUnknownTx(this.txs, c);
+    if (unknown) this.bindEvse(unknown, c);
     this.st.reportStatuses();
     const tx = this.txs.get(c);
     if (tx) {
       tx.evseSent = false; // the first event after plug-in names the EVSE and connector again
-      this.event(c, tx, 'Updated', 'CablePluggedIn');
+      // The Transaction.Begin values of a transaction that started before its EVSE was known go with its first EVSE (TC_J_08_CS).
+      this.event(c, tx, 'Updated', 'CablePluggedIn', unknown && !this.st.faults.has('evse-unknown-begin-values-dropped') ? { meter: 'Transaction.Begin' } : {});
     } else if (this.startPointReached(c)) this.begin(c, this.startTrigger(c, 'CablePluggedIn'));
     this.maybeEnergize(c);
   }
@@ -346,11 +353,13 @@ export class TxEngine201 implements TxEngine {
       energizing,
       suspendedByStation: false,
       ended: false,
+      evseUnknown: auth?.evseUnknown && !c.plugged ? true : undefined,
     };
     this.txs.set(c, tx);
-    c.tx = tx;
+    // A transaction whose EVSE is not known yet does not occupy one (bindEvse gives it the EVSE the EV plugs into).
+    if (!tx.evseUnknown) c.tx = tx;
     c.evAway = false;
-    this.event(c, tx, 'Started', trigger, { withIdToken: true, meter: 'Transaction.Begin', reservationId });
+    this.event(c, tx, 'Started', trigger, { withIdToken: true, meter: tx.evseUnknown ? undefined : 'Transaction.Begin', reservationId });
     const interval = st.settings.meterSampleInterval();
     if (interval > 0 && !st.faults.has('no-meter-values')) tx.meterTimer = st.timers.every(interval, () => this.sampleMeter(c, 'Sample.Periodic'));
     tx.endedSampling = startEndedSampling(st, c);
@@ -402,7 +411,7 @@ export class TxEngine201 implements TxEngine {
     const payload: Payload = { eventType, timestamp: new Date().toISOString(), triggerReason, seqNo: faults.has('seqno-not-incremented') ? 0 : tx.seqNo, transactionInfo: info };
     tx.seqNo++;
     if (!st.ready && !faults.has('offline-flag-missing')) payload.offline = true;
-    if (!tx.evseSent || eventType === 'Started') {
+    if (!tx.evseUnknown && (!tx.evseSent || eventType === 'Started')) {
       if (!(faults.has('no-evse-on-first-event') && c.plugged)) payload.evse = { id: c.evseId, connectorId: 1 };
       tx.evseSent = true;
     }
@@ -441,8 +450,32 @@ export class TxEngine201 implements TxEngine {
     return list === undefined || list === '' ? this.st.settings.sampledMeasurands() : splitList(list);
   }
 
+  /** The EV plugged in at `c`: the transaction that waited for its EVSE moves there (from the connector that held it). */
+  private bindEvse(from: Connector, c: Connector): void {
+    const tx = this.txs.get(from)!;
+    tx.evseUnknown = false;
+    if (from !== c) {
+      this.txs.delete(from);
+      this.txs.set(c, tx);
+      this.plugTimeouts.get(from)?.cancel();
+      tx.meterTimer?.cancel();
+      const interval = this.st.settings.meterSampleInterval();
+      if (tx.meterTimer) tx.meterTimer = this.st.timers.every(interval, () => this.sampleMeter(c, 'Sample.Periodic'));
+      tx.endedSampling?.stop();
+      tx.endedSampling = startEndedSampling(this.st, c);
+    }
+    c.tx = tx;
+  }
+
   private pickConnector(): Connector | undefined {
     const free = this.st.connectors.filter((c) => !c.fault && c.operative && this.st.stationOperative && !this.pending.has(c) && !this.txs.get(c)?.authorized);
     return free.find((c) => c.plugged) ?? free[0];
   }
+}
+
+/** The connector holding a transaction whose EVSE is not known yet, when the EV plugs in at `c` (which has none). */
+function evseUnknownTx(txs: Map<Connector, Tx201>, c: Connector): Connector | undefined {
+  if (txs.get(c) && !txs.get(c)!.evseUnknown) return undefined;
+  if (txs.get(c)?.evseUnknown) return c;
+  return [...txs].find(([, tx]) => tx.evseUnknown)?.[0];
 }
