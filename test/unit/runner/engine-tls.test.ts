@@ -141,3 +141,18 @@ describe('engine: certificates and TLS in connection steps', () => {
     expect(explainStep({ connection: 'signCsr', csr: 'x', capture: 'cert' } as unknown as Step, 'csms')).to.equal("Sign the station's certificate signing request as the harness's certificate authority (vars.cert)");
   });
 });
+
+describe('engine: the security profile the harness-as-station connects with', () => {
+  it('clientSecurity hands the resolved profile to the link; a link that cannot change it makes the case not run', async () => {
+    const f = fixture({}, { sut: 'csms' });
+    const profiles: number[] = [];
+    (f.link as { setSecurityProfile?: (p: number) => void }).setSecurityProfile = (p: number) => void profiles.push(p);
+    const ok = await f.run([{ connection: 'close', clientSecurity: { securityProfile: '{{sut.securityProfile + 1}}' } } as unknown as Step], {});
+    expect(ok.verdict, ok.reason).to.equal('passed');
+    expect(profiles).to.deep.equal([1]);
+    const g = fixture({}, { sut: 'csms' });
+    const notRun = await g.run([{ connection: 'close', clientSecurity: { securityProfile: 2 } } as unknown as Step]);
+    expect(notRun.verdict).to.equal('not-run');
+    expect(notRun.reason).to.match(/cannot change the security profile it connects with/);
+  });
+});
