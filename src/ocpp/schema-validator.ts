@@ -95,6 +95,32 @@ export function validatorFor(version: Version, action: string, kind: MessageKind
   return fn;
 }
 
+/** How many message schemas of `version` are compiled so far, and how many there are. */
+export function compiledCount(version: Version): { compiled: number; total: number } {
+  const pairs = [...schemaSource(version).byAction.values()];
+  return { compiled: compiled.get(version)?.validators.size ?? 0, total: pairs.filter((p) => p.request).length + pairs.filter((p) => p.response).length };
+}
+
+const warming = new Set<Version>();
+
+/**
+ * Compiles every message schema of `version` ahead of use, one per turn of the event loop, so that live traffic
+ * never waits for a compile (the first use of a message otherwise stalls everything for up to ~100 ms). Idempotent.
+ */
+export function precompile(version: Version): void {
+  if (warming.has(version)) return;
+  warming.add(version);
+  const pending = [...schemaSource(version).byAction.keys()].flatMap((action) => [`${action}:request`, `${action}:response`]);
+  const next = () => {
+    const key = pending.shift();
+    if (key === undefined) return;
+    const [action, kind] = key.split(':') as [string, MessageKind];
+    validatorFor(version, action, kind);
+    setImmediate(next).unref();
+  };
+  setImmediate(next).unref();
+}
+
 /** `BootNotification.req` in 1.6 terms, `BootNotificationRequest` in 2.x terms. */
 export function messageLabel(version: Version, action: string, kind: MessageKind): string {
   if (version === '1.6') return `${action}.${kind === 'request' ? 'req' : 'conf'}`;

@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { JsonlWriter } from '../log/jsonl-writer.js';
 import { redactAuthorization } from '../log/redact.js';
+import { precompile } from '../ocpp/schema-validator.js';
 import { versionOfSubprotocol } from '../ocpp/versions.js';
 import type { ConnectionEventRecord, Finding, Version } from '../types.js';
 import { ConsoleView, wantsColor } from './console-view.js';
@@ -222,6 +223,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     const { station } = target;
     const negotiated = versionOfSubprotocol(up.protocol);
     const version = negotiated ?? this.o.fallbackVersion ?? DEFAULTS.fallbackVersion;
+    precompile(version);
     const common: SessionBase = {
       conn,
       station,

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
 import { actionInfo, actionsOf } from '../../../src/ocpp/actions.js';
 import { schemaSource } from '../../../src/ocpp/schema-sources.js';
-import { validatorFor } from '../../../src/ocpp/schema-validator.js';
+import { compiledCount, precompile, validatorFor } from '../../../src/ocpp/schema-validator.js';
 import { VERSIONS } from '../../../src/ocpp/versions.js';
 
 /**
@@ -83,5 +84,25 @@ describe('official schemas', () => {
       expect(actionsOf(version).filter((a) => actionInfo(version, a)?.sendOnly)).to.deep.equal([]);
     }
     expect(actionInfo('2.1', 'NotifyPeriodicEventStream')?.sendOnly).to.equal(true);
+  });
+});
+
+describe('precompile', () => {
+  it('compiles every message schema of a version in the background, none while the caller waits', () => {
+    // In a fresh process: this one may have compiled the schemas already.
+    const script = `
+      import { compiledCount, precompile } from ${JSON.stringify(new URL('../../../src/ocpp/schema-validator.ts', import.meta.url).href)};
+      const before = compiledCount('2.0.1');
+      precompile('2.0.1');
+      const right = compiledCount('2.0.1');
+      let turns = 0;
+      while (compiledCount('2.0.1').compiled < before.total && turns++ < 5000) await new Promise((r) => setImmediate(r));
+      console.log(JSON.stringify({ before, right, after: compiledCount('2.0.1') }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const { before, right, after } = JSON.parse(out) as Record<string, { compiled: number; total: number }>;
+    expect(before.compiled).to.equal(0);
+    expect(right.compiled).to.equal(0);
+    expect(after).to.deep.equal({ compiled: before.total, total: before.total });
+    expect(before.total).to.be.greaterThan(100);
   });
 });
