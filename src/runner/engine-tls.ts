@@ -108,11 +108,11 @@ export function afterTlsConnection(step: ConnectionStep, ctx: CaseContext, param
 async function expectTlsRefused(ctx: CaseContext, timeoutMs: number): Promise<FrameRecord[]> {
   const gate = ctx.session.link.gate;
   if (!gate) throw new CaseAbort('not-run', NO_GATE);
-  const from = gate.attempts.length;
+  const earlier = new Set(gate.attempts);
   const deadline = ctx.now() + timeoutMs;
   const presented = describePresentation(gate.current);
   for (;;) {
-    const seen = gate.attempts.slice(from).filter((a) => a.tls && a.outcome !== 'pending');
+    const seen = gate.attempts.filter((a) => !earlier.has(a) && a.tls && a.outcome !== 'pending');
     if (seen.some((a) => a.outcome === 'forwarded')) throw new StepFailure(`the station ends the TLS handshake when the harness presents ${presented}`, 'the station completed the handshake and connected');
     if (seen.length > 0) return [];
     if (ctx.now() >= deadline) throw new StepFailure(`the station tries a TLS connection within ${ms(timeoutMs)} (and ends the handshake: ${presented})`, 'no TLS connection attempt');

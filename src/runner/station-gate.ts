@@ -165,6 +165,8 @@ export class StationGate {
       const tls = first[0] === 0x16;
       const attempt: GateAttempt = { at: Date.now(), tls, outcome: 'pending', port: door.port };
       this.attempts.push(attempt);
+      // A long run keeps only the recent attempts (cases look at those made while they run).
+      if (this.attempts.length > 1000) this.attempts.splice(0, this.attempts.length - 1000);
       const profile = door.presentation.securityProfile;
       if (tls !== profile >= 2) {
         attempt.outcome = tls ? `refused: TLS while the harness accepts plain connections (security profile ${profile})` : `refused: a plain connection while the harness requires TLS (security profile ${profile})`;
