@@ -17,6 +17,8 @@ import { lookupPath } from './templates.js';
  */
 /** The mismatch path of a timing check (the rest are payload paths). */
 const ARRIVAL = 'arrival time';
+/** A message that came before the step's mark is traffic of earlier steps, not a late or early answer to this one. */
+const BEFORE_MARK = 'arrival time, before the mark';
 
 interface Candidate {
   /** The forms the message may take (one, unless the case gave oneOf alternatives). */
@@ -161,7 +163,9 @@ function check(form: MessageSpec, each: unknown, call: IncomingCall, ctx: CaseCo
     const since = ctx.marks.get(form.timing.since);
     if (since === undefined) throw new CaseAbort('error', `timing refers to the mark "${form.timing.since}", which no earlier step set`);
     const after = call.receivedAt - since;
-    if (after < t.min || after > t.max) mismatches.push({ path: ARRIVAL, expected: explainTiming(form.timing, (v) => ctx.resolve(v, params)), actual: `${after} ms after ${form.timing.since}` });
+    const expected = explainTiming(form.timing, (v) => ctx.resolve(v, params));
+    if (after < 0) mismatches.push({ path: BEFORE_MARK, expected, actual: `${-after} ms before ${form.timing.since}` });
+    else if (after < t.min || after > t.max) mismatches.push({ path: ARRIVAL, expected, actual: `${after} ms after ${form.timing.since}` });
   }
   return mismatches;
 }

@@ -24,6 +24,26 @@ describe('engine: expected CALLs from the SUT', () => {
     expect(f.link.answers()).to.deep.equal([]);
   });
 
+  it('expect with timing: a background message that came before the mark is passed over, not taken as an early answer', async () => {
+    const f = fixture({
+      onCall: (action, _p, id, sut) => {
+        if (action !== 'TriggerMessage') return;
+        // A periodic Heartbeat goes out just before the answer; the triggered one follows it.
+        sut.call('Heartbeat', {});
+        setTimeout(() => {
+          sut.result(id, { status: 'Accepted' });
+          sut.call('Heartbeat', {});
+        }, 20);
+      },
+    });
+    const result = await f.run([
+      { send: 'TriggerMessage', payload: { requestedMessage: 'Heartbeat' }, response: { result: { status: 'Accepted' } }, mark: 'triggered' },
+      { expect: 'Heartbeat', timing: { since: 'triggered', maxMs: 1000 } },
+    ]);
+    expect(result.verdict, result.reason).to.equal('passed');
+    expect(f.link.answers().map((a) => a[1])).to.deep.equal(['s1', 's2']);
+  });
+
   it('expect: the default reply follows the SUT configuration (valid tag Accepted, unknown tag Invalid)', async () => {
     const f = fixture({
       onOpen: (sut) => sut.call('Authorize', { idTag: 'OCPPH-VALID-01' }),
