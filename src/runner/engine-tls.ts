@@ -32,7 +32,8 @@ export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext
     try {
       link.gate.present(wanted);
     } catch (e) {
-      throw new CaseAbort('error', `serverSecurity: ${e instanceof Error ? e.message : String(e)}`);
+      // A certificate the SUT configuration gives the harness no material for (e.g. newRoot without a second root's key).
+      throw new CaseAbort('not-run', `serverSecurity: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   if (step.clientSecurity !== undefined) {
@@ -59,7 +60,7 @@ export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext
       try {
         address = await link.gate.openAlternative(wanted);
       } catch (e) {
-        throw new CaseAbort('error', `listenAlternative: ${e instanceof Error ? e.message : String(e)}`);
+        throw new CaseAbort('not-run', `listenAlternative: ${e instanceof Error ? e.message : String(e)}`);
       }
       if (step.capture) ctx.vars[step.capture] = address;
       return [];

@@ -86,10 +86,10 @@ export class StationGate {
     this.main.set(configured);
   }
 
-  static async listen(options: { host?: string; upstream: { host: string; port: number }; material: GateMaterial; securityProfile: number }): Promise<StationGate> {
+  static async listen(options: { host?: string; port?: number; upstream: { host: string; port: number }; material: GateMaterial; securityProfile: number }): Promise<StationGate> {
     const server = createServer();
     const gate = new StationGate(server, options.host ?? '127.0.0.1', options.upstream, options.material, { securityProfile: options.securityProfile });
-    await gate.open(gate.main);
+    await gate.open(gate.main, options.port ?? 0);
     return gate;
   }
 
@@ -99,12 +99,16 @@ export class StationGate {
 
   /** The URL stations dial, with the scheme of the configured security profile. */
   get url(): string {
-    return `${this.configured.securityProfile >= 2 ? 'wss' : 'ws'}://${this.host}:${this.port}`;
+    return `${this.configured.securityProfile >= 2 ? 'wss' : 'ws'}://${this.address}`;
   }
 
-  /** host:port of the gate's own door. */
+  /** host:port of the gate's own door (a wildcard listening address shown as localhost). */
   get address(): string {
-    return `${this.host}:${this.port}`;
+    return `${this.shownHost}:${this.port}`;
+  }
+
+  private get shownHost(): string {
+    return this.host === '0.0.0.0' || this.host === '::' ? 'localhost' : this.host;
   }
 
   get current(): GatePresentation {
@@ -127,7 +131,7 @@ export class StationGate {
     door.set({ ...this.main.presentation, ...p });
     await this.open(door);
     this.alternatives.push(door);
-    return `${this.host}:${door.port}`;
+    return `${this.shownHost}:${door.port}`;
   }
 
   /** What a case presented ends with it (alternative endpoints too), except a raised security profile: the station cannot go back to a lower one. */
@@ -147,11 +151,11 @@ export class StationGate {
     await new Promise<void>((resolve) => this.main.server.close(() => resolve()));
   }
 
-  private async open(door: Door): Promise<void> {
+  private async open(door: Door, port = 0): Promise<void> {
     door.server.on('connection', (s) => this.accept(s, door));
     await new Promise<void>((resolve, reject) => {
       door.server.once('error', reject);
-      door.server.listen(0, this.host, () => resolve());
+      door.server.listen(port, this.host, () => resolve());
     });
   }
 

@@ -26,7 +26,7 @@ export interface SutConfigFile {
   port?: number;
   host?: string;
   securityProfile?: 0 | 1 | 2 | 3;
-  credentials?: { basicAuthPassword?: string; caCertFile?: string; clientCertFile?: string; clientKeyFile?: string; serverCertFile?: string; serverKeyFile?: string };
+  credentials?: { basicAuthPassword?: string; caCertFile?: string; caKeyFile?: string; clientCertFile?: string; clientKeyFile?: string; serverCertFile?: string; serverKeyFile?: string };
   vendor?: string;
   model?: string;
   serialNumber?: string;

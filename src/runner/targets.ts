@@ -9,6 +9,8 @@ import type { Target } from './suite-runner.js';
 import { sutTemplateView, type ResolvedSut } from './sut-config.js';
 import { WsCsmsLink } from './ws-csms-link.js';
 import { WsStationLink } from './ws-station-link.js';
+import { buildGateMaterial } from './gate-material.js';
+import { StationGate } from './station-gate.js';
 
 /**
  * Opens the way to a system under test given on the command line: the harness dials the CSMS at its URL, or
@@ -46,6 +48,7 @@ export async function openExternalTarget(sut: ResolvedSut, options: ExternalTarg
     return { target: { sut, link, adapter }, endpoint: sut.url, close: () => closeAll(link, proxy) };
   }
   if (sut.port === undefined) throw new LinkOpenError('the port the station connects to is not given (--port, or "port" in the SUT configuration)');
+  if (creds.caKeyFile !== undefined) return openGatedStation(sut, creds, password, adapter, options);
   const serverTls = sut.securityProfile >= 2 ? { cert: readRequired(creds.serverCertFile, 'credentials.serverCertFile'), key: readRequired(creds.serverKeyFile, 'credentials.serverKeyFile') } : undefined;
   if (!options.viaProxy) {
     const link = await WsCsmsLink.listen({ port: sut.port, host: sut.host, version: sut.version, password, tls: serverTls });
@@ -60,6 +63,30 @@ export async function openExternalTarget(sut: ResolvedSut, options: ExternalTarg
     throw e;
   }
   return { target: { sut, link, adapter }, endpoint: proxy.url, close: () => closeAll(link, proxy) };
+}
+
+/**
+ * A station under test behind the harness's station gate (station-gate.ts), when the SUT configuration gives the key
+ * of its CA (credentials.caKeyFile): the gate listens on the station's port, ends TLS itself and can present invalid
+ * certificates, old TLS versions or a raised security profile mid-case, and sign the station's CSRs with that CA.
+ */
+async function openGatedStation(sut: ResolvedSut, creds: NonNullable<ResolvedSut['credentials']>, password: string | undefined, adapter: ActionAdapter, options: ExternalTargetOptions): Promise<OpenTarget> {
+  const ca = { cert: readRequired(creds.caCertFile, 'credentials.caCertFile').toString(), key: readRequired(creds.caKeyFile, 'credentials.caKeyFile').toString() };
+  const server = creds.serverCertFile !== undefined ? { cert: readRequired(creds.serverCertFile, 'credentials.serverCertFile').toString(), key: readRequired(creds.serverKeyFile, 'credentials.serverKeyFile').toString() } : undefined;
+  const material = await buildGateMaterial({ server, ca, names: [...new Set([sut.host && sut.host !== '0.0.0.0' ? sut.host : 'localhost', 'localhost', '127.0.0.1'])] });
+  const link = await WsCsmsLink.listen({ port: 0, host: '127.0.0.1', version: sut.version, password });
+  let proxy: ProxyHandle | undefined;
+  let gate: StationGate;
+  try {
+    if (options.viaProxy) proxy = await startProxyOrExplain({ port: 0, host: '127.0.0.1', upstream: link.endpoint.replace(/\/$/, ''), responseTimeoutMs: sut.timeouts.responseMs }, options.findings);
+    gate = await StationGate.listen({ host: sut.host ?? '0.0.0.0', port: sut.port, upstream: { host: '127.0.0.1', port: proxy ? proxy.port : link.port }, material, securityProfile: sut.securityProfile });
+  } catch (e) {
+    await link.dispose();
+    await proxy?.close();
+    throw e instanceof LinkOpenError ? e : new LinkOpenError(`cannot listen on port ${sut.port}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  link.gate = gate;
+  return { target: { sut, link, adapter }, endpoint: gate.url, close: async () => (await gate.close(), await closeAll(link, proxy)) };
 }
 
 /** Starts the proxy and feeds its findings to the collector; a failure to listen says which port. */

@@ -1,0 +1,37 @@
+import { generate } from 'selfsigned';
+import type { GateMaterial } from './station-gate.js';
+
+/**
+ * What a station gate presents (station-gate.ts): the server certificate stations trust and its CA (whose key signs
+ * stations' CSRs and the invalid certificates of TC_A_05_CS: one that no root of the station issued, an expired one,
+ * one issued for another host name), and optionally a certificate issued by a second CSMS root (`newRoot`, TC_B_50_CS).
+ */
+type Pair = { cert: string; key: string };
+
+const SERVER_EXTENSIONS = (names: string[]) =>
+  [
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: names.map((n) => (/^[\d.]+$|:/.test(n) ? { type: 7 as const, ip: n } : { type: 2 as const, value: n })) },
+  ] as const;
+
+export async function issueServerCertificate(commonName: string, names: string[], extra: { ca?: Pair; notBeforeDate?: Date; notAfterDate?: Date }): Promise<Pair> {
+  const pems = await generate([{ name: 'commonName', value: commonName }], { keyType: 'ec', algorithm: 'sha256', extensions: [...SERVER_EXTENSIONS(names)], ...extra });
+  return { cert: pems.cert, key: pems.private };
+}
+
+/** `names`: the host names / addresses the gate is reached at (the valid certificates name them). */
+export async function buildGateMaterial(options: { server?: Pair; ca: Pair; names: string[]; newRoot?: Pair }): Promise<GateMaterial> {
+  const { ca, names } = options;
+  const day = 86_400_000;
+  const [server, untrusted, expired, wrongName, newRoot] = await Promise.all([
+    options.server ?? issueServerCertificate(names[0], names, { ca }),
+    // Self-signed: no root the station has issued it.
+    issueServerCertificate(names[0], names, {}),
+    issueServerCertificate(names[0], names, { ca, notBeforeDate: new Date(Date.now() - 730 * day), notAfterDate: new Date(Date.now() - 365 * day) }),
+    issueServerCertificate('csms.invalid.example', ['csms.invalid.example'], { ca }),
+    options.newRoot ? issueServerCertificate(names[0], names, { ca: options.newRoot }) : Promise.resolve(undefined),
+  ]);
+  return { server, ca, others: { untrusted, expired, wrongName, ...(newRoot ? { newRoot } : {}) } };
+}
