@@ -268,8 +268,10 @@ function timedOut(candidates: readonly Candidate[], mode: 'one' | 'all', seen: r
     return new CaseAbort('error', `the station disconnected and did not reconnect while the harness waited for ${describeRemaining(candidates, mode)}`);
   }
   const within = `within ${ms(Math.round(waitMs))}`;
-  // The near misses first (same action, wrong content), then the latest other traffic.
-  const near = seen.filter((s) => s.expectedAction).slice(-3);
+  // The near misses first (same action, wrong content): the earliest two, where a sequence first went wrong, and the
+  // latest; then the latest other traffic.
+  const misses = seen.filter((s) => s.expectedAction);
+  const near = misses.length > 3 ? [...misses.slice(0, 2), misses[misses.length - 1]] : misses;
   const other = seen.filter((s) => !s.expectedAction).slice(-2);
   const recent = seen.filter((s) => near.includes(s) || other.includes(s));
   const got = recent.length ? `nothing matching ${within}; meanwhile came ${recent.map((s) => s.text).join('; ')}` : `nothing ${within}`;

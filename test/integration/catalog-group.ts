@@ -81,7 +81,7 @@ export function describeCatalogGroup(group: CatalogGroup): void {
         const outcome = await run([...(first ?? []), id], own ?? group.faultConfig ?? config, [fault]);
         const c = outcome.report!.cases.find((x) => x.id === id)!;
         expect(c.verdict, c.reason).to.equal('failed');
-        for (const r of [reason].flat()) expect(c.reason).to.match(r);
+        for (const r of [reason].flat()) expect(c.reason, c.reason).to.match(r);
         expect(outcome.exitCode).to.equal(1);
       });
     }
