@@ -14,13 +14,13 @@ import { ms } from './step-explain.js';
  * station's CSR as the CA the gate trusts (`signCsr`), a key pair and CSR of the harness-as-station (`newCsr`) and the
  * client certificate it connects with (`clientCertificate`), the client certificate a station came back with
  * (`expectClientCertificate`) and a station that must refuse what the gate presented (`expectTlsRefused`).
- * `before` runs ahead of the ordinary connection operation, `after` once it succeeded.
+ * beforeTlsConnection runs ahead of the ordinary connection operation, afterTlsConnection once it succeeded.
  */
 
 /** The key of the last CSR the harness-as-station made, per session (never a variable: variables reach the report). */
 const PENDING_KEYS = new WeakMap<Session, string>();
 
-const NO_GATE = 'the harness cannot change the TLS its stations meet in this setup (only a station connecting through the station gate of the embedded default can be given other certificates or TLS versions mid-case)';
+const NO_GATE = 'the harness cannot change the TLS its stations meet in this setup (a station connects through the harness\'s station gate in the embedded default, or when the SUT configuration gives its CA\'s key, credentials.caKeyFile)';
 
 export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext, params: Record<string, unknown>): Promise<FrameRecord[] | undefined> {
   const link = ctx.session.link;
