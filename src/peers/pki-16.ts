@@ -51,9 +51,9 @@ function spki(key: KeyObject): Buffer {
   return createPublicKey(key).export({ type: 'spki', format: 'der' });
 }
 
-/** A fresh key pair and a CSR for it, subject O=<organization>, CN=<commonName>. */
-export function makeCsr(commonName: string, organization: string): { csr: string; privateKey: KeyObject; publicKeyDer: Buffer } {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+/** A fresh key pair and a CSR for it, subject O=<organization>, CN=<commonName>; P-256 unless another curve is named (a fault's weak key). */
+export function makeCsr(commonName: string, organization: string, namedCurve = 'P-256'): { csr: string; privateKey: KeyObject; publicKeyDer: Buffer } {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve });
   const info = seq(int(Buffer.from([0])), name({ O: organization || 'unknown', CN: commonName }), spki(privateKey), enc(0xa0, Buffer.alloc(0)));
   const csr = seq(info, ECDSA_SHA256, bits(sign('sha256', info, privateKey)));
   return { csr: pem('CERTIFICATE REQUEST', csr), privateKey, publicKeyDer: spki(privateKey) };

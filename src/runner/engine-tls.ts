@@ -1,6 +1,6 @@
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { FrameRecord } from '../types.js';
-import { makeCsr, signCsr } from '../peers/pki-16.js';
+import { makeCsr, readCsr, signCsr } from '../peers/pki-16.js';
 import type { ConnectionStep, TlsConnectionOp } from './case-types.js';
 import { CaseAbort, type CaseContext, StepFailure } from './engine-context.js';
 import { handleNonCall } from './engine-expect.js';
@@ -68,6 +68,8 @@ export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext
     case 'signCsr': {
       if (!link.gate) throw new CaseAbort('not-run', `signing a certificate request: ${NO_GATE}`);
       const csr = String(ctx.resolve(step.csr, params));
+      const weak = weakKey(csr);
+      if (weak) throw new StepFailure('a CSR whose key has at least 224 bits (elliptic curve) or 2048 bits (RSA, DSA)', weak);
       let cert: string;
       try {
         cert = signCsr(csr, link.gate.material.ca);
@@ -133,4 +135,23 @@ export function describePresentation(p: GatePresentation): string {
 
 function pemOf(key: KeyObject): string {
   return key.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/** OCPP 2.0.1 A02.FR.xx / Part 6 (SignCertificate): an EC key under 224 bits or an RSA/DSA key under 2048 is too weak; undefined when fine or unreadable (signing reports that). */
+function weakKey(csr: string): string | undefined {
+  let details: { modulusLength?: number; namedCurve?: string } | undefined;
+  let type: string | undefined;
+  try {
+    const key = createPublicKey({ key: readCsr(csr).spki, format: 'der', type: 'spki' });
+    details = key.asymmetricKeyDetails;
+    type = key.asymmetricKeyType;
+  } catch {
+    return undefined;
+  }
+  if (type === 'ec') {
+    const bits = Number(/(\d{3})/.exec(details?.namedCurve ?? '')?.[1] ?? 0);
+    return bits > 0 && bits < 224 ? `an elliptic curve key of ${bits} bits (${details?.namedCurve})` : undefined;
+  }
+  if ((type === 'rsa' || type === 'dsa') && (details?.modulusLength ?? 0) < 2048) return `a ${type.toUpperCase()} key of ${details?.modulusLength} bits`;
+  return undefined;
 }

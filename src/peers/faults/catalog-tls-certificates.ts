@@ -16,4 +16,7 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'installed-csms-root-not-trusted': { peer: 'cs', versions: V201, description: 'Checks server certificates only against the root it was set up with, not against the CSMS roots installed since.' },
   'security-upgrade-without-csms-root': { peer: 'cs', versions: V201, description: 'Accepts a network configuration priority that raises the security profile although no valid CSMSRootCertificate is installed.' },
   'csms-accepts-lower-profile-after-upgrade': { peer: 'csms', versions: BOTH, description: 'Keeps accepting a station with its former, lower security profile after the station connected with the higher one.' },
+  'csr-weak-key': { peer: 'cs', versions: V201, description: 'Makes its Charging Station certificate signing request with a 192-bit elliptic curve key, below the 224 bits required.' },
+  'invalid-station-certificate-accepted': { peer: 'cs', versions: V201, description: 'Accepts whatever certificate CertificateSigned brings (not for its key, expired) and raises no security event.' },
+  'sign-certificate-trigger-not-implemented': { peer: 'cs', versions: V201, description: 'Answers TriggerMessage SignChargingStationCertificate with NotImplemented.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -50,7 +50,7 @@ export function stationCertificate(st: Station): { cert: string; key: string } |
 
 /**
  * A signed certificate the station accepted (1.6 whitepaper A02, 2.0.1 A02/A03): it becomes the station's client
- * certificate; a station connected with profile 3 disconnects and comes back with it.
+ * certificate; a 1.6 station connected with profile 3 disconnects and comes back with it.
  */
 export function acceptClientCertificate(st: Station, cert: string, key: KeyObject, afterReply: (fn: () => void) => void): void {
   const pem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -58,7 +58,8 @@ export function acceptClientCertificate(st: Station, cert: string, key: KeyObjec
   if (currentProfile(st) !== 3) return;
   const c = currentConnection(st);
   if (!st.faults.has('new-client-certificate-not-used')) CURRENT.set(st, { ...c, tls: { ...c.tls, cert, key: pem } });
-  afterReply(() => void st.link.disconnect().then(() => st.link.connect()));
+  // 1.6 (OCTT TC_074_CS): the station reconnects with it at once; 2.0.1 takes it at its next connection (A02.FR.08).
+  if (st.version === '1.6') afterReply(() => void st.link.disconnect().then(() => st.link.connect()));
 }
 
 /** The station's TLS client settings with the connection-security faults of this catalog group applied. */

@@ -20,9 +20,10 @@ export function registerStationCertificate201(ep: RpcEndpoint, st: Station): voi
   if (!inner) return;
   ep.handle('TriggerMessage', (req, ctx) => {
     if (req.requestedMessage !== 'SignChargingStationCertificate') return inner(req, ctx);
+    if (st.faults.has('sign-certificate-trigger-not-implemented')) return { status: 'NotImplemented' };
     ctx.afterReply(() => {
       const organization = st.deviceModel!.value('SecurityCtrlr', 'OrganizationName') ?? st.opts.vendor;
-      const { csr, privateKey } = makeCsr(st.opts.serialNumber ?? st.identity, organization);
+      const { csr, privateKey } = makeCsr(st.opts.serialNumber ?? st.identity, organization, st.faults.has('csr-weak-key') ? 'prime192v1' : undefined);
       PENDING.set(st, privateKey);
       st.send('SignCertificate', { csr, certificateType: 'ChargingStationCertificate' });
     });
@@ -34,7 +35,8 @@ export function registerStationCertificate201(ep: RpcEndpoint, st: Station): voi
     const cert = parseCertificate(chain);
     const pending = PENDING.get(st);
     const ours = cert !== undefined && pending !== undefined && cert.publicKey.export({ type: 'spki', format: 'der' }).equals(createPublicKey(pending).export({ type: 'spki', format: 'der' }));
-    if (cert && ours && currentlyValid(cert) && (req.certificateType ?? 'ChargingStationCertificate') === 'ChargingStationCertificate') {
+    const valid = (cert && ours && currentlyValid(cert) && (req.certificateType ?? 'ChargingStationCertificate') === 'ChargingStationCertificate') || (st.faults.has('invalid-station-certificate-accepted') && pending);
+    if (cert && pending && valid) {
       PENDING.delete(st);
       acceptClientCertificate(st, chain, pending, (fn) => ctx.afterReply(fn));
       return { status: 'Accepted' };

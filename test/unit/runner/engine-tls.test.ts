@@ -82,6 +82,13 @@ describe('engine: certificates and TLS in connection steps', () => {
     expect(result.steps[1].verdict).to.equal('passed');
   });
 
+  it('signCsr: a CSR whose key is too weak (EC under 224 bits) fails the step', async () => {
+    const f = withGate(new FakeGate());
+    const { csr } = makeCsr('CP-1', 'ACME', 'prime192v1');
+    const result = await f.run([{ set: { csr } }, { connection: 'signCsr', csr: '{{vars.csr}}', capture: 'cert' } as unknown as Step]);
+    expect(result.reason).to.equal('Step 2 failed: expected a CSR whose key has at least 224 bits (elliptic curve) or 2048 bits (RSA, DSA); got an elliptic curve key of 192 bits (prime192v1)');
+  });
+
   it('signCsr: something that is not a CSR fails the step', async () => {
     const f = withGate(new FakeGate());
     const result = await f.run([{ connection: 'signCsr', csr: 'not a CSR', capture: 'cert' } as unknown as Step]);
