@@ -154,8 +154,8 @@ export interface WaitStep extends StepCommon {
  * connections until `open`). `open`: the harness-as-station dials again / the harness-as-CSMS waits for the station.
  * `expectClose`: the SUT closes the connection within the timeout.
  */
-/** Connection operations about certificates and TLS, handled by engine-tls.ts before the others (so not in ConnectionStep's own list). present (harness as CSMS): only applies `serverSecurity` (`capture` gets the gate's host:port). listenAlternative (harness as CSMS): a second endpoint for the rest of the case presenting `serverSecurity`, `capture` gets its host:port. signCsr (harness as CSMS): sign `csr` as the CA the harness trusts for client certificates, `capture` gets the certificate. newCsr (harness as station): a new key pair and CSR (`csrSubject`), `capture` gets the CSR. expectTlsRefused (harness as CSMS): the station must end the TLS handshake with what the harness presents now. */
-export type TlsConnectionOp = 'present' | 'listenAlternative' | 'signCsr' | 'newCsr' | 'expectTlsRefused';
+/** Connection operations about certificates and TLS, handled by engine-tls.ts before the others (so not in ConnectionStep's own list). present (harness as CSMS): only applies `serverSecurity` (`capture` gets the gate's host:port). listenAlternative (harness as CSMS): a second endpoint for the rest of the case presenting `serverSecurity`, `capture` gets its host:port. signCsr (harness as CSMS): sign `csr` as the CA the harness trusts for client certificates, `capture` gets the certificate. newCsr (harness as station): a new key pair and CSR (`csrSubject`), `capture` gets the CSR. verifyCertificate (harness as station): `certificate` must be for the key of the last newCsr, valid now, and signed by `issuer` when given. expectTlsRefused (harness as CSMS): the station must end the TLS handshake with what the harness presents now. */
+export type TlsConnectionOp = 'present' | 'listenAlternative' | 'signCsr' | 'newCsr' | 'verifyCertificate' | 'expectTlsRefused';
 
 /** Certificate and TLS fields of a connection step (engine-tls.ts); templates. */
 export interface TlsConnectionFields {
@@ -169,6 +169,9 @@ export interface TlsConnectionFields {
   clientCertificate?: string;
   /** open, harness as CSMS: the station's connection must present this client certificate (PEM). */
   expectClientCertificate?: string;
+  /** verifyCertificate: the certificate (PEM) and the certificate that must have signed it (PEM); templates. */
+  certificate?: string;
+  issuer?: string;
   /** Harness as station: from this step on, connect with this security profile (a template; a raised profile, or the former one that the CSMS must then refuse). */
   clientSecurity?: { securityProfile: number | string };
 }

@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { FrameRecord } from '../types.js';
 import { makeCsr, readCsr, signCsr } from '../peers/pki-16.js';
 import type { ConnectionStep, TlsConnectionOp } from './case-types.js';
@@ -86,6 +86,9 @@ export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext
       if (step.capture) ctx.vars[step.capture] = made.csr;
       return [];
     }
+    case 'verifyCertificate':
+      verifyCertificate(String(ctx.resolve(step.certificate, params)), step.issuer === undefined ? undefined : String(ctx.resolve(step.issuer, params)), PENDING_KEYS.get(ctx.session));
+      return [];
     case 'expectTlsRefused':
       return expectTlsRefused(ctx, step.timeoutMs ?? ctx.sut.timeouts.connectMs);
     default:
@@ -154,4 +157,32 @@ function weakKey(csr: string): string | undefined {
   }
   if ((type === 'rsa' || type === 'dsa') && (details?.modulusLength ?? 0) < 2048) return `a ${type.toUpperCase()} key of ${details?.modulusLength} bits`;
   return undefined;
+}
+
+/**
+ * A certificate the SUT issued for the harness-as-station (CertificateSigned): for the key of the harness's last CSR,
+ * valid now, and signed by `issuer` when given (the configured CSMS root).
+ */
+function verifyCertificate(pem: string, issuerPem: string | undefined, keyPem: string | undefined): void {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(pem);
+  } catch {
+    throw new StepFailure('a PEM-encoded X.509 certificate', pem.length > 60 ? `${pem.slice(0, 60)}…` : pem);
+  }
+  if (keyPem) {
+    const mine = createPublicKey(createPrivateKey(keyPem)).export({ type: 'spki', format: 'der' });
+    if (!cert.publicKey.export({ type: 'spki', format: 'der' }).equals(mine)) throw new StepFailure("a certificate for the key of the harness's signing request", `a certificate for another key (subject ${cert.subject.replace(/\n/g, ', ')})`);
+  }
+  const now = Date.now();
+  if (Date.parse(cert.validFrom) > now || Date.parse(cert.validTo) < now) throw new StepFailure('a certificate valid now', `valid from ${cert.validFrom} to ${cert.validTo}`);
+  if (issuerPem !== undefined) {
+    let issuer: X509Certificate;
+    try {
+      issuer = new X509Certificate(issuerPem);
+    } catch {
+      throw new CaseAbort('error', 'verifyCertificate: the issuer is not a PEM certificate');
+    }
+    if (!cert.checkIssued(issuer) || !cert.verify(issuer.publicKey)) throw new StepFailure(`a certificate signed by ${issuer.subject.replace(/\n/g, ', ')}`, `one issued by ${cert.issuer.replace(/\n/g, ', ')}`);
+  }
 }

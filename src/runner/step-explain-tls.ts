@@ -12,6 +12,7 @@ export function explainTlsOperation(s: ConnectionStep, r: (v: unknown) => unknow
   if (op === 'listenAlternative') return `Listen on a second endpoint (a new CSMS) presenting${describeServerSecurity(s, r) ?? ' the same'}${s.capture ? ` (vars.${s.capture})` : ''}`;
   if (op === 'signCsr') return `Sign the station's certificate signing request as the harness's certificate authority${s.capture ? ` (vars.${s.capture})` : ''}`;
   if (op === 'newCsr') return `Make a new key pair and a certificate signing request${s.capture ? ` (vars.${s.capture})` : ''}`;
+  if (op === 'verifyCertificate') return `Check the certificate: for the key of the harness's signing request, valid now${s.issuer !== undefined ? ', signed by the configured root' : ''}`;
   if (op === 'expectTlsRefused') return `Expect the station to end the TLS handshake${describeServerSecurity(s, r) ?? ''}`;
   return undefined;
 }

@@ -10,7 +10,7 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'tls-old-version-accepted': { peer: 'cs', versions: BOTH, description: 'Offers and accepts TLS 1.0 and 1.1 instead of requiring TLS 1.2 or above.' },
   'invalid-csms-certificate-not-reported': { peer: 'cs', versions: V201, description: 'Ends a TLS handshake with an invalid server certificate but never reports the InvalidCsmsCertificate security event.' },
   'new-client-certificate-not-used': { peer: 'cs', versions: BOTH, description: 'Accepts the certificate the CSMS signed but connects again with its old client certificate.' },
-  'csms-signs-with-untrusted-ca': { peer: 'csms', versions: BOTH, description: 'Signs a Charge Point certificate with a CA its TLS server does not trust for client certificates, so the station cannot connect with it.' },
+  'csms-signs-with-untrusted-ca': { peer: 'csms', versions: BOTH, description: 'Signs a Charge Point / Charging Station certificate with a CA its TLS server does not trust for client certificates, so the station cannot connect with it.' },
   'security-profile-not-applied': { peer: 'cs', versions: BOTH, description: 'Accepts a higher security profile but keeps connecting the way it did before (no TLS, or no client certificate).' },
   'network-priority-keeps-lower-profiles': { peer: 'cs', versions: V201, description: 'After connecting with a raised security profile, keeps the configuration slots of lower profiles in NetworkConfigurationPriority.' },
   'installed-csms-root-not-trusted': { peer: 'cs', versions: V201, description: 'Checks server certificates only against the root it was set up with, not against the CSMS roots installed since.' },
@@ -19,4 +19,5 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'csr-weak-key': { peer: 'cs', versions: V201, description: 'Makes its Charging Station certificate signing request with a 192-bit elliptic curve key, below the 224 bits required.' },
   'invalid-station-certificate-accepted': { peer: 'cs', versions: V201, description: 'Accepts whatever certificate CertificateSigned brings (not for its key, expired) and raises no security event.' },
   'sign-certificate-trigger-not-implemented': { peer: 'cs', versions: V201, description: 'Answers TriggerMessage SignChargingStationCertificate with NotImplemented.' },
+  'csms201-certificate-signed-wrong-type': { peer: 'csms', versions: V201, description: 'Sends the Charging Station certificate it signed with certificateType V2GCertificate.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -103,7 +103,7 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
   for (const action of acknowledged) ep.handle(action, () => ({}));
   ep.handle('NotifyEVChargingNeeds', () => ({ status: 'Accepted' }));
   ep.handle('NotifyEVChargingSchedule', () => ({ status: 'Accepted' }));
-  // The reference CSMS runs no certificate authority and no OCSP / ISO 15118 contract services.
+  // No OCSP / ISO 15118 contract services; SignCertificate for Charging Station certificates: answers-201-security.ts.
   ep.handle('SignCertificate', () => ({ status: 'Rejected' }));
   ep.handle('GetCertificateStatus', () => ({ status: 'Failed' }));
   ep.handle('Get15118EVCertificate', () => ({ status: 'Failed', exiResponse: '' }));

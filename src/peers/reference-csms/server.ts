@@ -12,6 +12,7 @@ import { registerAnswers16 } from './answers-16.js';
 import { registerSecurityAnswers16, tlsFaultsAfterFirstConnection } from './answers-16-security.js';
 import { registerProfileAnswers16 } from './answers-16-profiles.js';
 import { registerAnswers201 } from './answers-201.js';
+import { registerSecurityAnswers201 } from './answers-201-security.js';
 import { registerBootPending201 } from './boot-pending-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
 import { StationSession } from './session.js';
@@ -153,6 +154,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       registerSecurityAnswers16(endpoint, session);
     } else {
       registerAnswers201(endpoint, session);
+      registerSecurityAnswers201(endpoint, session);
       registerBootPending201(endpoint, session);
     }
     endpoint.on('close', (code, reason) => {
