@@ -7,7 +7,7 @@ import { FAST_REFERENCE } from './runner-helpers.js';
  * harness's station gate; the embedded default picks the reference build at the security profile each case needs),
  * and fails against them with the fault it exists to catch, naming the broken expectation.
  */
-const CASES = ['TC_074_CS', 'TC_074_CSMS', 'TC_083_CS', 'TC_083_CSMS', 'TC_A_19_CSMS', 'TC_A_05_CS', 'TC_A_06_CS', 'TC_A_11_CS', 'TC_A_11_CSMS', 'TC_A_14_CS', 'TC_A_15_CS', 'TC_A_19_CS', 'TC_A_20_CS', 'TC_B_50_CS'];
+const CASES = ['TC_074_CS', 'TC_074_CSMS', 'TC_083_CS', 'TC_083_CSMS', 'TC_A_19_CSMS', 'TC_A_05_CS', 'TC_A_06_CS', 'TC_A_11_CS', 'TC_A_11_CSMS', 'TC_A_14_CS', 'TC_A_14_CSMS', 'TC_A_15_CS', 'TC_A_19_CS', 'TC_A_20_CS', 'TC_B_50_CS'];
 
 /** The embedded default runs TC_083_CS from profile 1 (its first fitting build); from profile 2 it renews the station's certificate first and raises it to 3. */
 /** TC_A_19_CS likewise: from profile 2 it renews the Charging Station certificate and raises the station to 3. */
@@ -26,6 +26,7 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_A_11_CSMS', fault: 'csms-signs-with-untrusted-ca', reason: /^Step 6 failed: expected a certificate signed by CN=ocpp-harness Central System Root CA.*; got one issued by CN=ocpp-harness Manufacturer Root CA/ },
   { id: 'TC_A_11_CSMS', fault: 'csms201-certificate-signed-wrong-type', reason: /^Step 5 failed: expected CertificateSigned .*\(certificateType: expected "ChargingStationCertificate", got "V2GCertificate"\)$/ },
   { id: 'TC_A_14_CS', fault: 'invalid-station-certificate-accepted', reason: /^Step 4 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_A_14_CSMS', fault: 'csms201-sign-certificate-rejected', reason: /^Step 4 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Rejected"\}/ },
   { id: 'TC_A_15_CS', fault: 'sign-certificate-trigger-not-implemented', reason: /^Step 1 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"NotImplemented"\}/ },
   { id: 'TC_A_19_CS', fault: 'security-profile-not-applied', reason: /^Step 5 failed: expected BootNotification, .*; got no connection from the station within 1 s/ },
   { id: 'TC_A_19_CS', fault: 'security-profile-not-applied', reason: /^Step 5 failed: expected BootNotification, .*; got no connection from the station within 1 s/, config: PROFILE_2_201 },

@@ -20,4 +20,5 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'invalid-station-certificate-accepted': { peer: 'cs', versions: V201, description: 'Accepts whatever certificate CertificateSigned brings (not for its key, expired) and raises no security event.' },
   'sign-certificate-trigger-not-implemented': { peer: 'cs', versions: V201, description: 'Answers TriggerMessage SignChargingStationCertificate with NotImplemented.' },
   'csms201-certificate-signed-wrong-type': { peer: 'csms', versions: V201, description: 'Sends the Charging Station certificate it signed with certificateType V2GCertificate.' },
+  'csms201-sign-certificate-rejected': { peer: 'csms', versions: V201, description: 'Rejects every SignCertificate, also for the Charging Station certificate it asked the station to renew.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -12,7 +12,7 @@ import type { StationSession } from './session.js';
 export function registerSecurityAnswers201(ep: RpcEndpoint, s: StationSession): void {
   ep.handle('SignCertificate', (req, ctx) => {
     const type = (req.certificateType as string | undefined) ?? 'ChargingStationCertificate';
-    if (type !== 'ChargingStationCertificate') return { status: 'Rejected' };
+    if (type !== 'ChargingStationCertificate' || s.faults.has('csms201-sign-certificate-rejected')) return { status: 'Rejected' };
     const ca = s.faults.has('csms-signs-with-untrusted-ca') ? { cert: MANUFACTURER_ROOT_CERT, key: MANUFACTURER_ROOT_KEY } : { cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY };
     let certificateChain: string;
     try {
