@@ -169,6 +169,8 @@ export interface TlsConnectionFields {
   clientCertificate?: string;
   /** open, harness as CSMS: the station's connection must present this client certificate (PEM). */
   expectClientCertificate?: string;
+  /** Harness as station: from this step on, present this invalid client certificate (`untrusted`, `expired`, `wrongName`; a template); null: the configured one. */
+  invalidClientCertificate?: string | null;
   /** verifyCertificate: the certificate (PEM) and the certificate that must have signed it (PEM); templates. */
   certificate?: string;
   issuer?: string;

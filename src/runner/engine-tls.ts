@@ -36,6 +36,14 @@ export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext
       throw new CaseAbort('not-run', `serverSecurity: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  if (step.invalidClientCertificate !== undefined) {
+    if (!link.presentClientCertificate) throw new CaseAbort('not-run', 'the harness has no invalid client certificates to present in this setup (only towards the embedded reference CSMS at security profile 3)');
+    try {
+      link.presentClientCertificate(step.invalidClientCertificate === null ? null : String(ctx.resolve(step.invalidClientCertificate, params)));
+    } catch (e) {
+      throw new CaseAbort('error', `invalidClientCertificate: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   if (step.clientSecurity !== undefined) {
     if (!link.setSecurityProfile) throw new CaseAbort('not-run', 'the harness cannot change the security profile it connects with in this setup (only towards the embedded reference CSMS at security profile 1)');
     link.setSecurityProfile(Number(ctx.resolve(step.clientSecurity.securityProfile, params)));

@@ -35,3 +35,21 @@ export async function buildGateMaterial(options: { server?: Pair; ca: Pair; name
   ]);
   return { server, ca, others: { untrusted, expired, wrongName, ...(newRoot ? { newRoot } : {}) } };
 }
+
+/**
+ * Invalid client certificates for the harness-as-station (TC_A_08_CSMS): one no root of the CSMS issued, an expired one
+ * from `ca`, and one from `ca` whose commonName is not the station's.
+ */
+export async function buildInvalidClientCertificates(ca: Pair, commonName: string): Promise<Record<string, Pair>> {
+  const day = 86_400_000;
+  const client = async (cn: string, extra: { ca?: Pair; notBeforeDate?: Date; notAfterDate?: Date }): Promise<Pair> => {
+    const pems = await generate([{ name: 'commonName', value: cn }], { keyType: 'ec', algorithm: 'sha256', extensions: [{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true }, { name: 'extKeyUsage', clientAuth: true }], ...extra });
+    return { cert: pems.cert, key: pems.private };
+  };
+  const [untrusted, expired, wrongName] = await Promise.all([
+    client(commonName, {}),
+    client(commonName, { ca, notBeforeDate: new Date(Date.now() - 730 * day), notAfterDate: new Date(Date.now() - 365 * day) }),
+    client(`NOT-${commonName}`, { ca }),
+  ]);
+  return { untrusted, expired, wrongName };
+}

@@ -45,6 +45,8 @@ export interface Link {
   readonly gate?: StationGate;
   /** Harness as station: from the next connection on, present this client certificate with the key of the last CSR the harness made. */
   useClientCertificate?(cert: string, key: string): void;
+  /** Harness as station: from the next connection on, present this invalid client certificate of the test material (`untrusted`, `expired`, `wrongName`); null: the configured one. */
+  presentClientCertificate?(kind: string | null): void;
   /** Harness as station: from the next connection on, connect with this security profile (plain, TLS, TLS with the client certificate). */
   setSecurityProfile?(profile: number): void;
 }

@@ -13,6 +13,8 @@ import { startProxyOrExplain } from './targets.js';
 import { referenceGateMaterial } from './reference-gate.js';
 import { StationGate } from './station-gate.js';
 import { CsmsGate } from './csms-gate.js';
+import { buildInvalidClientCertificates } from './gate-material.js';
+import { CSMS_ROOT_CERT, CSMS_ROOT_KEY } from '../peers/security-fixtures-16.js';
 import { WsCsmsLink } from './ws-csms-link.js';
 import { WsStationLink } from './ws-station-link.js';
 
@@ -190,6 +192,16 @@ async function openReferenceCsms(sut: ResolvedSut, options: ReferenceTargetOptio
   // goes into the TLS options the proxy reads at each dial.
   const upstreamTls = sec.client;
   if (proxy && upstreamTls) link.useClientCertificate = (cert, key) => Object.assign(upstreamTls, { cert, key });
+  // At profile 3 the harness can also present invalid client certificates (TC_A_08_CSMS).
+  if (proxy && upstreamTls?.cert && upstreamTls.key) {
+    const configured = { cert: upstreamTls.cert, key: upstreamTls.key };
+    const invalid = await buildInvalidClientCertificates({ cert: CSMS_ROOT_CERT, key: CSMS_ROOT_KEY }, sut.serialNumber ?? sut.identity);
+    link.presentClientCertificate = (kind) => {
+      const pair = kind === null ? configured : invalid[kind];
+      if (!pair) throw new Error(`no client certificate "${kind}" (known: ${Object.keys(invalid).join(', ')})`);
+      Object.assign(upstreamTls, pair);
+    };
+  }
   return {
     target: { sut: { ...sut, url: csms.url }, link, adapter: new AdapterChain([new PeerControlAdapter(csms.control)]) },
     endpoint: csms.url,

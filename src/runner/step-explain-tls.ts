@@ -23,6 +23,7 @@ export function tlsChanges(s: ConnectionStep, r: (v: unknown) => unknown): strin
   if (presented) parts.push(`from now on the harness presents${presented.replace(/^ \(|\)$/g, ' ')}`.trimEnd());
   if (s.serverSecurity === null) parts.push('from now on the harness presents its configured TLS again');
   if (s.clientCertificate !== undefined) parts.push('from now on the harness connects with its new client certificate');
+  if (s.invalidClientCertificate !== undefined) parts.push(s.invalidClientCertificate === null ? 'from now on the harness presents its configured client certificate' : `from now on the harness presents the ${String(r(s.invalidClientCertificate))} client certificate`);
   if (s.clientSecurity !== undefined) parts.push(`from now on the harness connects with security profile ${String(r(s.clientSecurity.securityProfile))}`);
   if (s.expectClientCertificate !== undefined) parts.push('the station must present the certificate the harness signed');
   return parts.length > 0 ? `; ${parts.join('; ')}` : '';

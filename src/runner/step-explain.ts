@@ -59,7 +59,7 @@ function explainBody(step: Step, harness: Side, r: Resolver): string {
       if (tlsOp) return tlsOp;
       const changes = tlsChanges(s, r);
       if (changes) {
-        const { serverSecurity: _p, clientCertificate: _c, expectClientCertificate: _e, clientSecurity: _s, ...plain } = s;
+        const { serverSecurity: _p, clientCertificate: _c, expectClientCertificate: _e, clientSecurity: _s, invalidClientCertificate: _i, ...plain } = s;
         return `${explainBody(plain, harness, r)}${changes}`;
       }
       if (s.connection === 'close') return `Close the connection${s.refuseReconnect ? ' and refuse reconnects' : ''}`;

@@ -37,6 +37,9 @@ export class WsStationLink implements Link {
     this.username = username ?? undefined;
   }
 
+  /** Set by a target that has invalid client certificates to present (the embedded reference CSMS at profile 3). */
+  presentClientCertificate?: (kind: string | null) => void;
+
   /** Set by a target that can change the security profile the harness connects with (csms-gate.ts). */
   setSecurityProfile?: (profile: number) => void;
 

@@ -21,4 +21,6 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'sign-certificate-trigger-not-implemented': { peer: 'cs', versions: V201, description: 'Answers TriggerMessage SignChargingStationCertificate with NotImplemented.' },
   'csms201-certificate-signed-wrong-type': { peer: 'csms', versions: V201, description: 'Sends the Charging Station certificate it signed with certificateType V2GCertificate.' },
   'csms201-sign-certificate-rejected': { peer: 'csms', versions: V201, description: 'Rejects every SignCertificate, also for the Charging Station certificate it asked the station to renew.' },
+  'csms201-client-certificate-refused': { peer: 'csms', versions: V201, description: 'From its second TLS connection on, checks client certificates against a CA that did not issue them, so a station with a valid certificate cannot connect.' },
+  'csms201-client-certificate-name-not-checked': { peer: 'csms', versions: V201, description: 'Accepts a client certificate issued for another station (its commonName is not the identity of the connecting station).' },
 } as const satisfies Record<string, FaultInfo>;

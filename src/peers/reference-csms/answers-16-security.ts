@@ -84,7 +84,7 @@ export function afterSecurityRequest(s: StationSession, request: { action: strin
  */
 export function tlsFaultsAfterFirstConnection(server: TlsServer, faults: FaultSet, tls: { cert: string | Buffer; key: string | Buffer; ca?: string | Buffer | Array<string | Buffer> }): void {
   const untrusted = faults.has('tls-untrusted-server-certificate');
-  const wrongCa = faults.has('tls-client-ca-mismatch');
+  const wrongCa = faults.has('tls-client-ca-mismatch') || faults.has('csms201-client-certificate-refused');
   if (!untrusted && !wrongCa) return;
   server.once('secureConnection', () => {
     server.setSecureContext({

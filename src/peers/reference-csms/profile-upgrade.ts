@@ -52,3 +52,13 @@ export function dualListener(plain: http.Server, secure: https.Server): Server {
   });
   return front;
 }
+
+/** The commonName of the client certificate a TLS connection came with; undefined without one. */
+export function clientCommonName(req: IncomingMessage): string | undefined {
+  const socket = req.socket as Partial<TLSSocket>;
+  if (!socket.encrypted || !socket.getPeerCertificate) return undefined;
+  const cert = socket.getPeerCertificate();
+  if (!cert || Object.keys(cert).length === 0) return undefined;
+  const cn = cert.subject?.CN;
+  return Array.isArray(cn) ? cn[0] : cn;
+}

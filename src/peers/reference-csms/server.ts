@@ -16,7 +16,7 @@ import { registerSecurityAnswers201 } from './answers-201-security.js';
 import { registerBootPending201 } from './boot-pending-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
 import { StationSession } from './session.js';
-import { dualListener, ProfileGuard } from './profile-upgrade.js';
+import { clientCommonName, dualListener, ProfileGuard } from './profile-upgrade.js';
 
 /**
  * The reference CSMS's WebSocket server. The handshake follows OCPP-J 1.6 §3 and 2.0.1 Part 4 §3: the
@@ -107,6 +107,12 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       .map((p) => p.trim().toLowerCase())
       .filter(Boolean);
     const version = this.opts.versions.find((v) => offered.includes(subprotocolOf(v)));
+    // 2.0.1 A00 (security profile 3): the client certificate's commonName is the station's identity (its serial number).
+    const commonName = clientCommonName(req);
+    if (version === '2.0.1' && commonName !== undefined && commonName !== identity && !this.faults.has('csms201-client-certificate-name-not-checked')) {
+      this.event(identity, 'refused', { status: 401, reason: `client certificate for ${commonName}` });
+      return refuse(socket, 401, 'Unauthorized');
+    }
     const noSubprotocolFault = this.faults.has('no-subprotocol') || (this.faults.has('subprotocol-dropped-on-reconnect') && this.sessions.has(identity));
     this.chosen.set(req, version && !noSubprotocolFault ? subprotocolOf(version) : false);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
