@@ -68,27 +68,21 @@ export const PEER_FAULTS = {
 } as const satisfies Record<string, FaultInfo>;
 
 /** Every switch: the peers' own and those of the certification catalog groups. */
-export const FAULTS = {
-  ...PEER_FAULTS,
-  ...CATALOG_16_CS_CORE_FAULTS,
-  ...CATALOG_16_CS_NON_HAPPY_FAULTS,
-  ...CATALOG_16_CS_PROFILES_FAULTS,
-  ...CATALOG_16_SECURITY_FAULTS,
-  ...CATALOG_16_CSMS_CORE_FAULTS,
-  ...CATALOG_16_CSMS_PROFILES_FAULTS,
-  ...CATALOG_201_CS_PROVISIONING_FAULTS,
-  ...CATALOG_201_CS_TRANSACTIONS_FAULTS,
-  ...CATALOG_201_CS_AVAILABILITY_FAULTS,
-  ...CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS,
-  ...CATALOG_201_CSMS_PROVISIONING_FAULTS,
-  ...CATALOG_201_CSMS_TRANSACTIONS_FAULTS,
-  ...CATALOG_TLS_CERTIFICATES_FAULTS,
-  ...CATALOG_201_CONNECTION_FAULTS,
-  ...CATALOG_201_CS_AUTHORIZATION_FAULTS,
-  ...CATALOG_201_TRANSACTIONS_CONDITIONAL_FAULTS,
-  ...CATALOG_201_REMOTE_CONDITIONAL_FAULTS,
-  ...CATALOG_201_DEVICE_CONDITIONAL_FAULTS,
-} as const satisfies Record<string, FaultInfo>;
+export const FAULTS = mergeGroups(PEER_FAULTS, CATALOG_16_CS_CORE_FAULTS, CATALOG_16_CS_NON_HAPPY_FAULTS, CATALOG_16_CS_PROFILES_FAULTS, CATALOG_16_SECURITY_FAULTS, CATALOG_16_CSMS_CORE_FAULTS, CATALOG_16_CSMS_PROFILES_FAULTS, CATALOG_201_CS_PROVISIONING_FAULTS, CATALOG_201_CS_TRANSACTIONS_FAULTS, CATALOG_201_CS_AVAILABILITY_FAULTS, CATALOG_201_FIRMWARE_CERTIFICATES_FAULTS, CATALOG_201_CSMS_PROVISIONING_FAULTS, CATALOG_201_CSMS_TRANSACTIONS_FAULTS, CATALOG_TLS_CERTIFICATES_FAULTS, CATALOG_201_CONNECTION_FAULTS, CATALOG_201_CS_AUTHORIZATION_FAULTS, CATALOG_201_TRANSACTIONS_CONDITIONAL_FAULTS, CATALOG_201_REMOTE_CONDITIONAL_FAULTS, CATALOG_201_DEVICE_CONDITIONAL_FAULTS) satisfies Record<string, FaultInfo>;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** One object of all groups; a switch defined in two groups would silently hide one, so it is refused at load time. */
+function mergeGroups<G extends Array<Record<string, FaultInfo>>>(...groups: G): UnionToIntersection<G[number]> {
+  const all: Record<string, FaultInfo> = {};
+  for (const group of groups) {
+    for (const [name, info] of Object.entries(group)) {
+      if (Object.hasOwn(all, name)) throw new Error(`fault switch "${name}" is defined in two groups of src/peers/faults`);
+      all[name] = info;
+    }
+  }
+  return all as UnionToIntersection<G[number]>;
+}
 
 export type FaultName = keyof typeof FAULTS;
 export type PeerFaultName = keyof typeof PEER_FAULTS;

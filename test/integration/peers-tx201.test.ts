@@ -49,7 +49,7 @@ describe('reference CS, 2.0.1 TxStartPoint / TxStopPoint', () => {
     ]);
   });
 
-  it('Authorized / Authorized: starts at authorization before the EV, names the EVSE again at plug-in, ends at the second presentation', async () => {
+  it('Authorized / Authorized: starts at authorization before the EV (no EVSE chosen yet), names the EVSE at plug-in, ends at the second presentation', async () => {
     pair = await start({ 'TxCtrlr.TxStartPoint': 'Authorized', 'TxCtrlr.TxStopPoint': 'Authorized' });
     await pair.cs.control.perform('presentIdTag');
     await pair.log.nextCall('TransactionEvent');
@@ -58,7 +58,7 @@ describe('reference CS, 2.0.1 TxStartPoint / TxStopPoint', () => {
     await pair.cs.control.perform('presentIdTag');
     await ended();
     expect(summary(pair)).to.deep.equal([
-      { eventType: 'Started', triggerReason: 'Authorized', seqNo: 0, chargingState: 'Idle', evse: true, idToken: true },
+      { eventType: 'Started', triggerReason: 'Authorized', seqNo: 0, chargingState: 'Idle', idToken: true },
       { eventType: 'Updated', triggerReason: 'CablePluggedIn', seqNo: 1, chargingState: 'EVConnected', evse: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', seqNo: 2, chargingState: 'Charging' },
       { eventType: 'Updated', triggerReason: 'StopAuthorized', seqNo: 3, idToken: true },

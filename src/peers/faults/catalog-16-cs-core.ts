@@ -15,5 +15,5 @@ export const CATALOG_16_CS_CORE_FAULTS = {
   'clock-aligned-wrong-context': { peer: 'cs', versions: V16, description: 'Sends its clock-aligned meter values with context Sample.Periodic instead of Sample.Clock.' },
   'sampled-meter-values-as-clock': { peer: 'cs', versions: V16, description: 'Sends its periodic (MeterValueSampleInterval) meter values with context Sample.Clock instead of Sample.Periodic.' },
   'ev-side-disconnect-keeps-transaction': { peer: 'cs', versions: V16, description: 'Keeps the transaction going when the EV is unplugged although StopTransactionOnEVSideDisconnect is true.' },
-  'ev-side-disconnect-always-stops': { peer: 'cs', versions: V16, description: 'Stops the transaction when the EV is unplugged although StopTransactionOnEVSideDisconnect is false.' },
+  'ev-side-disconnect-always-stops': { peer: 'cs', versions: ['1.6', '2.0.1'], description: 'Stops the transaction when the EV is unplugged (in 2.0.1: at its side) although StopTransactionOnEVSideDisconnect / StopTxOnEVSideDisconnect is false.' },
 } as const satisfies Record<string, FaultInfo>;
