@@ -48,6 +48,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   // A 2.0.1 station with a user interface where the master pass holder chooses what to stop (C-07 instead of C-08: TC_C_47/48_CS).
   { name: 'master pass with a user interface', version: '2.0.1', role: 'cs', features: (f) => [...f.filter((x) => x !== 'C-08'), 'C-07'] },
   // A 2.0.1 station without Smart Charging (TC_K_38_CS): every other certification profile.
+  { name: 'fixed cable', version: '2.0.1', role: 'cs', features: (f) => [...f.filter((x) => x !== 'HFS-1'), 'HFS-2', 'FixedCable'] },
+  { name: 'no TxStartPoint EnergyTransfer', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-09.5') },
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];
 
