@@ -167,8 +167,8 @@ export interface TlsConnectionFields {
   csrSubject?: { commonName?: string; organization?: string };
   /** Harness as station: from this step on, connect with this client certificate (PEM) and the key of the last newCsr. */
   clientCertificate?: string;
-  /** open, harness as CSMS: the station's connection must present this client certificate (PEM). */
-  expectClientCertificate?: string;
+  /** open, harness as CSMS: the station's connection must present this client certificate (PEM), or one the matcher fits (`commonName`, `serialNumber`, `keyType`, `keyBits`, `tlsVersion`). */
+  expectClientCertificate?: string | Record<string, Matcher>;
   /** Harness as station: from this step on, present this invalid client certificate (`untrusted`, `expired`, `wrongName`; a template); null: the configured one. */
   invalidClientCertificate?: string | null;
   /** verifyCertificate: the certificate (PEM) and the certificate that must have signed it (PEM); templates. */

@@ -6,6 +6,7 @@ import { CaseAbort, type CaseContext, StepFailure } from './engine-context.js';
 import { handleNonCall } from './engine-expect.js';
 import type { Session } from './engine-session.js';
 import { firstCertificateDer, type GatePresentation } from './station-gate.js';
+import { describeMismatches, explainMatcher, match } from './matchers.js';
 import { ms } from './step-explain.js';
 
 /**
@@ -108,6 +109,7 @@ export function afterTlsConnection(step: ConnectionStep, ctx: CaseContext, param
   if (step.expectClientCertificate === undefined || step.connection !== 'open') return;
   const gate = ctx.session.link.gate;
   if (!gate) throw new CaseAbort('not-run', `checking the station's client certificate: ${NO_GATE}`);
+  if (typeof step.expectClientCertificate === 'object' && step.expectClientCertificate !== null) return matchClientCertificate(step.expectClientCertificate, gate, ctx, params);
   const wanted = firstCertificateDer(String(ctx.resolve(step.expectClientCertificate, params)));
   if (!wanted) throw new CaseAbort('error', 'expectClientCertificate: not a PEM certificate');
   const got = gate.lastClientCertificate();
@@ -193,4 +195,26 @@ function verifyCertificate(pem: string, issuerPem: string | undefined, keyPem: s
     }
     if (!cert.checkIssued(issuer) || !cert.verify(issuer.publicKey)) throw new StepFailure(`a certificate signed by ${issuer.subject.replace(/\n/g, ', ')}`, `one issued by ${cert.issuer.replace(/\n/g, ', ')}`);
   }
+}
+
+/**
+ * The client certificate of the station's last TLS connection, described for a matcher (TC_A_07_CS): `commonName`,
+ * `serialNumber` (hex), `keyType` (ec, rsa …), `keyBits` (curve size or modulus length), `tlsVersion` (TLSv1.2 …).
+ */
+function matchClientCertificate(matcher: object, gate: NonNullable<CaseContext['session']['link']['gate']>, ctx: CaseContext, params: Record<string, unknown>): void {
+  const attempt = gate.lastTlsAttempt();
+  if (!attempt?.clientCertificate) throw new StepFailure('a TLS connection with a client certificate', attempt ? 'a connection without a client certificate' : 'no TLS connection');
+  const cert = new X509Certificate(attempt.clientCertificate);
+  const key = cert.publicKey;
+  const details = key.asymmetricKeyDetails ?? {};
+  const described = {
+    commonName: /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1],
+    serialNumber: cert.serialNumber,
+    keyType: key.asymmetricKeyType,
+    keyBits: details.modulusLength ?? Number(/(\d{3})/.exec(details.namedCurve ?? '')?.[1] ?? 0),
+    tlsVersion: attempt.tlsVersion,
+  };
+  const resolved = ctx.resolve(matcher, params);
+  const mismatches = match(resolved, described, ctx.matchEnv());
+  if (mismatches.length > 0) throw new StepFailure(`a client certificate where ${explainMatcher(resolved).join(', ')}`, `${JSON.stringify(described)} (${describeMismatches(mismatches)})`);
 }

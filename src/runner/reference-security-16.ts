@@ -66,7 +66,7 @@ export interface ReferenceConnectionSecurity {
   client?: { ca: string; cert?: string; key?: string };
 }
 
-export async function referenceConnectionSecurity(sut: ResolvedSut): Promise<ReferenceConnectionSecurity> {
+export async function referenceConnectionSecurity(sut: ResolvedSut, faults: readonly string[] = []): Promise<ReferenceConnectionSecurity> {
   const profile = sut.securityProfile;
   if (profile === 0) return {};
   const password = profile <= 2 ? sut.credentials?.basicAuthPassword : undefined;
@@ -85,7 +85,9 @@ export async function referenceConnectionSecurity(sut: ResolvedSut): Promise<Ref
   });
   const security: ReferenceConnectionSecurity = { password, server: { cert: server.cert, key: server.private }, client: { ca: CSMS_ROOT_CERT } };
   if (profile === 3) {
-    const client = await generate([{ name: 'commonName', value: sut.serialNumber ?? sut.identity }, { name: 'organizationName', value: sut.vendor }], {
+    // The fault: the station was given a certificate for another station's serial number (TC_A_07_CS catches it).
+    const commonName = faults.includes('client-certificate-wrong-name') ? `OTHER-${sut.serialNumber ?? sut.identity}` : (sut.serialNumber ?? sut.identity);
+    const client = await generate([{ name: 'commonName', value: commonName }, { name: 'organizationName', value: sut.vendor }], {
       keyType: 'ec',
       algorithm: 'sha256',
       ca,

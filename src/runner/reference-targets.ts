@@ -98,7 +98,7 @@ export async function openReferenceTarget(version: ReferenceVersion, role: Side,
 
 /** The harness listens as the CSMS; the reference station connects through the proxy. */
 async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOptions): Promise<OpenTarget> {
-  const sec = await referenceConnectionSecurity(sut);
+  const sec = await referenceConnectionSecurity(sut, options.faults);
   const link = await WsCsmsLink.listen({ port: 0, host: '127.0.0.1', version: sut.version, password: sec.password });
   let proxy: ProxyHandle | undefined;
   let gate: StationGate;

@@ -41,6 +41,8 @@ export interface GateAttempt {
   clientCertificate?: Buffer;
   /** The port it came to (the gate's own, or an alternative endpoint's). */
   port?: number;
+  /** The TLS version negotiated (TLSv1.2 …). */
+  tlsVersion?: string;
 }
 
 /** One listening port of the gate and what it presents. */
@@ -140,6 +142,11 @@ export class StationGate {
     for (const door of this.alternatives.splice(0)) door.server.close();
   }
 
+  /** The last TLS connection that got through. */
+  lastTlsAttempt(): GateAttempt | undefined {
+    return [...this.attempts].reverse().find((a) => a.outcome === 'forwarded' && a.tls);
+  }
+
   /** The client certificate of the last TLS connection that got through, if it had one. */
   lastClientCertificate(): Buffer | undefined {
     return [...this.attempts].reverse().find((a) => a.outcome === 'forwarded' && a.tls)?.clientCertificate;
@@ -189,6 +196,7 @@ export class StationGate {
       secure.once('secure', () => {
         const peer = secure.getPeerX509Certificate?.();
         if (peer) attempt.clientCertificate = peer.raw;
+        attempt.tlsVersion = secure.getProtocol() ?? undefined;
         this.forward(secure, attempt);
       });
     });

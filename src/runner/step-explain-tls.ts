@@ -1,4 +1,5 @@
 import type { ConnectionStep } from './case-types.js';
+import { explainMatcher } from './matchers.js';
 
 /**
  * Words for the certificate and TLS parts of a connection step (engine-tls.ts): the operation's own words for
@@ -25,7 +26,8 @@ export function tlsChanges(s: ConnectionStep, r: (v: unknown) => unknown): strin
   if (s.clientCertificate !== undefined) parts.push('from now on the harness connects with its new client certificate');
   if (s.invalidClientCertificate !== undefined) parts.push(s.invalidClientCertificate === null ? 'from now on the harness presents its configured client certificate' : `from now on the harness presents the ${String(r(s.invalidClientCertificate))} client certificate`);
   if (s.clientSecurity !== undefined) parts.push(`from now on the harness connects with security profile ${String(r(s.clientSecurity.securityProfile))}`);
-  if (s.expectClientCertificate !== undefined) parts.push('the station must present the certificate the harness signed');
+  if (typeof s.expectClientCertificate === 'string') parts.push('the station must present the certificate the harness signed');
+  else if (s.expectClientCertificate !== undefined) parts.push(`the station's client certificate must have ${explainMatcher(r(s.expectClientCertificate)).join(', ')}`);
   return parts.length > 0 ? `; ${parts.join('; ')}` : '';
 }
 
