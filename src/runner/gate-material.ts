@@ -21,19 +21,23 @@ export async function issueServerCertificate(commonName: string, names: string[]
   return { cert: pems.cert, key: pems.private };
 }
 
-/** `names`: the host names / addresses the gate is reached at (the valid certificates name them). */
-export async function buildGateMaterial(options: { server?: Pair; ca: Pair; names: string[]; newRoot?: Pair }): Promise<GateMaterial> {
+/**
+ * `names`: the host names / addresses the gate is reached at (the valid certificates name them). `issuers`: further
+ * server certificates by name, each issued by the CA given (e.g. `newRoot`).
+ */
+export async function buildGateMaterial(options: { server?: Pair; ca: Pair; names: string[]; issuers?: Record<string, Pair> }): Promise<GateMaterial> {
   const { ca, names } = options;
   const day = 86_400_000;
-  const [server, untrusted, expired, wrongName, newRoot] = await Promise.all([
+  const issuers = Object.entries(options.issuers ?? {});
+  const [server, untrusted, expired, wrongName, ...issued] = await Promise.all([
     options.server ?? issueServerCertificate(names[0], names, { ca }),
     // Self-signed: no root the station has issued it.
     issueServerCertificate(names[0], names, {}),
     issueServerCertificate(names[0], names, { ca, notBeforeDate: new Date(Date.now() - 730 * day), notAfterDate: new Date(Date.now() - 365 * day) }),
     issueServerCertificate('csms.invalid.example', ['csms.invalid.example'], { ca }),
-    options.newRoot ? issueServerCertificate(names[0], names, { ca: options.newRoot }) : Promise.resolve(undefined),
+    ...issuers.map(([, issuer]) => issueServerCertificate(names[0], names, { ca: issuer })),
   ]);
-  return { server, ca, others: { untrusted, expired, wrongName, ...(newRoot ? { newRoot } : {}) } };
+  return { server, ca, others: { untrusted, expired, wrongName, ...Object.fromEntries(issuers.map(([name], i) => [name, issued[i]])) } };
 }
 
 /**
