@@ -163,6 +163,8 @@ export interface TlsConnectionFields {
   serverSecurity?: { securityProfile?: number | string; certificate?: string; maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3' } | null;
   /** signCsr: the CSR (PEM) to sign. */
   csr?: string;
+  /** signCsr: the variable that receives the new certificate's certificateHashData (SHA256). */
+  captureHashData?: string;
   /** newCsr: the subject of the CSR (default: the SUT configuration's serial number or identity, and vendor). */
   csrSubject?: { commonName?: string; organization?: string };
   /** Harness as station: from this step on, connect with this client certificate (PEM) and the key of the last newCsr. */

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { FrameRecord } from '../types.js';
+import { certificateHashData } from '../peers/certificates-16.js';
 import { makeCsr, readCsr, signCsr } from '../peers/pki-16.js';
 import type { ConnectionStep, TlsConnectionOp } from './case-types.js';
 import { CaseAbort, type CaseContext, StepFailure } from './engine-context.js';
@@ -86,6 +87,8 @@ export async function beforeTlsConnection(step: ConnectionStep, ctx: CaseContext
         throw new StepFailure('a certificate signing request the harness can sign (PKCS#10, EC P-256)', `${e instanceof Error ? e.message : String(e)}`);
       }
       if (step.capture) ctx.vars[step.capture] = cert;
+      // Its certificateHashData (SHA256, issuer = the CA), e.g. to ask the station to delete it (TC_M_23_CS).
+      if (step.captureHashData) ctx.vars[step.captureHashData] = certificateHashData(new X509Certificate(cert), 'SHA256', new X509Certificate(link.gate.material.ca.cert));
       return [];
     }
     case 'newCsr': {

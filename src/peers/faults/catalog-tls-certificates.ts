@@ -24,4 +24,5 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'csms201-client-certificate-refused': { peer: 'csms', versions: V201, description: 'From its second TLS connection on, checks client certificates against a CA that did not issue them, so a station with a valid certificate cannot connect.' },
   'csms201-client-certificate-name-not-checked': { peer: 'csms', versions: V201, description: 'Accepts a client certificate issued for another station (its commonName is not the identity of the connecting station).' },
   'client-certificate-wrong-name': { peer: 'cs', versions: BOTH, description: 'Connects with a client certificate issued for another serial number (its commonName is not the station identity).' },
+  'station-certificate-deletable': { peer: 'cs', versions: V201, description: 'Deletes its own Charging Station certificate when DeleteCertificate names it (Accepted) instead of refusing.' },
 } as const satisfies Record<string, FaultInfo>;

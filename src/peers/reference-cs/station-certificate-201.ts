@@ -1,9 +1,10 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Payload } from '../../ocpp/frame.js';
-import { currentlyValid, parseCertificate } from '../certificates-16.js';
+import { certificateHashData, currentlyValid, parseCertificate, sameCertificate, type CertificateHashData, type HashAlgorithm } from '../certificates-16.js';
 import { makeCsr } from '../pki-16.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
-import { acceptClientCertificate } from './connection-security.js';
+import { certificateStore201 } from './certificates-201.js';
+import { acceptClientCertificate, stationCertificate } from './connection-security.js';
 import type { Station } from './station.js';
 
 /**
@@ -29,6 +30,19 @@ export function registerStationCertificate201(ep: RpcEndpoint, st: Station): voi
     });
     return { status: 'Accepted' };
   });
+
+  // M04.FR.06: the Charging Station certificate is not deleted (Failed); other hash data go to the store's handler.
+  const innerDelete = ep.handlerOf('DeleteCertificate');
+  if (innerDelete) {
+    ep.handle('DeleteCertificate', (req, ctx) => {
+      const own = stationCertificate(st);
+      const wanted = req.certificateHashData as unknown as CertificateHashData;
+      const cert = own && parseCertificate(own.cert);
+      const issuer = cert && certificateStore201(st).find((c) => cert.checkIssued(c.cert))?.cert;
+      if (cert && sameCertificate(certificateHashData(cert, wanted.hashAlgorithm as HashAlgorithm, issuer ?? cert), wanted)) return { status: st.faults.has('station-certificate-deletable') ? 'Accepted' : 'Failed' };
+      return innerDelete(req, ctx);
+    });
+  }
 
   ep.handle('CertificateSigned', (req, ctx): Payload => {
     const chain = String(req.certificateChain);
