@@ -54,7 +54,7 @@ describe('case loading', () => {
       'ocpp1.6/cs/TC_003_CS.json | /steps/1 | a step needs exactly one of the keys send, expect, expectAll, expectOneOf, expectNone, wait, connection, action, use, set (found keys: expectt)',
       'ocpp1.6/cs/TC_004_1_CS.json | /steps/0 | unknown property "payloads"',
       'ocpp1.6/cs/TC_010_CS.json | /steps/0/timeoutMs | must be integer; got string "soon"',
-      'ocpp1.6/cs/TC_012_CS.json | /steps/0/connection | must be one of "close", "open", "expectClose", "probeOldTls", "expectAttempt", "listenUnresponsive", "present", "listenAlternative", "signCsr", "newCsr", "expectTlsRefused"; got "reopen"',
+      'ocpp1.6/cs/TC_012_CS.json | /steps/0/connection | must be one of "close", "open", "expectClose", "probeOldTls", "expectAttempt", "listenUnresponsive", "present", "listenAlternative", "signCsr", "newCsr", "verifyCertificate", "expectTlsRefused"; got "reopen"',
     ]);
   });
 
