@@ -48,7 +48,7 @@ export interface VariantResult {
 export interface Stalls {
   loopP99Ms: number;
   loopMaxMs: number;
-  gc: { count: number; totalMs: number; maxMs: number };
+  gc: { count: number; totalMs: number; maxMs: number; kinds: Record<string, { count: number; maxMs: number }> };
 }
 
 export interface ProxyBenchResult {
@@ -66,11 +66,13 @@ const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
 /**
  * Forks a bench child; TypeScript children run through tsx, all with --expose-gc for the RSS readings.
- * BENCH_PROFILE_DIR=DIR writes a V8 CPU profile of each middlebox there (open it in Chrome DevTools).
+ * BENCH_PROFILE_DIR=DIR writes a V8 CPU profile of each middlebox there (open it in Chrome DevTools);
+ * BENCH_NODE_FLAGS="--max-semi-space-size=64 ..." runs the middleboxes with those Node flags (GC experiments).
  */
 function child(name: string, args: string[] = []): ChildProcess {
   const profile = process.env.BENCH_PROFILE_DIR && name === 'proxy-host' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const execArgv = ['--expose-gc', ...profile, ...(EXT === '.ts' ? ['--import', import.meta.resolve('tsx')] : [])];
+  const flags = process.env.BENCH_NODE_FLAGS && name === 'proxy-host' ? process.env.BENCH_NODE_FLAGS.split(' ') : [];
+  const execArgv = ['--expose-gc', ...flags, ...profile, ...(EXT === '.ts' ? ['--import', import.meta.resolve('tsx')] : [])];
   return fork(join(HERE, name + EXT), args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
@@ -236,7 +238,7 @@ function table(r: ProxyBenchResult): string[] {
       .filter((v) => v.pacedStalls)
       .map((v) => {
         const s = v.pacedStalls!;
-        return `  ${v.name} during that run: event-loop delay p99 ${s.loopP99Ms.toFixed(2)} ms, max ${s.loopMaxMs.toFixed(1)} ms; ${s.gc.count} GC pauses, ${s.gc.totalMs.toFixed(0)} ms in all, longest ${s.gc.maxMs.toFixed(1)} ms`;
+        return `  ${v.name} during that run: event-loop delay p99 ${s.loopP99Ms.toFixed(2)} ms, max ${s.loopMaxMs.toFixed(1)} ms; ${s.gc.count} GC pauses (${Object.entries(s.gc.kinds).map(([k, v]) => `${v.count} ${k} up to ${v.maxMs.toFixed(1)} ms`).join(', ') || 'none'}), ${s.gc.totalMs.toFixed(0)} ms in all`;
       }),
     `idle: ${r.idle.stations} stations through ocpp-harness: ${kb(r.idle.rssBytesPerStation)} KB RSS per station, ${kb(r.idle.heapBytesPerStation)} KB heap   (target <= 40 KB)`,
   );

@@ -31,12 +31,17 @@ if (role === 'pipe') {
 
 // What can hold a frame up inside the middlebox: its event loop busy, and garbage-collection pauses.
 let loop: IntervalHistogram | undefined;
-let gc = { count: 0, totalMs: 0, maxMs: 0 };
+const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak', 16: 'minor' };
+let gc = { count: 0, totalMs: 0, maxMs: 0, kinds: {} as Record<string, { count: number; maxMs: number }> };
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     gc.count++;
     gc.totalMs += e.duration;
     gc.maxMs = Math.max(gc.maxMs, e.duration);
+    const kind = GC_KINDS[(e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+    const k = (gc.kinds[kind] ??= { count: 0, maxMs: 0 });
+    k.count++;
+    k.maxMs = Math.max(k.maxMs, e.duration);
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -44,7 +49,7 @@ process.on('message', async (m: { cmd: string }) => {
   if (m.cmd === 'stalls-start') {
     loop = monitorEventLoopDelay({ resolution: 1 });
     loop.enable();
-    gc = { count: 0, totalMs: 0, maxMs: 0 };
+    gc = { count: 0, totalMs: 0, maxMs: 0, kinds: {} };
     process.send?.({});
   } else if (m.cmd === 'stalls') {
     loop?.disable();
