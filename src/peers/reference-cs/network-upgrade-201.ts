@@ -73,7 +73,8 @@ function changePriority(st: Station, lifecycle: Lifecycle, value: string): 'Acce
   const roots = certificateStore201(st).filter((c) => c.type === 'CSMSRootCertificate' && currentlyValid(c.cert)).map((c) => c.cert.toString());
   const client = stationCertificate(st);
   const noRoot = roots.length === 0 && !st.faults.has('security-upgrade-without-csms-root');
-  if (wanted < 2 || noRoot || (wanted === 3 && !client)) return 'Rejected';
+  const noCertificate = wanted === 3 && !client && !st.faults.has('security-upgrade-without-station-certificate');
+  if (wanted < 2 || noRoot || noCertificate) return 'Rejected';
   if (!st.faults.has('security-profile-not-applied')) raiseProfile(st, wanted as 2 | 3, roots, client);
   lifecycle.onNextBoot(() => {
     if (currentProfile(st) < wanted || st.faults.has('network-priority-keeps-lower-profiles')) return;
