@@ -14,7 +14,8 @@ const BY_PROFILE = ([1, 2, 3] as const).flatMap((securityProfile) =>
     name: `security profile ${securityProfile}`,
     version: '2.0.1' as const,
     role,
-    features: (f: readonly string[]) => [...f],
+    // The station at profile 3 declares AS-3 (SignCertificate sent again without CertificateSigned: TC_A_23_CS).
+    features: (f: readonly string[]) => (securityProfile === 3 && role === 'cs' ? [...f, 'AS-3'] : [...f]),
     config: { securityProfile, credentials: { basicAuthPassword: REFERENCE_PASSWORD } } satisfies Partial<SutConfigFile>,
   })),
 );

@@ -26,4 +26,5 @@ export const CATALOG_TLS_CERTIFICATES_FAULTS = {
   'client-certificate-wrong-name': { peer: 'cs', versions: BOTH, description: 'Connects with a client certificate issued for another serial number (its commonName is not the station identity).' },
   'station-certificate-deletable': { peer: 'cs', versions: V201, description: 'Deletes its own Charging Station certificate when DeleteCertificate names it (Accepted) instead of refusing.' },
   'security-upgrade-without-station-certificate': { peer: 'cs', versions: V201, description: 'Accepts a network configuration priority that raises the security profile to 3 although it has no Charging Station certificate.' },
+  'sign-certificate-not-resent': { peer: 'cs', versions: V201, description: 'Sends SignCertificate once and waits forever for CertificateSigned instead of sending it again after CertSigningWaitMinimum.' },
 } as const satisfies Record<string, FaultInfo>;

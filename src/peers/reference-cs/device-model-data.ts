@@ -92,6 +92,9 @@ const ROWS: Row[] = [
   ['SecurityCtrlr', 'AdditionalRootCertificateCheck', 'boolean', 'ReadOnly', 'false'],
   ['SecurityCtrlr', 'BasicAuthPassword', 'string', 'WriteOnly', '', { appendixType: 'passwordString', rebootRequired: false }],
   ['SecurityCtrlr', 'CertificateEntries', 'integer', 'ReadOnly', '0'],
+  // A02.FR.17/18 (Part 5 AS-3): SignCertificate sent again while no CertificateSigned came (station-certificate-201.ts).
+  ['SecurityCtrlr', 'CertSigningRepeatTimes', 'integer', 'ReadWrite', '2'],
+  ['SecurityCtrlr', 'CertSigningWaitMinimum', 'integer', 'ReadWrite', '30', { unit: 's' }],
   ['SecurityCtrlr', 'Identity', 'string', 'ReadWrite', '', { appendixType: 'identifierString' }],
   ['SecurityCtrlr', 'OrganizationName', 'string', 'ReadWrite', 'ocpp-harness'],
   ['SecurityCtrlr', 'SecurityProfile', 'integer', 'ReadOnly', '0'],

@@ -5,6 +5,7 @@ import { makeCsr } from '../pki-16.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { certificateStore201 } from './certificates-201.js';
 import { acceptClientCertificate, stationCertificate } from './connection-security.js';
+import type { TimerHandle } from '../timers.js';
 import type { Station } from './station.js';
 
 /**
@@ -26,7 +27,7 @@ export function registerStationCertificate201(ep: RpcEndpoint, st: Station): voi
       const organization = st.deviceModel!.value('SecurityCtrlr', 'OrganizationName') ?? st.opts.vendor;
       const { csr, privateKey } = makeCsr(st.opts.serialNumber ?? st.identity, organization, st.faults.has('csr-weak-key') ? 'prime192v1' : undefined);
       PENDING.set(st, privateKey);
-      st.send('SignCertificate', { csr, certificateType: 'ChargingStationCertificate' });
+      requestSigning(st, csr, privateKey);
     });
     return { status: 'Accepted' };
   });
@@ -52,10 +53,36 @@ export function registerStationCertificate201(ep: RpcEndpoint, st: Station): voi
     const valid = (cert && ours && currentlyValid(cert) && (req.certificateType ?? 'ChargingStationCertificate') === 'ChargingStationCertificate') || (st.faults.has('invalid-station-certificate-accepted') && pending);
     if (cert && pending && valid) {
       PENDING.delete(st);
+      RETRIES.get(st)?.cancel();
       acceptClientCertificate(st, chain, pending, (fn) => ctx.afterReply(fn));
       return { status: 'Accepted' };
     }
+    // The certificate is discarded (A02.FR.07); the renewal is not asked for again.
+    RETRIES.get(st)?.cancel();
     ctx.afterReply(() => st.send('SecurityEventNotification', { type: 'InvalidChargingStationCertificate', timestamp: new Date().toISOString(), techInfo: 'the certificate does not match the signing request or is not valid' }));
     return { status: 'Rejected' };
   });
+}
+
+const RETRIES = new WeakMap<Station, TimerHandle>();
+
+/**
+ * SignCertificate, sent again with the same CSR while no CertificateSigned came for its key (A02.FR.17/18, Part 5
+ * AS-3): after CertSigningWaitMinimum, then twice that, and so on. Part 6 TC_A_23_CS counts the sends after the
+ * first as CertSigningRepeatTimes + 1 (two resends with the value 1); the reference station follows that reading.
+ */
+function requestSigning(st: Station, csr: string, key: KeyObject, attempt = 0): void {
+  if (PENDING.get(st) !== key) return;
+  // A CSMS that rejects the request ends the renewal: nothing is sent again.
+  st.call('SignCertificate', { csr, certificateType: 'ChargingStationCertificate' }).then(
+    (answer) => {
+      if (answer.status !== 'Accepted') RETRIES.get(st)?.cancel();
+    },
+    () => undefined,
+  );
+  const repeat = Number(st.deviceModel!.value('SecurityCtrlr', 'CertSigningRepeatTimes') ?? '0');
+  const wait = Number(st.deviceModel!.value('SecurityCtrlr', 'CertSigningWaitMinimum') ?? '0');
+  RETRIES.get(st)?.cancel();
+  if (attempt > repeat || !(wait > 0) || st.faults.has('sign-certificate-not-resent')) return;
+  RETRIES.set(st, st.timers.after(wait * 2 ** attempt, () => requestSigning(st, csr, key, attempt + 1)));
 }
