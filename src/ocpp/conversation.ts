@@ -42,6 +42,8 @@ interface PendingCall {
 const RECENT_IDS = 32;
 
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 30_000;
+/** How much earlier than the observer a sender may see its CALL time out: the CALL's way here (and the event loops on it). */
+const TRANSIT_SLACK_MS = 250;
 
 export class Conversation {
   readonly version: Version;
@@ -133,9 +135,10 @@ export class Conversation {
   private checkCallOrder(sender: Side, frame: Extract<Frame, { type: 'CALL' }>, now: number): Finding[] {
     const findings: Finding[] = [];
     const pending = this.pending[sender];
-    // A CALL unanswered for longer than the timeout has timed out: the sender may move on (OCPP-J §4.1.1).
+    // A CALL unanswered for longer than the timeout has timed out: the sender may move on (OCPP-J §4.1.1). The
+    // sender's clock started when it sent the CALL, before it got here, so its timeout ends up to TRANSIT_SLACK_MS sooner.
     for (const [id, call] of pending) {
-      if (now - call.at <= this.responseTimeoutMs) continue;
+      if (now - call.at < this.responseTimeoutMs - TRANSIT_SLACK_MS) continue;
       pending.delete(id);
       const timedOut = this.timedOut[sender];
       timedOut.set(id, call);

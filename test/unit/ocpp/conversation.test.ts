@@ -519,6 +519,16 @@ describe('conversation rules', () => {
       s.cs(s.call('Heartbeat', 'h1'), 0);
       expect(s.cs(s.call('Heartbeat', 'h2'), 30_001).findings).to.deep.equal([]);
     });
+    legal('a second CALL right at the timeout as seen here: the sender started its clock before the CALL got here', () => {
+      const s = new Session('2.0.1', 3000).boot();
+      s.cs(s.call('TransactionEvent', 't1', payloadOf('2.0.1', 'TransactionEvent', 'request')), 0);
+      expect(s.cs(s.call('Heartbeat', 'h1'), 2900).findings).to.deep.equal([]);
+    });
+    triggers('a second CALL well before the timeout', () => {
+      const s = new Session('2.0.1', 3000).boot();
+      s.cs(s.call('Heartbeat', 'h1'), 0);
+      expect(rulesOf(s.cs(s.call('Heartbeat', 'h2'), 2500))).to.deep.equal(['rpc.concurrent-call']);
+    });
     legal('a second CALL once the first was answered, by a CALLRESULT or a CALLERROR', () => {
       const s = new Session('2.0.1').boot();
       s.cs(s.call('Heartbeat', 'h1'));
