@@ -78,12 +78,14 @@ export async function executeRun(req: RunRequest, io: RunIo): Promise<RunOutcome
   const findings = new ProxyFindingCollector();
   let groups: Group[];
   let sutInfo: SutInfo;
+  let external: ResolvedSut | undefined;
   try {
-    const external = await externalSut(req);
+    external = await externalSut(req);
     if (external) {
+      const sut = external;
       const cases = selectCases(catalog.cases, { patterns: req.patterns, version: external.version, sut: external.role, profile: req.profile });
       const prompt = req.interactive ? [new PromptAdapter(io.stdin, io.stdout)] : [];
-      groups = [{ version: external.version, role: external.role, cases, open: () => openExternalTarget(external, { viaProxy: req.viaProxy, findings, extraAdapters: prompt }) }];
+      groups = [{ version: external.version, role: external.role, cases, open: () => openExternalTarget(sut, { viaProxy: req.viaProxy, findings, extraAdapters: prompt }) }];
       sutInfo = { role: external.role, name: external.name, version: external.version, endpoint: external.role === 'csms' ? external.url : `port ${external.port}`, identity: identityFacts(external) };
     } else {
       groups = embeddedGroups(catalog, req, findings);
@@ -106,30 +108,34 @@ export async function executeRun(req: RunRequest, io: RunIo): Promise<RunOutcome
   const started = Date.now();
   const consoleReporter = new ConsoleReporter({ stream: io.stdout });
   consoleReporter.onRunStart({ runId, sut: sutInfo, caseCount: groups.reduce((n, g) => n + g.cases.length, 0) });
-  const results: CaseResult[] = [];
   let unreachable: string | undefined;
-  for (const group of groups) {
-    if (group.cases.length === 0) continue;
+  const runGroup = async (group: Group): Promise<CaseResult[]> => {
     let opened: OpenTarget;
     try {
       opened = await group.open();
     } catch (e) {
       if (!(e instanceof LinkOpenError || e instanceof InputFileError)) throw e;
       unreachable ??= e.message;
-      for (const c of group.cases) {
+      return group.cases.map((c) => {
         const r = errorResult(c, e.message);
-        results.push(r);
         consoleReporter.onCaseEnd(r);
-      }
-      continue;
+        return r;
+      });
     }
     try {
-      const { states } = catalog;
-      results.push(...(await runSuite(group.cases, opened.target, states, { onCaseEnd: (r) => consoleReporter.onCaseEnd(r) })));
+      return await runSuite(group.cases, opened.target, catalog.states, { onCaseEnd: (r) => consoleReporter.onCaseEnd(r) });
     } finally {
       await opened.close();
     }
-  }
+  };
+  // The embedded default's groups each have their own reference peers and proxy, so several run at once; they mostly
+  // wait on protocol timers. The report keeps the groups' order.
+  const perGroup = await mapConcurrently(
+    groups.filter((g) => g.cases.length > 0),
+    external ? 1 : EMBEDDED_CONCURRENCY,
+    runGroup,
+  );
+  const results = perGroup.flat();
   const report = buildReport({ id: runId, startedAt: started, finishedAt: Date.now(), command: req.command, viaProxy: req.viaProxy, toolVersion: req.toolVersion }, sutInfo, results, findings.findings);
   consoleReporter.onRunEnd(report);
   const paths = await writeReports(report, req.reportsDir);
@@ -171,11 +177,38 @@ function embeddedGroups(catalog: CaseCatalog, req: RunRequest, findings: ProxyFi
       const faults = (req.referenceFaults ?? []).filter((f) => FAULTS[f].peer === role);
       for (const build of groupByReferenceBuild(version, role, cases)) {
         const config = build.features ? { features: build.features, ...build.config, ...req.referenceConfig } : req.referenceConfig;
-        groups.push({ version, role, cases: build.cases, open: () => openReferenceTarget(version, role, { viaProxy: req.viaProxy, findings, faults, config }) });
+        const open = () => openReferenceTarget(version, role, { viaProxy: req.viaProxy, findings, faults, config });
+        for (const shard of shardsOf(build.cases)) groups.push({ version, role, cases: shard, open });
       }
     }
   }
   return groups;
+}
+
+/** How many reference builds the embedded default runs at once. */
+const EMBEDDED_CONCURRENCY = 4;
+/** A reference build with more cases than this is split over several instances of it, run side by side. */
+const EMBEDDED_SHARD_SIZE = 60;
+
+/** Consecutive slices of at most about EMBEDDED_SHARD_SIZE cases, of even length; one (maybe empty) slice at least. */
+function shardsOf(cases: LoadedCase[]): LoadedCase[][] {
+  const count = Math.max(1, Math.ceil(cases.length / EMBEDDED_SHARD_SIZE));
+  const size = Math.ceil(cases.length / count);
+  return Array.from({ length: count }, (_, i) => cases.slice(i * size, (i + 1) * size));
+}
+
+/** `fn` over `items`, at most `limit` at a time; the results in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function errorResult(c: LoadedCase, reason: string): CaseResult {
