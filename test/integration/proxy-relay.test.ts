@@ -167,7 +167,7 @@ describe('proxy: observe mode relays the WebSocket bytes themselves', () => {
       expect((await upstream.message()).data.length).to.equal(big.length);
       await proxy.close();
       const log = readLog(proxy.logFile!);
-      expect(events(log, 'protocol-error')[0]).to.deep.include({ side: 'cs', code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' });
+      expect(events(log, 'protocol-error')[0]).to.deep.include({ side: 'cs', code: 'message-too-large' });
       expect(frames(log)).to.deep.equal([]);
     } finally {
       await csms.close();
