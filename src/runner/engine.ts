@@ -131,9 +131,9 @@ export class Engine {
 
   /**
    * General precondition "the station is Accepted": on a connection that has not booted yet, give the station up to
-   * holdMs to send its BootNotification, and answer it in the background. Once per connection, and only while the
-   * station's first messages are its boot: anything else is left for the case (a station that reconnected without
-   * booting).
+   * connectMs to send its BootNotification (a loaded machine can take a while), and answer it in the background. Once
+   * per connection, and only while the station's first messages are its boot: anything else is left for the case (a
+   * station that reconnected without booting), so only a silent station waits the whole time.
    */
   private async awaitBoot(): Promise<void> {
     const { session } = this;
@@ -141,7 +141,7 @@ export class Engine {
     const booted = () => session.bootState === 'accepted';
     if (booted() || this.bootWaited.has(conn)) return;
     this.bootWaited.add(conn);
-    const deadline = this.options.now() + this.options.sut.timeouts.holdMs;
+    const deadline = this.options.now() + this.options.sut.timeouts.connectMs;
     while (!booted()) {
       const event = await session.next(deadline);
       if (!event) return;

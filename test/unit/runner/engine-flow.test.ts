@@ -200,6 +200,14 @@ describe('engine: flow steps and verdicts', () => {
     expect(Date.now() - started).to.be.below(150);
   });
 
+  it('before a case, a station that is slow to boot (past holdMs, within connectMs) still has its boot answered, not taken by the case', async () => {
+    // FAST: holdMs 200, connectMs 300.
+    const slow = fixture({ onOpen: (sut) => setTimeout(() => sut.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' }), 250), onAnswer: (frame, sut) => frame[1] === 's1' && sut.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' }) }, { awaitBoot: true });
+    const result = await slow.run([{ expect: 'BootNotification', reply: { status: 'Rejected', currentTime: '{{now}}', interval: 5 } }]);
+    expect(result.verdict, result.reason).to.equal('passed');
+    expect(slow.link.answers().map((a) => (a[2] as { status: string }).status)).to.deep.equal(['Accepted', 'Rejected']);
+  });
+
   it('strict: after a reboot in the case, anything before the expected BootNotification fails the step', async () => {
     let booted = false;
     const script = (statusFirst: boolean) => ({
