@@ -8,8 +8,8 @@ import { CLOSE_GRACE_MS, closeEventDetail, forwardedClose, otherSide, type Close
 /**
  * Observe mode: one station <-> CSMS connection relayed as raw bytes after the handshakes. Each chunk is
  * written to the other side as it arrives, so frames, masks, fragmentation, pings, pongs and close frames
- * cross exactly as sent; a FrameTap per direction reads a copy and every message is inspected and published
- * after it was forwarded. The proxy writes frames of its own only when a side vanishes without a close frame
+ * cross exactly as sent; a FrameTap per direction reads the same chunks and every message is inspected and
+ * published after it was forwarded. The proxy writes frames of its own only when a side vanishes without a close frame
  * (1001, or 1011 after a socket error) and when it shuts down.
  */
 export interface RelayOptions extends SessionBase {
@@ -84,7 +84,12 @@ export class RelaySession {
     from.socket.on('data', (chunk: Buffer) => {
       this.delivered = this.relaying && !to.gone && to.socket.writable;
       if (this.delivered) this.forward(from, to, side, chunk);
-      from.tap.feed(chunk);
+      try {
+        from.tap.feed(chunk);
+      } catch (e) {
+        // A bug in reading or inspecting must not take the connection down: the bytes have gone on already.
+        this.o.publishEvent('error', { side: 'proxy', message: `inspecting a frame failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
     });
     from.socket.on('error', (err: Error & { code?: string }) => {
       from.error = err;
