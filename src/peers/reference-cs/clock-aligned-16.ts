@@ -1,4 +1,5 @@
 import type { TimerHandle } from '../timers.js';
+import { nextAligned } from './aligned-timer.js';
 import { meterValue } from './meter.js';
 import type { Station } from './station.js';
 import type { TxEngine16 } from './tx-16.js';
@@ -21,11 +22,8 @@ class ClockAligned16 {
   restart(): void {
     this.timer?.cancel();
     this.timer = undefined;
-    const interval = Number(this.st.config16?.get('ClockAlignedDataInterval') ?? '0');
-    if (!Number.isFinite(interval) || interval <= 0 || this.st.isClosed) return;
-    const period = interval * this.st.timers.msPerSecond;
-    const wait = period - (Date.now() % period);
-    this.timer = this.st.timers.afterMs(wait, () => {
+    if (this.st.isClosed) return;
+    this.timer = nextAligned(this.st.timers, this.st.config16?.get('ClockAlignedDataInterval'), () => {
       this.sample();
       this.restart();
     });

@@ -1,4 +1,5 @@
 import type { TimerHandle } from '../timers.js';
+import { nextAligned } from './aligned-timer.js';
 import type { Station } from './station.js';
 import type { TxEngine201 } from './tx-201.js';
 
@@ -21,12 +22,8 @@ class ClockAligned201 {
   restart(): void {
     this.timer?.cancel();
     this.timer = undefined;
-    const dm = this.st.deviceModel;
-    const interval = Number(dm?.value('AlignedDataCtrlr', 'Interval') ?? '0');
-    if (!Number.isFinite(interval) || interval <= 0 || this.st.isClosed) return;
-    const period = interval * this.st.timers.msPerSecond;
-    const wait = period - (Date.now() % period);
-    this.timer = this.st.timers.afterMs(wait, () => {
+    if (this.st.isClosed) return;
+    this.timer = nextAligned(this.st.timers, this.st.deviceModel?.value('AlignedDataCtrlr', 'Interval'), () => {
       this.sample();
       this.restart();
     });
