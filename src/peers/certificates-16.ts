@@ -14,7 +14,8 @@ export interface CertificateHashData {
   serialNumber: string;
 }
 
-interface Tlv {
+/** One DER element: tag, where it starts, where its content starts and where it ends. */
+export interface Tlv {
   tag: number;
   /** Offset of the tag byte. */
   start: number;
@@ -24,7 +25,7 @@ interface Tlv {
   end: number;
 }
 
-function tlv(der: Buffer, at: number): Tlv {
+export function tlv(der: Buffer, at: number): Tlv {
   const tag = der[at];
   let len = der[at + 1];
   let content = at + 2;

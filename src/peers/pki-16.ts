@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { tlv, type Tlv } from './certificates-16.js';
 
 /**
  * The little PKI the 1.6 security whitepaper needs of the reference peers (use cases A02/A03): a station makes
@@ -59,28 +60,13 @@ export function makeCsr(commonName: string, organization: string, namedCurve = '
   return { csr: pem('CERTIFICATE REQUEST', csr), privateKey, publicKeyDer: spki(privateKey) };
 }
 
-/** Reads a DER TLV header: [tag, content start, end]. */
-function tlv(der: Buffer, at: number): [number, number, number] {
-  let len = der[at + 1];
-  let start = at + 2;
-  if (len & 0x80) {
-    const n = len & 0x7f;
-    len = 0;
-    for (let i = 0; i < n; i++) len = len * 256 + der[at + 2 + i];
-    start += n;
-  }
-  if (start + len > der.length) throw new Error('truncated DER');
-  return [der[at], start, start + len];
-}
-
 /** The subject name (DER) and public key (SPKI DER) of a CSR; throws on anything that is not one. */
 export function readCsr(csrPem: string): { subject: Buffer; spki: Buffer } {
   const der = derOf(csrPem);
-  const [, outer] = tlv(der, 0);
-  const [, infoStart] = tlv(der, outer);
-  const [, , versionEnd] = tlv(der, infoStart);
-  const [, , subjectEnd] = tlv(der, versionEnd);
-  const [, , spkiEnd] = tlv(der, subjectEnd);
+  const info = tlv(der, tlv(der, 0).content).content;
+  const versionEnd = tlv(der, info).end;
+  const subjectEnd = tlv(der, versionEnd).end;
+  const spkiEnd = tlv(der, subjectEnd).end;
   const key = der.subarray(subjectEnd, spkiEnd);
   createPublicKey({ key, format: 'der', type: 'spki' });
   return { subject: der.subarray(versionEnd, subjectEnd), spki: key };
@@ -90,17 +76,15 @@ export function readCsr(csrPem: string): { subject: Buffer; spki: Buffer } {
 export function signCsr(csrPem: string, ca: { cert: string; key: string }, days = 365): string {
   const { subject, spki: key } = readCsr(csrPem);
   const caDer = derOf(ca.cert);
-  const [, caOuter] = tlv(caDer, 0);
-  const [, tbsStart] = tlv(caDer, caOuter);
-  let at = tbsStart;
-  const fields: Array<[number, number, number]> = [];
+  let at = tlv(caDer, tlv(caDer, 0).content).content;
+  const fields: Tlv[] = [];
   for (let i = 0; i < 6; i++) {
     const f = tlv(caDer, at);
-    fields.push([at, ...f.slice(1)] as [number, number, number]);
-    at = f[2];
+    fields.push(f);
+    at = f.end;
   }
-  const first = caDer[fields[0][0]] === 0xa0 ? 1 : 0;
-  const caSubject = caDer.subarray(fields[first + 4][0], fields[first + 4][2]);
+  const first = fields[0].tag === 0xa0 ? 1 : 0;
+  const caSubject = caDer.subarray(fields[first + 4].start, fields[first + 4].end);
   const now = Date.now();
   const tbs = seq(
     enc(0xa0, int(Buffer.from([2]))),
