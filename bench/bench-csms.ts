@@ -25,6 +25,10 @@ wss.on('listening', () => {
   process.send?.({ ready: true, port: typeof address === 'object' && address ? address.port : 0 });
 });
 process.on('message', (m: { cmd: string }) => {
+  if (m.cmd === 'cpu') {
+    const u = process.cpuUsage();
+    process.send?.({ cpuMicros: u.user + u.system });
+  }
   if (m.cmd === 'close') process.exit(0);
 });
 process.on('disconnect', () => process.exit(0));

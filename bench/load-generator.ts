@@ -1,6 +1,6 @@
 /**
  * Benchmark load generator (child process): N OCPP 1.6 stations on loopback, driven over IPC.
- * `connect`: open and boot them; `closed-loop`: each keeps exactly one CALL outstanding (the next goes out as
+ * `connect`: open and boot them; `cpu`: this process's CPU time so far; `closed-loop`: each keeps exactly one CALL outstanding (the next goes out as
  * soon as the answer arrives); `paced`: each sends one CALL every `intervalMs`; `close`: hang up.
  * Round-trip times are measured here, from send to answer, in milliseconds.
  */
@@ -16,7 +16,8 @@ interface Station {
 type Command =
   | { cmd: 'connect'; url: string; count: number; batch?: number }
   | { cmd: 'closed-loop'; warmupMs: number; durationMs: number }
-  | { cmd: 'paced'; intervalMs: number; warmupMs: number; durationMs: number }
+  | { cmd: 'paced'; intervalMs: number; warmupMs: number; durationMs: number; rtts?: boolean }
+  | { cmd: 'cpu' }
   | { cmd: 'close' };
 
 const stations: Station[] = [];
@@ -111,7 +112,7 @@ async function paced(c: Extract<Command, { cmd: 'paced' }>) {
   measuring = false;
   for (const t of timers) clearTimeout(t);
   await drain();
-  return { calls: rtts.length, skipped, ...summary(rtts) };
+  return { calls: rtts.length, skipped, ...summary(rtts), rtts: c.rtts ? rtts : undefined };
 }
 
 /** Waits (bounded) until every outstanding CALL is answered, so the next phase starts clean. */
@@ -140,6 +141,10 @@ process.on('message', async (c: Command) => {
       return process.send?.(await closedLoop(c));
     case 'paced':
       return process.send?.(await paced(c));
+    case 'cpu': {
+      const u = process.cpuUsage();
+      return process.send?.({ cpuMicros: u.user + u.system });
+    }
     case 'close':
       for (const s of stations) s.ws.terminate();
       process.send?.({ closed: true });

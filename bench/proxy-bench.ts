@@ -2,12 +2,15 @@
  * Proxy benchmark (issue 3): N stations, each keeping one CALL outstanding against an answering CSMS,
  * (a) direct, (b) through http-proxy with ws: true (a byte pipe), (c) through ocpp-harness validating and
  * logging; then the same stations at 1 CALL/s each for latency; then RSS per idle station through
- * ocpp-harness. Load generator, CSMS and middlebox each run in their own child process, on loopback.
+ * ocpp-harness. Each route has its own load generator with its stations connected throughout, and the routes
+ * take turns for several rounds, so that the machine's slow and fast spells are shared out between them.
+ * Load generators, CSMS and middleboxes each run in their own child process, on loopback.
  *
- *   npx tsx bench/proxy-bench.ts [--stations 1000] [--seconds 5] [--paced-seconds 8] [--idle 2000] [--json]
+ *   npx tsx bench/proxy-bench.ts [--stations 1000] [--rounds 3] [--seconds 5] [--paced-seconds 5] [--idle 2000] [--json]
  *
- * Both load phases start with 1 s of warm-up that is not measured. Frames/s counts frames through the
+ * Every load phase starts with 1 s of warm-up that is not measured. Frames/s counts frames through the
  * middlebox (a CALL and its answer are two); latency is the station's round trip, CALL sent to answer read.
+ * Throughput figures are medians over the rounds; the paced latency pools the samples of all rounds.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,10 +21,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export interface ProxyBenchOptions {
   /** Stations for the throughput and latency runs. Default 1000. */
   stations?: number;
-  /** Measured seconds of the closed-loop run, after 1 s of warm-up. Default 5. */
+  /** Measured seconds of each round's closed-loop run, after 1 s of warm-up. Default 5. */
   seconds?: number;
-  /** Seconds of the 1 CALL/s/station latency run. Default 8. */
+  /** Seconds of each round's 1 CALL/s/station latency run. Default 5. */
   pacedSeconds?: number;
+  /** Rounds: each route runs its closed loop and its paced run once per round, taking turns. Default 3. */
+  rounds?: number;
   /** Idle stations for the memory run (10,000 in the issue; capped by the open-file limit). Default 2000. */
   idle?: number;
   /** Where progress and the table go. Default stdout. */
@@ -36,9 +41,12 @@ export interface Latency {
 
 export interface VariantResult {
   name: string;
+  /** Median over the rounds. */
   framesPerSecond: number;
-  /** CPU time (user + system) the middlebox spent per forwarded frame in the closed loop; absent for direct. */
-  middleboxCpuMicrosPerFrame?: number;
+  /** Each round's frames/s. */
+  rounds: number[];
+  /** CPU time (user + system) per forwarded frame of each process in the closed loop, medians over the rounds. */
+  cpu: CpuShare;
   closedLoop: Latency & { calls: number };
   paced: Latency & { calls: number; skipped: number };
   pacedStalls?: Stalls;
@@ -56,7 +64,9 @@ export interface ProxyBenchResult {
   cpus: number;
   node: string;
   variants: VariantResult[];
+  /** Median of the rounds' (c)/(b). */
   throughputRatio: number;
+  throughputRatios: number[];
   pacedP99AddedMs: number;
   idle: { stations: number; requested: number; rssBytesPerStation: number; heapBytesPerStation: number; logBytes?: number };
 }
@@ -104,36 +114,89 @@ interface LoadResult extends Latency {
   totalCalls?: number;
   seconds?: number;
   skipped?: number;
+  rtts?: number[];
 }
 
-async function runVariant(name: string, url: string, o: Required<Omit<ProxyBenchOptions, 'print'>>, print: (l: string) => void, host?: ChildProcess): Promise<VariantResult> {
+/** One variant's processes: its load generator (stations connected through it) and its middlebox, if any. */
+interface Route {
+  name: string;
+  load: ChildProcess;
+  host?: ChildProcess;
+  rounds: Array<{ framesPerSecond: number; cpu: CpuShare; closed: LoadResult }>;
+  pacedRtts: number[];
+  pacedCalls: number;
+  skipped: number;
+  stalls?: Stalls;
+}
+
+/** CPU time per forwarded frame, in µs, of each process taking part in one closed-loop round. */
+export interface CpuShare {
+  middlebox?: number;
+  load: number;
+  csms: number;
+}
+
+const cpuOf = (c: ChildProcess) => ask<{ cpuMicros: number }>(c, { cmd: 'cpu' }, 'cpu').then((r) => r.cpuMicros);
+
+async function openRoute(name: string, url: string, stations: number, print: (l: string) => void, host?: ChildProcess): Promise<Route> {
   const load = child('load-generator');
-  try {
-    await ask(load, undefined, 'load generator start');
-    const c = await ask<{ connected: number; failed: number; ms: number }>(load, { cmd: 'connect', url, count: o.stations }, 'connect');
-    if (c.failed) throw new Error(`${name}: ${c.failed} of ${o.stations} stations failed to connect`);
-    print(`  ${name}: ${c.connected} stations connected and booted in ${(c.ms / 1000).toFixed(1)} s`);
-    const cpu = () => (host ? ask<{ cpuMicros: number }>(host, { cmd: 'cpu' }, 'cpu').then((r) => r.cpuMicros) : Promise.resolve(0));
-    const cpuBefore = await cpu();
-    const closed = await ask<LoadResult>(load, { cmd: 'closed-loop', warmupMs: 1000, durationMs: o.seconds * 1000 }, 'closed loop');
-    const cpuAfter = await cpu();
-    // The window includes warm-up and drain, so count the frames of the whole window, not only the measured part.
-    const windowCalls = closed.totalCalls ?? closed.calls;
-    if (host) await ask(host, { cmd: 'stalls-start' }, 'stalls-start');
-    const paced = await ask<LoadResult>(load, { cmd: 'paced', intervalMs: 1000, warmupMs: 1000, durationMs: o.pacedSeconds * 1000 }, 'paced');
-    const stalls = host ? await ask<Stalls>(host, { cmd: 'stalls' }, 'stalls') : undefined;
-    return {
-      name,
-      // Each round trip is two frames through the middlebox: the CALL and its CALLRESULT.
-      framesPerSecond: (2 * closed.calls) / (closed.seconds ?? o.seconds),
-      middleboxCpuMicrosPerFrame: host ? (cpuAfter - cpuBefore) / (2 * windowCalls) : undefined,
-      closedLoop: { calls: closed.calls, p50: closed.p50, p99: closed.p99, mean: closed.mean },
-      paced: { calls: paced.calls, skipped: paced.skipped ?? 0, p50: paced.p50, p99: paced.p99, mean: paced.mean },
-      pacedStalls: stalls,
-    };
-  } finally {
-    await stop(load);
-  }
+  await ask(load, undefined, 'load generator start');
+  const c = await ask<{ connected: number; failed: number; ms: number }>(load, { cmd: 'connect', url, count: stations }, 'connect');
+  if (c.failed) throw new Error(`${name}: ${c.failed} of ${stations} stations failed to connect`);
+  print(`  ${name}: ${c.connected} stations connected and booted in ${(c.ms / 1000).toFixed(1)} s`);
+  return { name, load, host, rounds: [], pacedRtts: [], pacedCalls: 0, skipped: 0 };
+}
+
+/** One closed-loop round on one route; the other routes' stations are idle meanwhile. */
+async function closedRound(r: Route, csms: ChildProcess, seconds: number): Promise<void> {
+  const before = await Promise.all([r.host ? cpuOf(r.host) : 0, cpuOf(r.load), cpuOf(csms)]);
+  const closed = await ask<LoadResult>(r.load, { cmd: 'closed-loop', warmupMs: 1000, durationMs: seconds * 1000 }, 'closed loop');
+  const after = await Promise.all([r.host ? cpuOf(r.host) : 0, cpuOf(r.load), cpuOf(csms)]);
+  // The CPU window includes warm-up and drain, so it is divided by the frames of the whole window.
+  const frames = 2 * (closed.totalCalls ?? closed.calls);
+  const per = (i: number) => (after[i] - before[i]) / frames;
+  r.rounds.push({
+    // Each round trip is two frames through the middlebox: the CALL and its CALLRESULT.
+    framesPerSecond: (2 * closed.calls) / (closed.seconds ?? seconds),
+    cpu: { middlebox: r.host ? per(0) : undefined, load: per(1), csms: per(2) },
+    closed,
+  });
+}
+
+async function pacedRound(r: Route, seconds: number): Promise<void> {
+  if (r.host) await ask(r.host, { cmd: 'stalls-start' }, 'stalls-start');
+  const paced = await ask<LoadResult>(r.load, { cmd: 'paced', intervalMs: 1000, warmupMs: 1000, durationMs: seconds * 1000, rtts: true }, 'paced');
+  if (r.host) r.stalls = await ask<Stalls>(r.host, { cmd: 'stalls' }, 'stalls');
+  r.pacedRtts.push(...(paced.rtts ?? []));
+  r.pacedCalls += paced.calls;
+  r.skipped += paced.skipped ?? 0;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentiles(rtts: number[]): Latency {
+  if (rtts.length === 0) return { p50: NaN, p99: NaN, mean: NaN };
+  const sorted = Float64Array.from(rtts).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p99: at(0.99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+}
+
+/** A route's figures: medians over its rounds; paced latency over all its rounds' samples together. */
+function summarize(r: Route): VariantResult {
+  const pick = (f: (x: Route['rounds'][number]) => number) => median(r.rounds.map(f));
+  return {
+    name: r.name,
+    framesPerSecond: pick((x) => x.framesPerSecond),
+    rounds: r.rounds.map((x) => x.framesPerSecond),
+    cpu: { middlebox: r.host ? pick((x) => x.cpu.middlebox ?? NaN) : undefined, load: pick((x) => x.cpu.load), csms: pick((x) => x.cpu.csms) },
+    closedLoop: { calls: r.rounds.reduce((n, x) => n + x.closed.calls, 0), p50: pick((x) => x.closed.p50), p99: pick((x) => x.closed.p99), mean: pick((x) => x.closed.mean) },
+    paced: { calls: r.pacedCalls, skipped: r.skipped, ...percentiles(r.pacedRtts) },
+    pacedStalls: r.stalls,
+  };
 }
 
 /** The per-process open-file limit; a proxy holds two sockets per station. */
@@ -177,37 +240,49 @@ async function idleMemory(csmsPort: number, requested: number, print: (l: string
 
 export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<ProxyBenchResult> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const o = { stations: 1000, seconds: 5, pacedSeconds: 8, idle: 2000, ...given };
+  const o = { stations: 1000, seconds: 5, pacedSeconds: 5, idle: 2000, rounds: 3, ...given };
   const print = options.print ?? ((l: string) => process.stdout.write(l + '\n'));
-  print(`proxy bench: ${o.stations} stations, ${o.seconds} s closed loop + ${o.pacedSeconds} s at 1 CALL/s/station, ${availableParallelism()} CPUs, node ${process.version}`);
+  print(`proxy bench: ${o.stations} stations; ${o.rounds} rounds, each route in turn: ${o.seconds} s closed loop, then ${o.pacedSeconds} s at 1 CALL/s/station; ${availableParallelism()} CPUs, node ${process.version}`);
   const csms = child('bench-csms');
   const logDir = mkdtempSync(join(tmpdir(), 'ocpp-harness-bench-log-'));
-  const variants: VariantResult[] = [];
+  const hosts: ChildProcess[] = [];
+  const routes: Route[] = [];
   let idle: ProxyBenchResult['idle'];
   try {
     const { port } = await ask<{ port: number }>(csms, undefined, 'CSMS start');
-    variants.push(await runVariant('(a) direct', `ws://127.0.0.1:${port}/ocpp`, o, print));
+    routes.push(await openRoute('(a) direct', `ws://127.0.0.1:${port}/ocpp`, o.stations, print));
     for (const [name, role] of [['(b) http-proxy ws pipe', 'pipe'], ['(c) ocpp-harness', 'harness']] as const) {
       const host = child('proxy-host', [role, String(port), logDir]);
-      try {
-        const { url } = await ask<{ url: string }>(host, undefined, `${role} start`);
-        variants.push(await runVariant(name, url, o, print, host));
-      } finally {
-        await stop(host);
-      }
+      hosts.push(host);
+      const { url } = await ask<{ url: string }>(host, undefined, `${role} start`);
+      routes.push(await openRoute(name, url, o.stations, print, host));
     }
+    // The routes take turns, so a slow spell of this shared machine hits all of them, not one.
+    for (let round = 1; round <= o.rounds; round++) {
+      for (const r of routes) await closedRound(r, csms, o.seconds);
+      for (const r of routes) await pacedRound(r, o.pacedSeconds);
+      const [, b, c] = routes.map((r) => r.rounds[round - 1].framesPerSecond);
+      print(`  round ${round}: ${routes.map((r) => `${r.name.slice(0, 3)} ${r.rounds[round - 1].framesPerSecond.toFixed(0)} frames/s`).join(', ')}; (c)/(b) ${(c / b).toFixed(2)}`);
+    }
+    for (const r of routes) await stop(r.load);
+    for (const h of hosts) await stop(h);
     idle = await idleMemory(port, o.idle, print);
   } finally {
+    for (const r of routes) await stop(r.load);
+    for (const h of hosts) await stop(h);
     await stop(csms);
     rmSync(logDir, { recursive: true, force: true });
   }
+  const variants = routes.map(summarize);
   const [a, b, c] = variants;
+  const ratios = b.rounds.map((fb, i) => c.rounds[i] / fb);
   const result: ProxyBenchResult = {
     stations: o.stations,
     cpus: availableParallelism(),
     node: process.version,
     variants,
-    throughputRatio: c.framesPerSecond / b.framesPerSecond,
+    throughputRatio: median(ratios),
+    throughputRatios: ratios,
     pacedP99AddedMs: c.paced.p99 - a.paced.p99,
     idle,
   };
@@ -219,20 +294,22 @@ function table(r: ProxyBenchResult): string[] {
   const f = (n: number, d = 2) => n.toFixed(d).padStart(8);
   const lines = [
     '',
-    `${''.padEnd(24)}  closed loop (1 CALL outstanding/station)              |  1 CALL/s/station`,
-    `${''.padEnd(24)}  ${'frames/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'CPU µs/frame'.padStart(13)} |  ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+    `${''.padEnd(24)}  closed loop (1 CALL outstanding/station)     CPU µs/frame: middlebox load CSMS |  1 CALL/s/station`,
+    `${''.padEnd(24)}  ${'frames/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  ${'middlebox'.padStart(20)} ${'load'.padStart(6)} ${'CSMS'.padStart(6)} |  ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
   ];
   for (const v of r.variants) {
-    const cpu = v.middleboxCpuMicrosPerFrame === undefined ? '-' : v.middleboxCpuMicrosPerFrame.toFixed(1);
-    lines.push(`${v.name.padEnd(24)}  ${v.framesPerSecond.toFixed(0).padStart(10)} ${f(v.closedLoop.p50)} ${f(v.closedLoop.p99)} ${cpu.padStart(13)} |  ${f(v.paced.p50)} ${f(v.paced.p99)}`);
+    const cpu = v.cpu.middlebox === undefined ? '-' : v.cpu.middlebox.toFixed(1);
+    lines.push(
+      `${v.name.padEnd(24)}  ${v.framesPerSecond.toFixed(0).padStart(10)} ${f(v.closedLoop.p50)} ${f(v.closedLoop.p99)}  ${cpu.padStart(20)} ${v.cpu.load.toFixed(1).padStart(6)} ${v.cpu.csms.toFixed(1).padStart(6)} |  ${f(v.paced.p50)} ${f(v.paced.p99)}`,
+    );
   }
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
   lines.push(
     '',
-    `throughput (c)/(b): ${r.throughputRatio.toFixed(2)}   (target >= 0.80; all processes share ${r.cpus} CPUs, so this also measures who leaves CPU to the load)`,
+    `throughput (c)/(b): ${r.throughputRatio.toFixed(2)}, median of the rounds' ${r.throughputRatios.map((x) => x.toFixed(2)).join(', ')}   (target >= 0.80; all processes share ${r.cpus} CPUs, so this also measures who leaves CPU to the load)`,
     ...r.variants
-      .filter((v) => v.middleboxCpuMicrosPerFrame)
-      .map((v) => `  ${v.name}: one core forwards at most ~${Math.round(1e6 / v.middleboxCpuMicrosPerFrame!)} frames/s (1 s / CPU time per frame)`),
+      .filter((v) => v.cpu.middlebox)
+      .map((v) => `  ${v.name}: one core forwards at most ~${Math.round(1e6 / v.cpu.middlebox!)} frames/s (1 s / CPU time per frame)`),
     `p99 added by ocpp-harness over direct at 1 CALL/s/station: ${r.pacedP99AddedMs.toFixed(2)} ms   (target <= 1 ms)`,
     ...r.variants
       .filter((v) => v.pacedStalls)
@@ -252,7 +329,7 @@ function flag(args: string[], name: string): number | undefined {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
-  runProxyBench({ stations: flag(args, '--stations'), seconds: flag(args, '--seconds'), pacedSeconds: flag(args, '--paced-seconds'), idle: flag(args, '--idle') })
+  runProxyBench({ stations: flag(args, '--stations'), rounds: flag(args, '--rounds'), seconds: flag(args, '--seconds'), pacedSeconds: flag(args, '--paced-seconds'), idle: flag(args, '--idle') })
     .then((r) => {
       if (args.includes('--json')) process.stdout.write(JSON.stringify(r, null, 2) + '\n');
     })

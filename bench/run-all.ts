@@ -3,7 +3,7 @@
  *   validation: Conversation.inspect vs JSON.parse alone on the same frames;
  *   proxy: (a) direct, (b) http-proxy byte pipe, (c) ocpp-harness, plus RSS per idle station.
  *
- *   npm run bench -- [--only validation|proxy] [--stations N] [--seconds S] [--paced-seconds S] [--idle N]
+ *   npm run bench -- [--only validation|proxy] [--stations N] [--rounds R] [--seconds S] [--paced-seconds S] [--idle N]
  */
 import { formatValidationBench, runValidationBench } from './validation-bench.js';
 import { runProxyBench } from './proxy-bench.js';
@@ -31,6 +31,7 @@ async function main(args: string[]): Promise<void> {
   if (only !== 'validation') {
     await runProxyBench({
       stations: number(args, '--stations'),
+      rounds: number(args, '--rounds'),
       seconds: number(args, '--seconds'),
       pacedSeconds: number(args, '--paced-seconds'),
       idle: number(args, '--idle'),

@@ -11,11 +11,16 @@ import { redactFrameRecord } from './redact.js';
  */
 const FLUSH_MS = 5;
 const FLUSH_BYTES = 256 * 1024;
+/** Lines are encoded straight into buffers of this size (one string join and copy fewer per line). */
+const BLOCK_BYTES = FLUSH_BYTES + 64 * 1024;
 
 export class JsonlWriter {
   private fd: number | undefined;
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /** Filled blocks waiting to be written, then the block being filled (`block`, `used` bytes of it). */
+  private full: Buffer[] = [];
+  private block: Buffer | undefined;
+  private used = 0;
+  private pendingBytes = 0;
   private inFlight = false;
   private timer: NodeJS.Timeout | undefined;
   private waiters: Array<() => void> = [];
@@ -53,17 +58,15 @@ export class JsonlWriter {
   write(record: object): void {
     if (this.fd === undefined) return;
     this.records++;
-    const line = JSON.stringify(record) + '\n';
-    this.pending.push(line);
-    this.pendingChars += line.length;
+    this.append(JSON.stringify(record) + '\n');
     if (this.inFlight) return;
-    if (this.pendingChars >= FLUSH_BYTES) this.drain();
+    if (this.pendingBytes >= FLUSH_BYTES) this.drain();
     else this.timer ??= setTimeout(() => this.drain(), FLUSH_MS);
   }
 
   /** Resolves once everything handed in so far is in the file. */
   flush(): Promise<void> {
-    if (!this.inFlight && this.pending.length === 0) return Promise.resolve();
+    if (!this.inFlight && this.pendingBytes === 0) return Promise.resolve();
     return new Promise((resolve) => {
       this.waiters.push(resolve);
       if (!this.inFlight) this.drain();
@@ -72,7 +75,7 @@ export class JsonlWriter {
 
   /** Writes whatever is pending synchronously, for exit paths (`process.on("exit")`) where nothing async runs. */
   flushSync(): void {
-    if (this.fd === undefined || this.pending.length === 0) return;
+    if (this.fd === undefined || this.pendingBytes === 0) return;
     const chunk = this.take();
     let off = 0;
     try {
@@ -91,10 +94,35 @@ export class JsonlWriter {
     }
   }
 
+  /** UTF-8 encodes `line` into the current block (a UTF-16 unit takes at most 3 bytes, so the check is safe). */
+  private append(line: string): void {
+    const most = line.length * 3;
+    if (most > BLOCK_BYTES) {
+      this.seal();
+      this.full.push(Buffer.from(line, 'utf8'));
+      this.pendingBytes += this.full[this.full.length - 1].length;
+      return;
+    }
+    if (this.block && this.used + most > this.block.length) this.seal();
+    this.block ??= Buffer.allocUnsafe(BLOCK_BYTES);
+    const n = this.block.write(line, this.used, 'utf8');
+    this.used += n;
+    this.pendingBytes += n;
+  }
+
+  /** Moves the filled part of the current block to `full`; the next line starts a new block. */
+  private seal(): void {
+    if (this.block && this.used > 0) this.full.push(this.block.subarray(0, this.used));
+    this.block = undefined;
+    this.used = 0;
+  }
+
+  /** Everything pending, as one buffer the caller now owns. */
   private take(): Buffer {
-    const chunk = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingChars = 0;
+    this.seal();
+    const chunk = this.full.length === 1 ? this.full[0] : Buffer.concat(this.full);
+    this.full = [];
+    this.pendingBytes = 0;
     return chunk;
   }
 
@@ -102,7 +130,7 @@ export class JsonlWriter {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.fd === undefined || this.inFlight) return;
-    if (this.pending.length === 0) return this.settle();
+    if (this.pendingBytes === 0) return this.settle();
     const chunk = this.take();
     this.inFlight = true;
     this.writeChunk(chunk, 0);
@@ -120,13 +148,13 @@ export class JsonlWriter {
       if (offset + n < chunk.length) return this.writeChunk(chunk, offset + n);
       this.inFlight = false;
       // More arrived while writing: it waits for its own short batch window, unless someone is flushing.
-      if (this.waiters.length > 0 || this.pendingChars >= FLUSH_BYTES) this.drain();
-      else if (this.pending.length > 0) this.timer ??= setTimeout(() => this.drain(), FLUSH_MS);
+      if (this.waiters.length > 0 || this.pendingBytes >= FLUSH_BYTES) this.drain();
+      else if (this.pendingBytes > 0) this.timer ??= setTimeout(() => this.drain(), FLUSH_MS);
     });
   }
 
   private settle(): void {
-    if (this.pending.length > 0 && !this.failed) return this.drain();
+    if (this.pendingBytes > 0 && !this.failed) return this.drain();
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w();
@@ -137,8 +165,10 @@ export class JsonlWriter {
     if (!this.failed) this.onError(err);
     this.failed = err;
     // A log we cannot write must not keep growing in memory.
-    this.pending = [];
-    this.pendingChars = 0;
+    this.full = [];
+    this.block = undefined;
+    this.used = 0;
+    this.pendingBytes = 0;
   }
 }
 

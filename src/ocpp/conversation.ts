@@ -119,9 +119,9 @@ export class Conversation {
         findings.push(finding('rpc.send-not-confirmable', 'error', `${frame.action} expects a response and must be sent as CALL (2), not SEND.`, { errorCode: errorCodeFor(v, 'protocol') }));
       }
     }
-    if (frame.type === 'CALL') findings.push(...this.checkCallOrder(sender, frame, now));
-    if (sender === 'cs') findings.push(...this.checkBootOrder(frame.action));
-    if (info) findings.push(...validatePayload(v, frame.action, 'request', frame.payload));
+    if (frame.type === 'CALL') append(findings, this.checkCallOrder(sender, frame, now));
+    if (sender === 'cs') append(findings, this.checkBootOrder(frame.action));
+    if (info) append(findings, validatePayload(v, frame.action, 'request', frame.payload));
     this.remember(sender, frame.id);
     if (frame.type === 'CALL') {
       this.timedOut[sender].delete(frame.id);
@@ -150,7 +150,7 @@ export class Conversation {
     } else if (this.recentIds[sender].includes(frame.id)) {
       findings.push(finding('rpc.reused-id', 'warning', `messageId "${frame.id}" was already used by an earlier CALL of the same side on this connection.`));
     }
-    const previous = [...pending].find(([id]) => id !== frame.id);
+    const previous = firstOther(pending, frame.id);
     if (previous) {
       const [id, call] = previous;
       const strict = this.version !== '1.6';
@@ -180,7 +180,7 @@ export class Conversation {
     const findings: Finding[] = [];
     const caller = other(sender);
     const call = this.pending[caller].get(frame.id) ?? this.timedOut[caller].get(frame.id);
-    if (frame.type === 'CALLERROR') findings.push(...this.checkErrorCode(frame.errorCode));
+    if (frame.type === 'CALLERROR') append(findings, this.checkErrorCode(frame.errorCode));
     if (!call) {
       // "-1" is the id the spec prescribes for a CALLERROR about a frame whose id could not be read (2.0.1 Part 4 §4.2.3);
       // a CALLERROR may also answer a malformed request whose id was readable.
@@ -196,7 +196,7 @@ export class Conversation {
       findings.push(finding('rpc.late-response', 'warning', `The answer to ${call.action} came after ${latencyMs} ms, later than the ${this.responseTimeoutMs} ms response timeout.`));
     }
     if (frame.type === 'CALLRESULT' && actionInfo(v, call.action)) {
-      findings.push(...validatePayload(v, call.action, 'response', frame.payload));
+      append(findings, validatePayload(v, call.action, 'response', frame.payload));
       if (call.action === 'BootNotification' && caller === 'cs') this.onBootAnswer(frame.payload.status);
     }
     // A BootNotification answered with an error leaves the boot undecided, as if none had been seen.
@@ -242,6 +242,17 @@ export class Conversation {
 function pushBounded(list: string[], id: string): void {
   list.push(id);
   if (list.length > RECENT_IDS) list.shift();
+}
+
+/** The first pending CALL with another id than `id` (no copy of the map: this runs for every CALL). */
+function firstOther(pending: Map<string, PendingCall>, id: string): [string, PendingCall] | undefined {
+  for (const entry of pending) if (entry[0] !== id) return entry;
+  return undefined;
+}
+
+/** Pushes `more` onto `findings`; nearly always empty, so no spread call. */
+function append(findings: Finding[], more: Finding[]): void {
+  for (const f of more) findings.push(f);
 }
 
 function removeFrom(list: string[], id: string): boolean {

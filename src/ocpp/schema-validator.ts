@@ -62,7 +62,9 @@ function createAjv(version: Version): Ajv {
 
 interface CompiledVersion {
   ajv: Ajv;
-  validators: Map<string, ValidateFunction>;
+  /** Per action, the request's and the response's validator (looked up per frame: no key strings built). */
+  validators: Map<string, { request?: ValidateFunction; response?: ValidateFunction }>;
+  count: number;
 }
 
 const compiled = new Map<Version, CompiledVersion>();
@@ -70,7 +72,7 @@ const compiled = new Map<Version, CompiledVersion>();
 function forVersion(version: Version): CompiledVersion {
   let c = compiled.get(version);
   if (!c) {
-    c = { ajv: createAjv(version), validators: new Map() };
+    c = { ajv: createAjv(version), validators: new Map(), count: 0 };
     compiled.set(version, c);
   }
   return c;
@@ -83,22 +85,24 @@ function forVersion(version: Version): CompiledVersion {
  */
 export function validatorFor(version: Version, action: string, kind: MessageKind): ValidateFunction | undefined {
   const c = forVersion(version);
-  const key = `${action}:${kind}`;
-  const hit = c.validators.get(key);
+  const hit = c.validators.get(action)?.[kind];
   if (hit) return hit;
   const pair = schemaSource(version).byAction.get(action);
   const schema = pair && (kind === 'request' ? pair.request : pair.response);
   if (!schema) return undefined;
   const { $id: _id, id: _legacyId, ...body } = schema as Record<string, unknown>;
   const fn = c.ajv.compile(body);
-  c.validators.set(key, fn);
+  let entry = c.validators.get(action);
+  if (!entry) c.validators.set(action, (entry = {}));
+  entry[kind] = fn;
+  c.count++;
   return fn;
 }
 
 /** How many message schemas of `version` are compiled so far, and how many there are. */
 export function compiledCount(version: Version): { compiled: number; total: number } {
   const pairs = [...schemaSource(version).byAction.values()];
-  return { compiled: compiled.get(version)?.validators.size ?? 0, total: pairs.filter((p) => p.request).length + pairs.filter((p) => p.response).length };
+  return { compiled: compiled.get(version)?.count ?? 0, total: pairs.filter((p) => p.request).length + pairs.filter((p) => p.response).length };
 }
 
 const warming = new Set<Version>();

@@ -33,7 +33,8 @@ export function inspectMessage(conversation: Conversation, who: { station: strin
   if (inspection.id !== undefined) record.id = inspection.id;
   if (inspection.action !== undefined) record.action = inspection.action;
   if (inspection.latencyMs !== undefined) record.latencyMs = inspection.latencyMs;
-  if (!binary && !isUtf8(data)) {
+  // Decoding replaced any bad sequence with U+FFFD, so only a frame holding one needs the full check.
+  if (!binary && raw.includes('\uFFFD') && !isUtf8(data)) {
     // `raw` can only hold a lossy decoding; keep the exact bytes next to it.
     record.rawBytes = data.toString('base64');
     record.errors = [invalidUtf8(conversation), ...record.errors];

@@ -34,6 +34,25 @@ describe('JsonlWriter', () => {
     expect(w.records).to.equal(5000);
   });
 
+  it('keeps every byte of multi-byte text, lines that fill several blocks and lines larger than a block', async () => {
+    const w = JsonlWriter.create(dir);
+    const expected: string[] = [];
+    // Multi-byte characters (2, 3 and 4 bytes in UTF-8) so that block ends fall inside encoded characters' reach.
+    const text = (i: number) => `é€😀${'x'.repeat(i % 997)}`;
+    for (let i = 0; i < 3000; i++) {
+      const raw = i === 1500 ? 'ü'.repeat(600_000) : JSON.stringify([2, String(i), 'DataTransfer', { vendorId: 'v', data: text(i) }]);
+      w.writeFrame(frame(i, raw));
+      expected.push(raw);
+      if (i % 700 === 0) await new Promise((r) => setImmediate(r));
+    }
+    w.flushSync();
+    await w.close();
+    const got = lines(w.path).map((l) => l.raw);
+    expect(got.length).to.equal(expected.length);
+    expect(got.findIndex((raw, i) => raw !== expected[i])).to.equal(-1);
+    expect(w.bytesWritten).to.equal(readFileSync(w.path).length);
+  });
+
   it('flush() resolves once the records handed in are on disk', async () => {
     const w = JsonlWriter.create(dir);
     w.writeFrame(frame(1));
