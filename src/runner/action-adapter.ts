@@ -21,6 +21,11 @@ export interface ActionAdapter {
   unavailable(action: string): string | undefined;
   /** Does it; rejects with an Error saying why it failed. Rejects with ActionSkippedError when a person declined. */
   perform(request: ActionRequest): Promise<void>;
+  /**
+   * True when the action is done outside the harness's pace and may take longer than a step waits (a person at the
+   * prompt, a rig behind a hook): the step waiting for its traffic starts its timeout once the action is done.
+   */
+  takesItsTime?(action: string): boolean;
 }
 
 /** No adapter can perform the action: the case is reported not-run with this reason. */
@@ -45,6 +50,10 @@ export class AdapterChain implements ActionAdapter {
       reasons.push(`${a.name}: ${why}`);
     }
     return reasons.length ? reasons.join('; ') : 'no action adapter is configured (no reference peer, no hook in the SUT configuration, not an interactive terminal)';
+  }
+
+  takesItsTime(action: string): boolean {
+    return this.adapters.find((a) => !a.unavailable(action))?.takesItsTime?.(action) === true;
   }
 
   async perform(request: ActionRequest): Promise<void> {

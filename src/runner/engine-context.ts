@@ -62,6 +62,9 @@ export class CaseContext {
   each: unknown = undefined;
   /** Manual actions still running (settled before the case ends). */
   readonly pendingActions: Promise<void>[] = [];
+  /** Manual actions that take their time (a person, a rig) still running, and when the last one ended (ms). */
+  private outsideActions = 0;
+  outsideActionsEndedAt = 0;
   /** The case's unresponsive second address (listenUnresponsive), closed when the case ends. */
   unresponsive?: UnresponsiveListener;
 
@@ -71,6 +74,19 @@ export class CaseContext {
     readonly caseId: string,
   ) {
     this.startedAt = options.now();
+  }
+
+  /** Counts `action` as done outside the harness's pace until it settles (see ActionAdapter.takesItsTime). */
+  trackOutsideAction(action: Promise<void>): void {
+    this.outsideActions++;
+    void action.finally(() => {
+      this.outsideActions--;
+      this.outsideActionsEndedAt = this.options.now();
+    });
+  }
+
+  get outsideActionRunning(): boolean {
+    return this.outsideActions > 0;
   }
 
   get sut(): ResolvedSut {

@@ -30,18 +30,35 @@ interface Candidate {
   taken?: boolean;
 }
 
+/** How often a step looks whether a manual action done outside the harness's pace has ended. */
+const OUTSIDE_POLL_MS = 100;
+
+/**
+ * The step's next event, or undefined at its deadline. While a person or a rig is still doing a manual action, the
+ * step's time does not run (events are taken meanwhile): the wait starts again, whole, once the action is done, so a
+ * station that reacts within the timeout of the action's end passes however long the person took.
+ */
+async function nextEvent(ctx: CaseContext, clock: { deadline: number; waitMs: number }): Promise<SessionEvent | undefined> {
+  while (ctx.outsideActionRunning) {
+    const event = await ctx.session.next(ctx.now() + OUTSIDE_POLL_MS);
+    if (event) return event;
+  }
+  clock.deadline = Math.max(clock.deadline, ctx.outsideActionsEndedAt + clock.waitMs);
+  return ctx.session.next(clock.deadline);
+}
+
 export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfStep, ctx: CaseContext, params: Record<string, unknown>): Promise<FrameRecord[]> {
   const mode = 'expectOneOf' in step ? 'one' : 'all';
   const specs: ExpectedMessage[] = 'expectAll' in step ? step.expectAll : 'expectOneOf' in step ? step.expectOneOf : [step];
   const candidates = expand(specs, ctx, params);
   const tolerate = step.tolerate ?? [];
   const waitMs = timeoutFor(step.timeoutMs ?? ctx.sut.timeouts.expectMs, candidates, ctx, params);
-  const deadline = ctx.now() + waitMs;
+  const clock = { deadline: ctx.now() + waitMs, waitMs };
   const evidence: FrameRecord[] = [];
   const seen: Seen[] = [];
   const isDone = () => (mode === 'one' ? candidates.some((c) => c.taken) : candidates.every((c) => c.taken || c.optional));
   while (!isDone()) {
-    const event = await ctx.session.next(deadline);
+    const event = await nextEvent(ctx, clock);
     if (!event) throw timedOut(candidates, mode, seen, waitMs, ctx, 'reconnects' in step && step.reconnects === true);
     const call = handleNonCall(event, ctx);
     if (!call) continue;

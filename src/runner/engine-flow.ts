@@ -156,6 +156,7 @@ export async function runAction(step: ActionStep, ctx: CaseContext, params: Reco
     ctx.session.interrupt(failure);
   });
   ctx.pendingActions.push(running);
+  if (ctx.options.adapter.takesItsTime?.(step.action)) ctx.trackOutsideAction(running);
   // Let an action that fails at once (unknown connector, peer closed) fail its own step.
   await new Promise((resolve) => setImmediate(resolve));
   if (failure) {

@@ -14,6 +14,11 @@ const DEFAULT_HOOK_TIMEOUT_MS = 30_000;
 
 export class HookAdapter implements ActionAdapter {
   readonly name = 'hook';
+  /** A rig behind a hook (or a person it pages) takes its time; the hook's own timeout bounds it. */
+  takesItsTime(): boolean {
+    return true;
+  }
+
   constructor(
     private readonly hooks: Readonly<Record<string, ActionHook>>,
     /** What `{{sut.…}}` means inside hooks. */
@@ -81,6 +86,11 @@ export class PromptAdapter implements ActionAdapter {
 
   unavailable(): string | undefined {
     return this.input.isTTY ? undefined : 'standard input is not an interactive terminal';
+  }
+
+  /** A person needs the time it takes: walking to the station, plugging in. */
+  takesItsTime(): boolean {
+    return true;
   }
 
   async perform(request: ActionRequest): Promise<void> {

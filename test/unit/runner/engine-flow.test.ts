@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { ActionAdapter, ActionRequest } from '../../../src/runner/action-adapter.js';
 import { ActionSkippedError } from '../../../src/runner/action-adapter.js';
 import type { ReusableState } from '../../../src/runner/case-types.js';
-import { fixture } from './engine-fixture.js';
+import { FAST, fixture } from './engine-fixture.js';
 import type { ScriptedLink } from './scripted-link.js';
 
 /** Flow steps (wait, connection, action, set, use, when, forEach), verdicts other than passed/failed, and holding. */
@@ -12,7 +12,12 @@ class RecordingAdapter implements ActionAdapter {
   constructor(
     private readonly can: string[],
     private readonly act: (r: ActionRequest) => Promise<void> | void = () => undefined,
+    /** Like a person at the prompt or a rig behind a hook. */
+    private readonly slow = false,
   ) {}
+  takesItsTime(): boolean {
+    return this.slow;
+  }
   unavailable(action: string): string | undefined {
     return this.can.includes(action) ? undefined : `cannot ${action}`;
   }
@@ -86,6 +91,36 @@ describe('engine: flow steps and verdicts', () => {
     expect(result.verdict, result.reason).to.equal('passed');
     expect(adapter.done.map((r) => [r.action, r.params, r.caseId])).to.deep.equal([['plugIn', { connectorId: 1 }, 'TC_900_CS']]);
     expect(result.steps[0].description).to.equal('Manual action: Plug the cable in on both the EV and the station side (plugIn {"connectorId":1})');
+  });
+
+  it('action: a person who takes longer than a step waits does not fail the step; its time starts once the action is done', async () => {
+    const personTakes = FAST.expectMs * 3;
+    const plugIn = (link: () => ScriptedLink, slow: boolean) =>
+      new RecordingAdapter(
+        ['plugIn'],
+        () =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              void link().sut.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Preparing' });
+              resolve();
+            }, personTakes),
+          ),
+        slow,
+      );
+    const steps = [{ action: 'plugIn' }, { expect: 'StatusNotification', payload: { status: 'Preparing' } }];
+    const person = fixture({}, { adapters: [plugIn(() => person.link, true)] });
+    const result = await person.run(steps);
+    expect(result.verdict, result.reason).to.equal('passed');
+    // An action at the harness's pace (a reference peer) gets no such grace: the step's usual wait applies.
+    const peer = fixture({}, { adapters: [plugIn(() => peer.link, false)] });
+    const hurried = await peer.run(steps);
+    expect(hurried.verdict).to.equal('failed');
+    expect(hurried.reason).to.match(/^Step 2 failed: expected StatusNotification where status is "Preparing"; got nothing within 300 ms/);
+    // Once the person is done, a station that stays silent still fails the step after its usual wait.
+    const silent = fixture({}, { adapters: [new RecordingAdapter(['plugIn'], () => new Promise((resolve) => setTimeout(resolve, personTakes)), true)] });
+    const nothing = await silent.run(steps);
+    expect(nothing.verdict).to.equal('failed');
+    expect(nothing.reason).to.match(/got nothing within 300 ms/);
   });
 
   it('action: with no adapter able to do it, the case is not-run and the reason names the action', async () => {
