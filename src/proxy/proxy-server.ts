@@ -9,6 +9,7 @@ import { versionOfSubprotocol } from '../ocpp/versions.js';
 import type { ConnectionEventRecord, Finding, Version } from '../types.js';
 import { ConsoleView, wantsColor } from './console-view.js';
 import { createHttpPassthrough, type HttpRecord } from './http-passthrough.js';
+import { InspectionQueue } from './inspection-queue.js';
 import { LiveView } from './live-view.js';
 import { replyAndClose } from './http-reply.js';
 import { RecordStream } from './observers.js';
@@ -61,6 +62,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
   private readonly sockets = new Set<Socket>();
   private readonly counters = { conn: 0, http: 0 };
   private readonly collector = new StatsCollector();
+  private readonly inspections = new InspectionQueue((e) => this.event('error', '', '', { side: 'proxy', message: `inspecting a frame failed: ${e instanceof Error ? e.message : String(e)}` }));
   private readonly http;
   private writer?: JsonlWriter;
   private consoleView?: ConsoleView;
@@ -121,6 +123,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
   }
 
   stats(): ProxyStats {
+    this.inspections.flush();
     return this.collector.snapshot(this.observerErrors);
   }
 
@@ -237,7 +240,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     const session =
       this.o.enforce === true
         ? new Session({ ...common, cs: { ws, socket }, csms: { ws: up.ws, socket: up.socket }, enforce: true })
-        : new RelaySession({ ...common, cs: socket, csms: up.socket });
+        : new RelaySession({ ...common, cs: socket, csms: up.socket, inspections: this.inspections });
     this.sessions.add(session);
     void session.ended.then(() => this.sessions.delete(session));
     const detail: Record<string, unknown> = { subprotocol: up.protocol || null, version, offered: target.offered, path: target.path, upstream: displayUrl(target.upstreamUrl), remote: remote(socket) };
@@ -266,6 +269,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
   }
 
   private event(event: string, station: string, conn: string, detail: Record<string, unknown>): void {
+    this.inspections.flush();
     const record: ConnectionEventRecord = { ts: new Date().toISOString(), station, conn, event };
     for (const [k, v] of Object.entries(detail)) if (v !== undefined) record[k] = v;
     this.publishEvent(record);

@@ -3,16 +3,19 @@ import { Conversation } from '../ocpp/conversation.js';
 import type { Direction, Side } from '../types.js';
 import { closeFrame, FrameTap } from './frame-tap.js';
 import { inspectMessage } from './frame-inspector.js';
+import type { InspectionQueue } from './inspection-queue.js';
 import { CLOSE_GRACE_MS, closeEventDetail, forwardedClose, otherSide, type CloseInitiator, type SessionBase } from './session-common.js';
 
 /**
  * Observe mode: one station <-> CSMS connection relayed as raw bytes after the handshakes. Each chunk is
  * written to the other side as it arrives, so frames, masks, fragmentation, pings, pongs and close frames
  * cross exactly as sent; a FrameTap per direction reads the same chunks and every message is inspected and
- * published after it was forwarded. The proxy writes frames of its own only when a side vanishes without a close frame
+ * published after it was forwarded, together with the other messages of the same turn (InspectionQueue). The proxy writes frames of its own only when a side vanishes without a close frame
  * (1001, or 1011 after a socket error) and when it shuts down.
  */
 export interface RelayOptions extends SessionBase {
+  /** Where this session's messages wait to be inspected, after the turn that forwarded them. */
+  inspections: InspectionQueue;
   cs: Socket;
   csms: Socket;
 }
@@ -116,9 +119,13 @@ export class RelaySession {
 
   private onMessage(dir: Direction, data: Buffer, binary: boolean): void {
     this.frames++;
-    const record = inspectMessage(this.conversation, this.o, dir, data, binary, Date.now());
-    if (!this.delivered) record.undelivered = true;
-    this.o.publishFrame(record);
+    const now = Date.now();
+    const delivered = this.delivered;
+    this.o.inspections.add(() => {
+      const record = inspectMessage(this.conversation, this.o, dir, data, binary, now);
+      if (!delivered) record.undelivered = true;
+      this.o.publishFrame(record);
+    });
   }
 
   private onCloseFrame(side: Side, code: number, reason: string): void {
