@@ -9,9 +9,10 @@ import { CLOSE_GRACE_MS, closeEventDetail, forwardedClose, otherSide, type Close
 /**
  * Observe mode: one station <-> CSMS connection relayed as raw bytes after the handshakes. Each chunk is
  * written to the other side as it arrives, so frames, masks, fragmentation, pings, pongs and close frames
- * cross exactly as sent; a FrameTap per direction reads the same chunks and every message is inspected and
- * published after it was forwarded, together with the other messages of the same turn (InspectionQueue). The proxy writes frames of its own only when a side vanishes without a close frame
- * (1001, or 1011 after a socket error) and when it shuts down.
+ * cross exactly as sent; a FrameTap per direction reads the same chunks, and every message is inspected and
+ * published after it was forwarded, together with the other messages of the same turn (InspectionQueue). The
+ * proxy writes frames of its own only when a side vanishes without a close frame (1001, or 1011 after a socket
+ * error) and when it shuts down.
  */
 export interface RelayOptions extends SessionBase {
   /** Where this session's messages wait to be inspected, after the turn that forwarded them. */
