@@ -124,6 +124,8 @@ interface Route {
   host?: ChildProcess;
   rounds: Array<{ framesPerSecond: number; cpu: CpuShare; closed: LoadResult }>;
   pacedRtts: number[];
+  /** Each round's own p99 at 1 CALL/s/station, to show how much it moves between rounds. */
+  pacedP99s: number[];
   pacedCalls: number;
   skipped: number;
   stalls?: Stalls;
@@ -144,7 +146,7 @@ async function openRoute(name: string, url: string, stations: number, print: (l:
   const c = await ask<{ connected: number; failed: number; ms: number }>(load, { cmd: 'connect', url, count: stations }, 'connect');
   if (c.failed) throw new Error(`${name}: ${c.failed} of ${stations} stations failed to connect`);
   print(`  ${name}: ${c.connected} stations connected and booted in ${(c.ms / 1000).toFixed(1)} s`);
-  return { name, load, host, rounds: [], pacedRtts: [], pacedCalls: 0, skipped: 0 };
+  return { name, load, host, rounds: [], pacedRtts: [], pacedP99s: [], pacedCalls: 0, skipped: 0 };
 }
 
 /** One closed-loop round on one route; the other routes' stations are idle meanwhile. */
@@ -168,6 +170,7 @@ async function pacedRound(r: Route, seconds: number): Promise<void> {
   const paced = await ask<LoadResult>(r.load, { cmd: 'paced', intervalMs: 1000, warmupMs: 1000, durationMs: seconds * 1000, rtts: true }, 'paced');
   if (r.host) r.stalls = await ask<Stalls>(r.host, { cmd: 'stalls' }, 'stalls');
   r.pacedRtts.push(...(paced.rtts ?? []));
+  r.pacedP99s.push(paced.p99);
   r.pacedCalls += paced.calls;
   r.skipped += paced.skipped ?? 0;
 }
@@ -262,7 +265,9 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
       for (const r of routes) await closedRound(r, csms, o.seconds);
       for (const r of routes) await pacedRound(r, o.pacedSeconds);
       const [, b, c] = routes.map((r) => r.rounds[round - 1].framesPerSecond);
-      print(`  round ${round}: ${routes.map((r) => `${r.name.slice(0, 3)} ${r.rounds[round - 1].framesPerSecond.toFixed(0)} frames/s`).join(', ')}; (c)/(b) ${(c / b).toFixed(2)}`);
+      const tag = (r: Route) => r.name.slice(0, 3);
+      print(`  round ${round}: ${routes.map((r) => `${tag(r)} ${r.rounds[round - 1].framesPerSecond.toFixed(0)} frames/s`).join(', ')}; (c)/(b) ${(c / b).toFixed(2)}`);
+      print(`           p99 at 1 CALL/s/station: ${routes.map((r) => `${tag(r)} ${r.pacedP99s[round - 1].toFixed(2)} ms`).join(', ')}`);
     }
     for (const r of routes) await stop(r.load);
     for (const h of hosts) await stop(h);
