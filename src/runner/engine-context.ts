@@ -62,6 +62,8 @@ export class CaseContext {
   each: unknown = undefined;
   /** Manual actions still running (settled before the case ends). */
   readonly pendingActions: Promise<void>[] = [];
+  /** CALLs a wait step answered in the background, for the expect step right after the wait (see runWait). */
+  readonly waitedCalls: IncomingCall[] = [];
   /** Manual actions that take their time (a person, a rig) still running, and when the last one ended (ms). */
   private outsideActions = 0;
   outsideActionsEndedAt = 0;

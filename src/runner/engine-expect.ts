@@ -57,6 +57,15 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
   const evidence: FrameRecord[] = [];
   const seen: Seen[] = [];
   const isDone = () => (mode === 'one' ? candidates.some((c) => c.taken) : candidates.every((c) => c.taken || c.optional));
+  // CALLs the wait right before this step answered with their default reply: each still counts when it matches a
+  // message for which the case wants that default reply (nothing else could be sent any more).
+  for (const call of ctx.waitedCalls.splice(0)) {
+    if (isDone()) break;
+    const { taken } = findMatch(candidates, call, ctx, params, (form) => form.reply === undefined && !form.replyError && !form.noReply && !form.captureReply);
+    if (!taken) continue;
+    taken.c.taken = true;
+    evidence.push(call.frame, ...take(taken.form, taken.c.each, call, ctx, params));
+  }
   while (!isDone()) {
     const event = await nextEvent(ctx, clock);
     if (!event) throw timedOut(candidates, mode, seen, waitMs, ctx, 'reconnects' in step && step.reconnects === true);
@@ -66,20 +75,9 @@ export async function runExpect(step: ExpectStep | ExpectAllStep | ExpectOneOfSt
       ctx.session.answerBackground(call, 'invalid frame');
       throw new StepFailure('frames that follow the OCPP schemas and RPC rules', describeFindings(call.errors, `CALL ${call.action}`), [call.frame], call.errors);
     }
-    const open = candidates.filter((c) => !c.taken && c.forms.some((f) => f.expect === call.action));
-    let misses: Array<{ c: Candidate; mismatches: Mismatch[] }> = [];
-    let taken: { c: Candidate; form: MessageSpec } | undefined;
-    for (const c of open) {
-      for (const form of c.forms.filter((f) => f.expect === call.action)) {
-        const mismatches = check(form, c.each, call, ctx, params);
-        if (mismatches.length === 0) {
-          taken = { c, form };
-          break;
-        }
-        misses.push({ c, mismatches });
-      }
-      if (taken) break;
-    }
+    const found = findMatch(candidates, call, ctx, params);
+    const taken = found.taken;
+    let misses = found.misses;
     if (taken) {
       taken.c.taken = true;
       evidence.push(call.frame, ...take(taken.form, taken.c.each, call, ctx, params));
@@ -226,6 +224,21 @@ function timeoutFor(base: number, candidates: readonly Candidate[], ctx: CaseCon
     if (since !== undefined && Number.isFinite(max)) timeout = Math.max(timeout, since + max + 1000 - ctx.now());
   }
   return timeout;
+}
+
+/** The first open candidate form `call` matches (among the forms `usable` allows), and the near misses on the way. */
+function findMatch(candidates: Candidate[], call: IncomingCall, ctx: CaseContext, params: Record<string, unknown>, usable: (form: MessageSpec) => boolean = () => true) {
+  const misses: Array<{ c: Candidate; mismatches: Mismatch[] }> = [];
+  for (const c of candidates) {
+    if (c.taken) continue;
+    for (const form of c.forms) {
+      if (form.expect !== call.action || !usable(form)) continue;
+      const mismatches = check(form, c.each, call, ctx, params);
+      if (mismatches.length === 0) return { taken: { c, form }, misses };
+      misses.push({ c, mismatches });
+    }
+  }
+  return { taken: undefined, misses };
 }
 
 /** Answers the CALL the way the spec says, captures and marks. Returns the reply frame(s). */

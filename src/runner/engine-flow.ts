@@ -22,6 +22,8 @@ export async function runWait(step: WaitStep, ctx: CaseContext, params: Record<s
     if (!call) continue;
     ctx.session.answerBackground(call, 'arrived during a wait');
     if (call.errors.length > 0) throw new StepFailure('frames that follow the OCPP schemas and RPC rules', describeFindings(call.errors, `CALL ${call.action}`), [call.frame], call.errors);
+    // The SUT must not wait for its answer, but an expect step right after the wait may still be waiting for this CALL.
+    ctx.waitedCalls.push(call);
   }
 }
 

@@ -222,7 +222,11 @@ export class Engine {
   }
 
   private async execute(step: Step, params: Record<string, unknown>, ctx: CaseContext): Promise<FrameRecord[]> {
-    switch (stepKind(step)) {
+    const kind = stepKind(step);
+    // What a wait answered counts only for the expect step right after it: after a send, an action or a reconnect,
+    // a message that came before would be taken for a reaction to it.
+    if (kind !== 'wait' && kind !== 'set' && kind !== 'expect' && kind !== 'expectAll' && kind !== 'expectOneOf') ctx.waitedCalls.length = 0;
+    switch (kind) {
       case 'send':
         return runSend(step as Extract<Step, { send: string }>, ctx, params);
       case 'expect':

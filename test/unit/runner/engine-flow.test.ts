@@ -3,7 +3,7 @@ import type { ActionAdapter, ActionRequest } from '../../../src/runner/action-ad
 import { ActionSkippedError } from '../../../src/runner/action-adapter.js';
 import type { ReusableState } from '../../../src/runner/case-types.js';
 import { FAST, fixture } from './engine-fixture.js';
-import type { ScriptedLink } from './scripted-link.js';
+import type { ScriptedLink, ScriptedSut } from './scripted-link.js';
 
 /** Flow steps (wait, connection, action, set, use, when, forEach), verdicts other than passed/failed, and holding. */
 class RecordingAdapter implements ActionAdapter {
@@ -138,6 +138,26 @@ describe('engine: flow steps and verdicts', () => {
     const skipped = await fixture({}, { adapters: [slowSkip] }).run([{ action: 'plugIn' }, { expect: 'StatusNotification' }]);
     expect(skipped.verdict).to.equal('not-run');
     expect(skipped.reason).to.equal('Step 2: manual action "plugIn" (Plug the cable in on both the EV and the station side) was skipped at the prompt');
+  });
+
+  it('wait: a CALL answered during a wait still counts for the expect step right after it, but not after a send or for a special reply', async () => {
+    const status = { connectorId: 1, errorCode: 'NoError', status: 'Available' };
+    const station = {
+      onOpen: (sut: ScriptedSut) => void sut.call('StatusNotification', status),
+      onCall: (_a: string, _p: unknown, id: string, sut: ScriptedSut) => sut.result(id, { status: 'Accepted' }),
+    };
+    const right = fixture(station);
+    const after = await right.run([{ wait: 200 }, { expect: 'StatusNotification', payload: { status: 'Available' } }]);
+    expect(after.verdict, after.reason).to.equal('passed');
+    expect(right.link.answers().length, 'answered once, during the wait').to.equal(1);
+    // After a send, an earlier message is not a reaction to it.
+    const sent = await fixture(station).run([{ wait: 200 }, { send: 'ClearCache', payload: {} }, { expect: 'StatusNotification', payload: { status: 'Available' } }]);
+    expect(sent.verdict).to.equal('failed');
+    expect(sent.reason).to.match(/^Step 3 failed: .*got nothing within 300 ms/);
+    // A step that wants its own reply cannot use a CALL that already had the default one.
+    const authorize = { onOpen: (sut: ScriptedSut) => void sut.call('Authorize', { idTag: 'OCPPH-VALID-01' }) };
+    const special = await fixture(authorize).run([{ wait: 200 }, { expect: 'Authorize', reply: { idTagInfo: { status: 'Blocked' } } }]);
+    expect(special.verdict).to.equal('failed');
   });
 
   it('a CALL that arrives while no step waits is held for the next step; past holdMs it is answered in the background', async () => {
