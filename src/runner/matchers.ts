@@ -1,6 +1,7 @@
 /**
  * Payload matchers. A matcher is JSON: objects match partially (only the listed keys are checked), arrays element
- * by element (same length), other values by equality. An object whose only key starts with `$` is an operator:
+ * by element (same length), an object whose keys are all indices ({"0": m}) the listed elements of an array only,
+ * other values by equality. An object whose only key starts with `$` is an operator:
  *
  *   $anyOf [m…]   $allOf [m…]   $not m   $in [values]   $eq value (deep equality, no partial match)
  *   $regex "re"   $type "string"|"number"|"integer"|"boolean"|"object"|"array"|"null" (or a list)
@@ -45,6 +46,8 @@ export function match(matcher: unknown, actual: unknown, env: MatchEnv, path = '
     return matcher.flatMap((m, i) => match(m, actual[i], env, join(path, String(i))));
   }
   if (matcher !== null && typeof matcher === 'object') {
+    // An object whose keys are all indices picks elements of an array; the other elements and the length are free.
+    if (Array.isArray(actual) && isIndexMatcher(matcher)) return Object.entries(matcher).flatMap(([k, m]) => match(m, actual[Number(k)], env, join(path, k)));
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [{ path, expected: 'an object', actual: show(actual) }];
     return Object.entries(matcher).flatMap(([k, m]) => match(m, Object.hasOwn(actual, k) ? (actual as Record<string, unknown>)[k] : undefined, env, join(path, k)));
   }
@@ -158,6 +161,7 @@ export function explainPredicate(matcher: unknown): string {
 function describeExpectation(m: unknown): string {
   if (operatorOf(m)) return explainPredicate(m).replace(/^is /, '');
   if (m !== null && typeof m === 'object' && !Array.isArray(m)) {
+    if (isIndexMatcher(m)) return `an array where ${explainMatcher(m).map((p) => `element ${p}`).join(', ')}`;
     const parts = explainMatcher(m);
     return parts.length ? `an object where ${parts.join(', ')}` : 'an object';
   }
@@ -209,6 +213,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** `{"0": …, "2": …}`: every key an array index (no sign, no leading zero). */
+function isIndexMatcher(m: object): boolean {
+  const keys = Object.keys(m);
+  return keys.length > 0 && keys.every((k) => /^(?:0|[1-9]\d*)$/.test(k));
 }
 
 function join(path: string, key: string): string {

@@ -17,6 +17,18 @@ describe('matchers', () => {
     expect(m({ list: [1] }, { list: [2] })).to.equal('list.0: expected 1, got 2');
   });
 
+  it('an object whose keys are all indices checks only those elements of an array, whatever its length', () => {
+    const meter = { meterValue: [{ sampledValue: [{ value: '10', measurand: 'Energy.Active.Import.Register' }, { value: '3' }] }, { sampledValue: [] }] };
+    expect(m({ meterValue: { 0: { sampledValue: { 0: { measurand: 'Energy.Active.Import.Register' } } } } }, meter)).to.equal('');
+    expect(m({ meterValue: { 0: { sampledValue: { 1: { value: '4' } } } } }, meter)).to.equal('meterValue.0.sampledValue.1.value: expected "4", got "3"');
+    expect(m({ meterValue: { 5: { sampledValue: [] } } }, meter)).to.equal('meterValue.5: expected an object where sampledValue is [], got absent');
+    expect(m({ list: { 0: 1 } }, { list: 'x' })).to.equal('list: expected an object, got "x"');
+    // Only index keys pick elements: any other key still needs an object.
+    expect(m({ list: { 0: 1, size: 2 } }, { list: [1] })).to.equal('list: expected an object, got [1]');
+    expect(m({ list: { '01': 1 } }, { list: [1, 1] })).to.equal('list: expected an object, got [1,1]');
+    expect(m({ list: { 0: 1 } }, {})).to.equal('list: expected an array where element 0 is 1, got absent');
+  });
+
   it('$anyOf, $allOf, $not, $in, $eq', () => {
     expect(m({ status: { $anyOf: ['Accepted', 'Rejected'] } }, { status: 'Rejected' })).to.equal('');
     expect(m({ status: { $anyOf: ['Accepted', { $absent: true }] } }, {})).to.equal('');
