@@ -64,7 +64,7 @@ export interface ProxyBenchResult {
   cpus: number;
   node: string;
   variants: VariantResult[];
-  /** Median of the rounds' (c)/(b). */
+  /** Median of the rounds' (c)/(b), and each round's. */
   throughputRatio: number;
   throughputRatios: number[];
   pacedP99AddedMs: number;
@@ -142,10 +142,16 @@ const cpuOf = (c: ChildProcess) => ask<{ cpuMicros: number }>(c, { cmd: 'cpu' },
 
 async function openRoute(name: string, url: string, stations: number, print: (l: string) => void, host?: ChildProcess): Promise<Route> {
   const load = child('load-generator');
-  await ask(load, undefined, 'load generator start');
-  const c = await ask<{ connected: number; failed: number; ms: number }>(load, { cmd: 'connect', url, count: stations }, 'connect');
-  if (c.failed) throw new Error(`${name}: ${c.failed} of ${stations} stations failed to connect`);
-  print(`  ${name}: ${c.connected} stations connected and booted in ${(c.ms / 1000).toFixed(1)} s`);
+  try {
+    await ask(load, undefined, 'load generator start');
+    const c = await ask<{ connected: number; failed: number; ms: number }>(load, { cmd: 'connect', url, count: stations }, 'connect');
+    if (c.failed) throw new Error(`${name}: ${c.failed} of ${stations} stations failed to connect`);
+    print(`  ${name}: ${c.connected} stations connected and booted in ${(c.ms / 1000).toFixed(1)} s`);
+  } catch (e) {
+    // Not a route yet, so the caller would not stop this generator.
+    await stop(load);
+    throw e;
+  }
   return { name, load, host, rounds: [], pacedRtts: [], pacedP99s: [], pacedCalls: 0, skipped: 0 };
 }
 
