@@ -3,7 +3,7 @@ import type { FaultInfo } from './fault-info.js';
 /** Fault switches that the cases of this catalog group catch: OCPP 1.6, CSMS under test, local authorization list, firmware, diagnostics, reservation, remote trigger, smart charging (OCTT §3.14-3.19). */
 export const CATALOG_16_CSMS_PROFILES_FAULTS = {
   // Local authorization list (§3.14).
-  'get-local-list-version-schema-violation': { peer: 'csms', versions: ['1.6'], description: 'Sends GetLocalListVersion.req with a listVersion property, which the request schema does not allow.' },
+  'get-local-list-version-schema-violation': { peer: 'csms', versions: ['1.6', '2.0.1'], description: 'Sends GetLocalListVersion.req (2.0.1: GetLocalListVersionRequest) with a listVersion property, which the request schema does not allow.' },
   'send-local-list-wrong-update-type': { peer: 'csms', versions: ['1.6'], description: 'Sends SendLocalList with updateType Differential when asked for a full list, and Full when asked for a differential one.' },
   'send-local-list-without-id-tag-info': { peer: 'csms', versions: ['1.6'], description: 'Leaves idTagInfo out of the SendLocalList entries (which tells the station to delete them).' },
   // Firmware management and diagnostics (§3.15, 3.16).
@@ -13,7 +13,7 @@ export const CATALOG_16_CSMS_PROFILES_FAULTS = {
   // Reservation (§3.17).
   'reserve-now-connector-zero': { peer: 'csms', versions: ['1.6'], description: 'Sends ReserveNow for connector 0 (any connector) whatever connector it was asked to reserve.' },
   'reserve-now-no-connector-zero': { peer: 'csms', versions: ['1.6'], description: 'Reserves connector 1 when asked to reserve the whole charge point (connector 0).' },
-  'reserve-now-expiry-off-by-an-hour': { peer: 'csms', versions: ['1.6'], description: 'Sends the ReserveNow expiryDate one hour later than asked (local time written as UTC).' },
+  'reserve-now-expiry-off-by-an-hour': { peer: 'csms', versions: ['1.6', '2.0.1'], description: 'Sends the ReserveNow expiryDate (2.0.1: expiryDateTime) one hour later than asked (local time written as UTC).' },
   'cancel-reservation-latest': { peer: 'csms', versions: ['1.6'], description: 'Ignores the reservationId it was asked to cancel and cancels its most recent reservation instead.' },
   'authorize-without-parent-id-tag': { peer: 'csms', versions: ['1.6'], description: 'Leaves parentIdTag out of idTagInfo in its Authorize (and StartTransaction, StopTransaction) answers.' },
   // Remote trigger (§3.18).

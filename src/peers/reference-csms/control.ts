@@ -6,6 +6,8 @@ import { certificateRequestFaults201, deleteListed201, listForDelete201 } from '
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { updateFirmware201 } from './firmware-201.js';
 import { getTransactionStatus201 } from './tx-status-201.js';
+import { afterCustomerInformation201, sendLocalList201 } from './local-list-201.js';
+import { afterReserveNow201, cancelReservation201, reserveNow201 } from './reservation-201.js';
 import { afterProvisioningRequest201, networkProfile201 } from './provisioning-201.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
 
@@ -161,9 +163,12 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
         const parent = s.opts.idTags.parents[idTag];
         return { action: 'ReserveNow', payload: withOptional({ connectorId: where ?? 0, expiryDate: expiry, idTag, reservationId: id }, 'parentIdTag', parent) };
       }
-      return { action: 'ReserveNow', payload: withOptional({ id, expiryDateTime: expiry, idToken: { idToken: idTag, type: 'ISO14443' } }, 'evseId', where) };
+      return { action: 'ReserveNow', payload: reserveNow201(s, p, id, expiry, idTag, where) };
     },
-    cancelReservation: (s, p) => ({ action: 'CancelReservation', payload: { reservationId: (s.faults.has('cancel-reservation-latest') ? latestReservation : undefined) ?? num(p.reservationId) ?? 0 } }),
+    cancelReservation: (s, p) => {
+      const reservationId = (s.faults.has('cancel-reservation-latest') ? latestReservation : undefined) ?? num(p.reservationId) ?? 0;
+      return { action: 'CancelReservation', payload: s.version === '1.6' ? { reservationId } : cancelReservation201(s, reservationId) };
+    },
     setChargingProfile: (s, p) => {
       const where = num(p.connectorId ?? p.evseId) ?? 0;
       const period = [{ startPeriod: 0, limit: Number(p.limit ?? 16) }];
@@ -221,10 +226,16 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const make = (build as Record<string, (s: StationSession, p: Params) => Request>)[action];
       if (!make) throw new Error(`unknown action "${action}"; the reference CSMS can: ${CSMS_ACTIONS.join(', ')}`);
       const session = pickSession(params.stationId);
+      // 2.0.1 D01: a differential update asks the station's list version first (local-list-201.ts).
+      if (action === 'sendLocalList' && session.version === '2.0.1') return void (await sendLocalList201(session, params, validIdTags));
       const request = certificateRequestFaults201(session, securityRequestFaults(session, make(session, params)));
       const answer = await session.call(request.action, request.payload);
       afterSecurityRequest(session, request, answer);
       afterProvisioningRequest201(session, request, answer);
+      if (session.version === '2.0.1') {
+        afterCustomerInformation201(session, request, answer);
+        afterReserveNow201(session, request, answer);
+      }
       if (action === 'deleteCertificate' && request.action === 'GetInstalledCertificateIds') await deleteListed201(session, params, answer);
     },
   };

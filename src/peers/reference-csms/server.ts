@@ -13,6 +13,8 @@ import { registerSecurityAnswers16, tlsFaultsAfterFirstConnection } from './answ
 import { registerProfileAnswers16 } from './answers-16-profiles.js';
 import { registerAnswers201 } from './answers-201.js';
 import { registerSecurityAnswers201 } from './answers-201-security.js';
+import { registerLocalListAnswers201 } from './local-list-201.js';
+import { registerReservationAnswers201 } from './reservation-201.js';
 import { registerBootPending201 } from './boot-pending-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
 import { StationSession } from './session.js';
@@ -161,6 +163,8 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     } else {
       registerAnswers201(endpoint, session);
       registerSecurityAnswers201(endpoint, session);
+      registerLocalListAnswers201(endpoint, session);
+      registerReservationAnswers201(endpoint, session);
       registerBootPending201(endpoint, session);
     }
     endpoint.on('close', (code, reason) => {
