@@ -3,6 +3,7 @@ import { RpcClosedError } from '../rpc-errors.js';
 import type { IdTagInfo } from './auth.js';
 import { cachesAnswer201, expireCached201, preAuthorize201, refusedFromCache201, verdict201 } from './auth-cache-201.js';
 import { remoteAuthorizationDisabled201 } from './remote-authorization-201.js';
+import { listIgnoredOnline201, refusedFromList201 } from './local-list-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -17,8 +18,9 @@ export async function authorizeIdTag(st: Station, idTag: string, tokenType: stri
   const v2 = st.version !== '1.6';
   const preAuthorize = v2 ? preAuthorize201(st) : s.localPreAuthorize() && !st.faults.has('local-pre-authorize-ignored');
   // LocalPreAuthorize governs the online station (2.0.1 C12); offline, LocalAuthorizeOffline decides below.
-  if (local?.status === 'Accepted' && preAuthorize && (st.ready || !v2)) return local;
+  if (local?.status === 'Accepted' && preAuthorize && (st.ready || !v2) && !(v2 && listIgnoredOnline201(st, idTag))) return local;
   if (v2 && local && preAuthorize && st.ready && refusedFromCache201(st, idTag, local)) return local;
+  if (v2 && local && preAuthorize && st.ready && refusedFromList201(st, idTag, local)) return local;
   if (v2 && remoteAuthorizationDisabled201(st)) return local ?? { status: 'Invalid' };
   if (st.ready) {
     try {

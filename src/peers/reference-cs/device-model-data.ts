@@ -73,6 +73,7 @@ const ROWS: Row[] = [
   ['LocalAuthListCtrlr', 'Entries', 'integer', 'ReadOnly', '0'],
   ['LocalAuthListCtrlr', 'ItemsPerMessage', 'integer', 'ReadOnly', '100'],
   ['LocalAuthListCtrlr', 'BytesPerMessage', 'integer', 'ReadOnly', '8192'],
+  ['LocalAuthListCtrlr', 'DisablePostAuthorize', 'boolean', 'ReadWrite', 'false'],
   ['SampledDataCtrlr', 'Available', 'boolean', 'ReadOnly', 'true'],
   ['SampledDataCtrlr', 'Enabled', 'boolean', 'ReadWrite', 'true'],
   ['SampledDataCtrlr', 'SignReadings', 'boolean', 'ReadWrite', 'false'],

@@ -11,6 +11,7 @@ import type { Station } from './station.js';
 import type { IdToken, TxEngine201 } from './tx-201.js';
 import { baseReport, getVariables, setVariables } from './variables-201.js';
 import { gateByBootStatus } from './boot-gate-201.js';
+import { getLocalListVersion201, sendLocalList201 } from './local-list-201.js';
 
 /**
  * The 2.0.1 station's answers to the CSMS's requests (OCPP 2.0.1 Part 2: B provisioning, C/D authorization
@@ -135,18 +136,9 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
 
   ep.handle('DataTransfer', () => ({ status: st.faults.has('data-transfer-201-accepted') ? 'Accepted' : 'UnknownVendorId' }));
 
-  ep.handle('GetLocalListVersion', () => ({ versionNumber: st.auth.listVersion }));
+  ep.handle('GetLocalListVersion', () => getLocalListVersion201(st));
 
-  ep.handle('SendLocalList', (req) => {
-    if (!st.settings.localAuthListEnabled()) return { status: 'Failed' };
-    type Entry = { idToken: IdToken; idTokenInfo?: { status: string; cacheExpiryDateTime?: string; groupIdToken?: IdToken } };
-    const entries = ((req.localAuthorizationList as Entry[]) ?? []).map((e) => ({
-      idTag: e.idToken.idToken,
-      info: e.idTokenInfo && { status: e.idTokenInfo.status, expiryDate: e.idTokenInfo.cacheExpiryDateTime, parentIdTag: e.idTokenInfo.groupIdToken?.idToken },
-    }));
-    const max = Number(dm.value('LocalAuthListCtrlr', 'ItemsPerMessage') ?? '100');
-    return { status: st.auth.update(req.versionNumber as number, req.updateType === 'Full', entries, max) };
-  });
+  ep.handle('SendLocalList', (req) => sendLocalList201(st, req));
 
   ep.handle('ReserveNow', (req) => {
     const evseId = (req.evseId as number | undefined) ?? 0;

@@ -1,0 +1,31 @@
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+
+/**
+ * OCPP 2.0.1 Part 6, charging station under test, profile Local Authorization List Management: D LocalAuthorizationListManagement
+ * and the C Authorization cases of the local list (C13 offline, C14 online, C09 GroupId). Every case passes against the reference
+ * station, and fails against it with the fault it exists to catch, naming the broken expectation.
+ */
+
+const CASES = ['TC_D_01_CS', 'TC_D_02_CS', 'TC_D_03_CS', 'TC_D_04_CS', 'TC_D_05_CS', 'TC_D_06_CS', 'TC_D_07_CS', 'TC_D_08_CS', 'TC_D_10_CS'];
+
+/** GetLocalListVersion reported another version than the one the case expects. */
+const version = (step: string, got: string): RegExp => new RegExp(`^Step ${step} failed: expected a CALLRESULT where versionNumber is \\d+; got CALLRESULT \\{"versionNumber":${got}\\}`);
+
+const CATCHES: CatchSpec[] = [
+  { id: 'TC_D_01_CS', fault: 'local-list-201-version-not-stored', reason: version('2', '0') },
+  { id: 'TC_D_02_CS', fault: 'local-list-201-version-not-stored', reason: version('3', '0') },
+  { id: 'TC_D_03_CS', fault: 'local-list-201-remove-failed', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Failed"\}/ },
+  { id: 'TC_D_04_CS', fault: 'local-list-201-empty-update-failed', reason: /^Step 1 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Failed"\}/ },
+  { id: 'TC_D_05_CS', fault: 'local-list-201-empty-update-failed', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Failed"\}/ },
+  { id: 'TC_D_06_CS', fault: 'local-list-201-version-not-checked', reason: /^Step 2 failed: expected a CALLRESULT where status is "VersionMismatch"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_D_07_CS', fault: 'local-list-201-lost-on-reboot', reason: version('1', '0') },
+  { id: 'TC_D_08_CS', fault: 'local-list-201-version-not-stored', reason: version('1', '0') },
+  { id: 'TC_D_10_CS', fault: 'local-list-201-version-while-disabled', reason: version('1', '5') },
+];
+
+describeCatalogGroup({
+  title: 'OCPP 2.0.1 charging station Local Authorization List Management: D, and the C cases of the local list (catalog group)',
+  cases: CASES,
+  catches: CATCHES,
+  caseDir: 'ocpp2.0.1/cs',
+});
