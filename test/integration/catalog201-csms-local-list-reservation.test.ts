@@ -5,7 +5,7 @@ import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
  * N10 clearing customer information) and H Reservation. Every case passes against the reference CSMS, and fails,
  * naming the broken expectation, against the reference CSMS with the fault it exists to catch.
  */
-const CASES = ['TC_D_01_CSMS', 'TC_D_02_CSMS', 'TC_D_03_CSMS', 'TC_D_04_CSMS', 'TC_D_09_CSMS', 'TC_C_40_CSMS', 'TC_C_43_CSMS', 'TC_N_46_CSMS'];
+const CASES = ['TC_D_01_CSMS', 'TC_D_02_CSMS', 'TC_D_03_CSMS', 'TC_D_04_CSMS', 'TC_D_09_CSMS', 'TC_C_40_CSMS', 'TC_C_43_CSMS', 'TC_N_46_CSMS', 'TC_H_01_CSMS', 'TC_H_07_CSMS', 'TC_H_17_CSMS', 'TC_H_19_CSMS', 'TC_H_20_CSMS', 'TC_H_22_CSMS'];
 
 const CATCHES: CatchSpec[] = [
   { id: 'TC_D_01_CSMS', fault: 'csms201-local-list-update-type-swapped', reason: /^Step 3 failed: expected SendLocalList where updateType is \"Full\".*\(updateType: expected \"Full\", got \"Differential\"\)/ },
@@ -19,6 +19,13 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_C_43_CSMS', fault: 'csms201-no-group-id-token', reason: /^Step 2 failed: expected a CALLRESULT where idTokenInfo\.status is \"Accepted\", idTokenInfo\.groupIdToken\.idToken is \"PARENT-TAG-1\".*\(idTokenInfo\.groupIdToken: expected an object where idToken is \"PARENT-TAG-1\", got absent\)$/ },
   { id: 'TC_N_46_CSMS', fault: 'csms201-local-list-kept-after-clear', reason: /^Step 5 failed: expected SendLocalList where updateType is "Differential", versionNumber is a number of at least 2.*got nothing within/ },
   { id: 'TC_N_46_CSMS', fault: 'csms201-local-list-version-not-increased', reason: /^Step 5 failed: expected SendLocalList where updateType is "Differential".*\(versionNumber: expected a number of at least 2, got 1\)/ },
+  { id: 'TC_H_01_CSMS', fault: 'csms201-reserve-now-connector-type-always', reason: /^Step Reserved\.2 failed: expected ReserveNow where id is an integer, evseId is 1, connectorType is absent.*\(connectorType: expected absent, got "cType2"\)/ },
+  { id: 'TC_H_01_CSMS', fault: 'csms201-reserve-now-reservation-id-field', reason: /^Step Reserved\.2 failed: expected frames that follow the OCPP schemas.*ReserveNowRequest: id is required/ },
+  { id: 'TC_H_07_CSMS', fault: 'reserve-now-expiry-off-by-an-hour', reason: /^Step 2 failed: expected ReserveNow where .*expiryDateTime is a date-time within the time tolerance of .*\(expiryDateTime: expected a date-time within 250 ms of / },
+  { id: 'TC_H_17_CSMS', fault: 'csms201-cancel-reservation-wrong-id', reason: /^Step 3 failed: expected CancelReservation where reservationId is 1.*\(reservationId: expected 1, got 2\)/ },
+  { id: 'TC_H_19_CSMS', fault: 'csms201-reserve-now-without-group', reason: /^Step 2 failed: expected ReserveNow where .*groupIdToken\.idToken is a string.*\(groupIdToken: expected an object where idToken is a string, type is a string, got absent\)/ },
+  { id: 'TC_H_20_CSMS', fault: 'csms201-reservation-removed-error', reason: /^Step 4 failed: expected a CALLRESULT; got CALLERROR PropertyConstraintViolation/ },
+  { id: 'TC_H_22_CSMS', fault: 'csms201-reserve-now-reservation-id-field', reason: /^Step 2 failed: expected frames that follow the OCPP schemas.*ReserveNowRequest: the payload has a property "reservationId"/ },
 ];
 
 describeCatalogGroup({
