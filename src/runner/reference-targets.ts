@@ -30,6 +30,9 @@ export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1
 /** 2.0.1 station features of reset, connection and reports: C-13 reset per EVSE, C-47 fallback to the reconnection back-off after a network profile failed, C-56 the SummaryInventory report. */
 const CONNECTION_CS_201 = ['C-13', 'C-47', 'C-56'];
 
+/** 2.0.1 station features of the Local Authorization List: LA-1 LocalAuthListCtrlr.Enabled, LA-2 GetLocalListVersion, LA-3 LocalAuthListCtrlr.DisablePostAuthorize. */
+const LOCAL_LIST_CS_201 = ['LA-1', 'LA-2', 'LA-3'];
+
 /** 2.0.1 CSMS features of provisioning: C-45/C-46 several variables in one Get/SetVariables, C-17 ConfigurationInventory, C-50.2 FullInventory on request, C-13 reset per EVSE. */
 const PROVISIONING_CSMS_201 = ['C-45', 'C-46', 'C-17', 'C-50.2', 'C-13'];
 
@@ -75,11 +78,11 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // C-01 offline authorization of transactions (LocalAuthorizeOffline, from the cache or local list); C-58
     // AuthCtrlr.DisableRemoteAuthorization; a parking bay sensor for the start and stop option ParkingBayOccupancy (C-09.6, C-10.5);
     // the start option DataSigned with a signing meter (C-09.3).
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', 'C-09.3', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201] };
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', 'C-09.3', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201, ...LOCAL_LIST_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
-  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', 'C-16', 'LA-2', 'R-1', 'R-2', ...REMOTE_CONTROL_CSMS_201, ...PROVISIONING_CSMS_201] : [])] };
+  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', 'C-16', 'LA-2',...REMOTE_CONTROL_CSMS_201, ...PROVISIONING_CSMS_201] : [])] };
 }
 
 export interface ReferenceTargetOptions {

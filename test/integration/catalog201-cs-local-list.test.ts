@@ -6,10 +6,14 @@ import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
  * station, and fails against it with the fault it exists to catch, naming the broken expectation.
  */
 
-const CASES = ['TC_D_01_CS', 'TC_D_02_CS', 'TC_D_03_CS', 'TC_D_04_CS', 'TC_D_05_CS', 'TC_D_06_CS', 'TC_D_07_CS', 'TC_D_08_CS', 'TC_D_10_CS'];
+const CASES = ['TC_D_01_CS', 'TC_D_02_CS', 'TC_D_03_CS', 'TC_D_04_CS', 'TC_D_05_CS', 'TC_D_06_CS', 'TC_D_07_CS', 'TC_D_08_CS', 'TC_D_10_CS', 'TC_C_27_CS', 'TC_C_28_CS', 'TC_C_29_CS', 'TC_C_30_CS', 'TC_C_31_CS', 'TC_C_58_CS'];
 
 /** GetLocalListVersion reported another version than the one the case expects. */
 const version = (step: string, got: string): RegExp => new RegExp(`^Step ${step} failed: expected a CALLRESULT where versionNumber is \\d+; got CALLRESULT \\{"versionNumber":${got}\\}`);
+
+/** The station did not ask the CSMS about an idToken its list holds as not Accepted. */
+const noAuthorize = (step: string, idToken: string, answer: string): RegExp =>
+  new RegExp(`^Step ${step} failed: expected Authorize where idToken\\.idToken is "${idToken}".*answered with \\{"idTokenInfo":\\{"status":"${answer}"\\}\\}; got nothing matching`);
 
 const CATCHES: CatchSpec[] = [
   { id: 'TC_D_01_CS', fault: 'local-list-201-version-not-stored', reason: version('2', '0') },
@@ -21,6 +25,12 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_D_07_CS', fault: 'local-list-201-lost-on-reboot', reason: version('1', '0') },
   { id: 'TC_D_08_CS', fault: 'local-list-201-version-not-stored', reason: version('1', '0') },
   { id: 'TC_D_10_CS', fault: 'local-list-201-version-while-disabled', reason: version('1', '5') },
+  { id: 'TC_C_27_CS', fault: 'local-list-201-not-used-online', reason: /^Step Authorized\.7 failed: expected no Authorize within 1 s; got Authorize \{"idToken":\{"idToken":"VALID-TAG-1"/ },
+  { id: 'TC_C_28_CS', fault: 'local-list-201-not-accepted-refused-locally', reason: noAuthorize('2', 'INVALID-TAG-1', 'Invalid') },
+  { id: 'TC_C_29_CS', fault: 'local-list-201-not-accepted-refused-locally', reason: noAuthorize('2', 'BLOCKED-TAG-1', 'Blocked') },
+  { id: 'TC_C_30_CS', fault: 'local-list-201-not-accepted-refused-locally', reason: noAuthorize('2', 'EXPIRED-TAG-1', 'Expired') },
+  { id: 'TC_C_31_CS', fault: 'local-list-201-not-accepted-refused-locally', reason: noAuthorize('Authorized\\.3', 'VALID-TAG-1', 'Accepted') },
+  { id: 'TC_C_58_CS', fault: 'local-list-201-post-authorize-not-disabled', reason: /^Step 2 failed: expected no Authorize within 2 s; got Authorize \{"idToken":\{"idToken":"INVALID-TAG-1"/ },
 ];
 
 describeCatalogGroup({
