@@ -6,7 +6,7 @@ import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
  * station, and fails against it with the fault it exists to catch, naming the broken expectation.
  */
 
-const CASES = ['TC_D_01_CS', 'TC_D_02_CS', 'TC_D_03_CS', 'TC_D_04_CS', 'TC_D_05_CS', 'TC_D_06_CS', 'TC_D_07_CS', 'TC_D_08_CS', 'TC_D_10_CS', 'TC_C_27_CS', 'TC_C_28_CS', 'TC_C_29_CS', 'TC_C_30_CS', 'TC_C_31_CS', 'TC_C_58_CS'];
+const CASES = ['TC_D_01_CS', 'TC_D_02_CS', 'TC_D_03_CS', 'TC_D_04_CS', 'TC_D_05_CS', 'TC_D_06_CS', 'TC_D_07_CS', 'TC_D_08_CS', 'TC_D_10_CS', 'TC_C_27_CS', 'TC_C_28_CS', 'TC_C_29_CS', 'TC_C_30_CS', 'TC_C_31_CS', 'TC_C_58_CS', 'TC_C_40_CS', 'TC_C_43_CS'];
 
 /** GetLocalListVersion reported another version than the one the case expects. */
 const version = (step: string, got: string): RegExp => new RegExp(`^Step ${step} failed: expected a CALLRESULT where versionNumber is \\d+; got CALLRESULT \\{"versionNumber":${got}\\}`);
@@ -31,6 +31,8 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_C_30_CS', fault: 'local-list-201-not-accepted-refused-locally', reason: noAuthorize('2', 'EXPIRED-TAG-1', 'Expired') },
   { id: 'TC_C_31_CS', fault: 'local-list-201-not-accepted-refused-locally', reason: noAuthorize('Authorized\\.3', 'VALID-TAG-1', 'Accepted') },
   { id: 'TC_C_58_CS', fault: 'local-list-201-post-authorize-not-disabled', reason: /^Step 2 failed: expected no Authorize within 2 s; got Authorize \{"idToken":\{"idToken":"INVALID-TAG-1"/ },
+  { id: 'TC_C_40_CS', fault: 'group-id-201-ignored', reason: /^Step 4 failed: expected TransactionEvent where eventType is one of "Updated", "Ended", triggerReason is "StopAuthorized".*got nothing matching/ },
+  { id: 'TC_C_43_CS', fault: 'group-id-201-invalid-stops', reason: /^Step 5 failed: expected no TransactionEvent within 2 s; got TransactionEvent .*"triggerReason":"StopAuthorized"/ },
 ];
 
 describeCatalogGroup({
