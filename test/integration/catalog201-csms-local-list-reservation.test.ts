@@ -1,4 +1,6 @@
-import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+import { expect } from 'chai';
+import { describeCatalogGroup, useReferenceRuns, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCPP 2.0.1 Part 6, CSMS under test: Local Authorization List Management (D, the C GroupId cases with a local list,
@@ -37,4 +39,16 @@ describeCatalogGroup({
   cases: CASES,
   catches: CATCHES,
   caseDir: 'ocpp2.0.1/csms',
+});
+
+describe('OCPP 2.0.1 CSMS local list and reservation cases: prerequisites', function () {
+  this.timeout(60_000);
+  const run = useReferenceRuns();
+
+  it('the conditional cases are not applicable to a CSMS without LA-2, R-1 and R-2, and TC_H_14_CSMS not to a station with one EVSE', async () => {
+    const without = await run(['TC_D_08_CSMS', 'TC_H_08_CSMS', 'TC_H_15_CSMS'], { ...FAST_REFERENCE, features: ['C-14'] });
+    expect(without.report!.cases.map((c) => `${c.id}: ${c.verdict}`)).to.have.members(['TC_D_08_CSMS: not-applicable', 'TC_H_08_CSMS: not-applicable', 'TC_H_15_CSMS: not-applicable']);
+    const oneEvse = await run(['TC_H_14_CSMS'], { ...FAST_REFERENCE, evses: [{ id: 1, connectors: [1] }] });
+    expect(oneEvse.report!.cases.map((c) => `${c.id}: ${c.verdict}`)).to.deep.equal(['TC_H_14_CSMS: not-applicable']);
+  });
 });
