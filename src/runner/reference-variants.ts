@@ -50,6 +50,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   // A 2.0.1 station without Smart Charging (TC_K_38_CS): every other certification profile.
   { name: 'fixed cable', version: '2.0.1', role: 'cs', features: (f) => [...f.filter((x) => x !== 'HFS-1'), 'HFS-2', 'FixedCable'] },
   { name: 'no TxStartPoint EnergyTransfer', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-09.5') },
+  // A 2.0.1 station without reservations of no EVSE in particular (NOT R-2: ReservationCtrlr.NonEvseSpecific false, TC_H_13_CS).
+  { name: 'no reservation of an unspecified EVSE', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'R-2') },
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];
 

@@ -1,4 +1,5 @@
 import { availabilityUnchanged } from './availability-201.js';
+import { dropUnusableReservations201, reservationEnabled201 } from './reservation-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -36,6 +37,8 @@ export function changeAvailability(st: Station, target: number, operative: boole
   // The station as a whole stops taking new sessions at once; running ones finish first.
   if (target === 0 && !waitAll) st.stationOperative = false;
   st.reportStatuses();
+  // 2.0.1 H01.FR.17: the reservations of what became Inoperative are removed (after the status report, Part 6 TC_H_21_CS).
+  dropUnusableReservations201(st);
   // 2.0.1 (OCTT TC_G_13_CS): the whole station set Inoperative again reports the state of all its connectors.
   if (unchanged && target === 0 && !st.faults.has('station-inoperative-not-rereported')) st.reportStatuses(true);
   return scheduled ? 'Scheduled' : 'Accepted';
@@ -43,6 +46,8 @@ export function changeAvailability(st: Station, target: number, operative: boole
 
 /** ReserveNow's verdict on a connector (the names are the same in both versions). */
 export function reservationVerdict(st: Station, evseId: number, reservationId: number): 'Accepted' | 'Faulted' | 'Occupied' | 'Rejected' | 'Unavailable' {
+  if (st.version === '2.0.1' && !reservationEnabled201(st)) return 'Rejected';
+  if (st.faults.has('reserve-201-accepts-any')) return 'Accepted';
   if (evseId === 0) {
     if (!st.settings.reserveStationSupported()) return 'Rejected';
     // The whole station faulted or out of service: say why no connector can be reserved (OCTT TC_050_1/3).
@@ -55,7 +60,8 @@ export function reservationVerdict(st: Station, evseId: number, reservationId: n
   if (!c) return 'Rejected';
   if (c.fault) return 'Faulted';
   if (!c.operative || !st.stationOperative) return 'Unavailable';
-  if (c.tx || c.plugged || c.awaitingPlug || st.reservations.some((r) => r.evseId === evseId && r.id !== reservationId)) return 'Occupied';
+  const replaces = (id: number) => id === reservationId && !st.faults.has('reservation-201-not-replaced');
+  if (c.tx || c.plugged || c.awaitingPlug || st.reservations.some((r) => r.evseId === evseId && !replaces(r.id))) return 'Occupied';
   return 'Accepted';
 }
 
@@ -69,6 +75,8 @@ export function addReservation(st: Station, r: { id: number; evseId: number; idT
 }
 
 export function cancelReservation(st: Station, id: number): boolean {
+  const known = st.reservations.some((r) => r.id === id);
+  if (known ? st.faults.has('cancel-reservation-201-keeps-reserved') : st.faults.has('cancel-reservation-201-accepts-unknown')) return true;
   const before = st.reservations.length;
   st.reservations = st.reservations.filter((r) => r.id !== id);
   if (st.reservations.length === before) return false;

@@ -2,6 +2,7 @@ import type { PeerControl } from '../peer-control.js';
 import type { Connector } from './connectors.js';
 import { assertCableUnlocked201, evSideUnplugged201, unlockWithIdToken201 } from './ev-side-201.js';
 import type { Lifecycle } from './lifecycle.js';
+import { dropUnusableReservations201 } from './reservation-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -128,6 +129,7 @@ export function createCsControl(st: Station, lifecycle: Lifecycle): PeerControl 
       if (c) c.fault = fault;
       else st.stationFault = fault;
       st.reportStatuses();
+      dropUnusableReservations201(st);
     },
     clearFault: (params) => {
       const c = connectorParam(params, true);

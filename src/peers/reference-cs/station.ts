@@ -260,7 +260,7 @@ export class Station {
   }
 
   statusOf(c: Connector): string {
-    const reservation = this.faults.has('reservation-not-reported') ? undefined : this.reservationFor(c);
+    const reservation = this.faults.has('reservation-not-reported') || this.faults.has('reservation-201-not-reported') ? undefined : this.reservationFor(c);
     return this.version === '1.6' ? status16(c, this.stationOperative, reservation) : status201(c, this.stationOperative, reservation);
   }
 
@@ -317,7 +317,7 @@ export class Station {
     const expired = this.reservations.filter((r) => r.expiresAt <= now);
     if (expired.length === 0) return;
     this.reservations = this.reservations.filter((r) => r.expiresAt > now);
-    if (this.version === '2.0.1' && this.ready) for (const r of expired) this.send('ReservationStatusUpdate', { reservationId: r.id, reservationUpdateStatus: 'Expired' });
+    if (this.version === '2.0.1' && this.ready && !this.faults.has('reservation-201-no-expiry-notice')) for (const r of expired) this.send('ReservationStatusUpdate', { reservationId: r.id, reservationUpdateStatus: 'Expired' });
     this.reportStatuses();
   }
 
@@ -333,8 +333,8 @@ export class Station {
   /** True when a reservation keeps `idTag` off this connector. */
   blockedByReservation(c: Connector, idTag: string, parentIdTag?: string): boolean {
     const r = this.reservationFor(c);
-    if (this.faults.has('reservation-not-enforced')) return false;
-    const byParent = r?.parentIdTag !== undefined && r.parentIdTag === parentIdTag && !this.faults.has('reservation-parent-ignored');
+    if (this.faults.has('reservation-not-enforced') || this.faults.has('reservation-201-not-enforced')) return false;
+    const byParent = r?.parentIdTag !== undefined && r.parentIdTag === parentIdTag && !this.faults.has('reservation-parent-ignored') && !this.faults.has('reservation-201-group-ignored');
     return !!r && r.idTag !== idTag && !byParent;
   }
 }

@@ -12,6 +12,7 @@ import { signReadings201, signsReadings201 } from './signed-meter-201.js';
 import { splitList } from './settings.js';
 import { startEndedSampling, type EndedSampling } from './tx-ended-samples-201.js';
 import { stopTxOnEvSideDisconnect201, txStartPoints201, txStopPoints201 } from './tx-points-201.js';
+import { takeReservation201 } from './reservation-201.js';
 import type { Station, TxEngine } from './station.js';
 
 /**
@@ -56,6 +57,8 @@ interface PendingAuth {
   remoteStartId?: number;
   /** Presented at no EVSE in particular. */
   evseUnknown?: boolean;
+  /** The reservation this authorization used (reported in the Started event). */
+  reservationId?: number;
 }
 
 export class TxEngine201 implements TxEngine {
@@ -272,9 +275,10 @@ export class TxEngine201 implements TxEngine {
     const tx = this.txs.get(c);
     if (tx) {
       Object.assign(tx, { idToken: auth.idToken, groupIdToken: auth.groupIdToken, authorized: true, remoteStartId: noRemoteId ? undefined : auth.remoteStartId, remoteStartPending: trigger === 'RemoteStart' && !noRemoteId });
-      this.event(c, tx, 'Updated', how, { withIdToken: true });
+      this.event(c, tx, 'Updated', how, { withIdToken: true, reservationId: takeReservation201(this.st, c, auth.idToken.idToken, auth.groupIdToken) });
     } else {
-      this.pending.set(c, { ...auth, remoteStartId: noRemoteId ? undefined : auth.remoteStartId });
+      const reservationId = takeReservation201(this.st, c, auth.idToken.idToken, auth.groupIdToken);
+      this.pending.set(c, { ...auth, remoteStartId: noRemoteId ? undefined : auth.remoteStartId, reservationId });
       if (this.startPointReached(c)) this.begin(c, this.startTrigger(c, how));
     }
     if (!c.plugged) this.armPlugTimeout(c);
@@ -338,7 +342,7 @@ export class TxEngine201 implements TxEngine {
     const st = this.st;
     const auth = this.pending.get(c);
     this.pending.delete(c);
-    const reservationId = auth ? st.consumeReservation(c, auth.idToken.idToken, auth.groupIdToken) : undefined;
+    const reservationId = auth ? (auth.reservationId ?? st.consumeReservation(c, auth.idToken.idToken, auth.groupIdToken)) : undefined;
     const tx: Tx201 = {
       transactionId: nanoid(16),
       seqNo: 0,
@@ -416,7 +420,7 @@ export class TxEngine201 implements TxEngine {
       tx.evseSent = true;
     }
     if (o.withIdToken && tx.idToken) payload.idToken = tx.idToken;
-    if (o.reservationId !== undefined) payload.reservationId = o.reservationId;
+    if (o.reservationId !== undefined && !this.st.faults.has('reservation-201-id-not-reported')) payload.reservationId = o.reservationId;
     if (o.meter) {
       advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
       tx.lastMeterAt = Date.now();
