@@ -7,9 +7,9 @@ import { FAST_REFERENCE } from './runner-helpers.js';
  * the reference station, and fails against it with the fault it exists to catch, naming the broken expectation.
  */
 
-const CASES = ['TC_H_01_CS', 'TC_H_02_CS', 'TC_H_03_CS', 'TC_H_04_CS', 'TC_H_06_CS', 'TC_H_07_CS', 'TC_H_17_CS', 'TC_H_18_CS', 'TC_H_19_CS', 'TC_H_21_CS', 'TC_H_23_CS', 'TC_H_08_CS', 'TC_H_09_CS', 'TC_H_10_CS', 'TC_H_12_CS', 'TC_H_14_CS', 'TC_H_22_CS', 'TC_H_24_CS'];
+const CASES = ['TC_H_01_CS', 'TC_H_02_CS', 'TC_H_03_CS', 'TC_H_04_CS', 'TC_H_06_CS', 'TC_H_07_CS', 'TC_H_17_CS', 'TC_H_18_CS', 'TC_H_19_CS', 'TC_H_21_CS', 'TC_H_23_CS', 'TC_H_08_CS', 'TC_H_09_CS', 'TC_H_10_CS', 'TC_H_12_CS', 'TC_H_14_CS', 'TC_H_22_CS', 'TC_H_24_CS', 'TC_H_15_CS', 'TC_H_16_CS'];
 
-/** A station with one EVSE: a reservation of no EVSE in particular then holds it, and its connector is reported Reserved (TC_H_08/24_CS). */
+/** A station with one EVSE: a reservation of no EVSE in particular (or of a connector type) then holds it, and its connector is reported Reserved (TC_H_08/15/24_CS). */
 const ONE_EVSE = { ...FAST_REFERENCE, evses: [{ id: 1, connectors: [1] }] };
 /** A station without reservations of no EVSE in particular (NOT R-2: TC_H_13_CS). */
 const WITHOUT_R2 = { ...FAST_REFERENCE, features: referenceSutConfig('2.0.1', 'cs').features!.filter((f) => f !== 'R-2') };
@@ -40,6 +40,9 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_H_14_CS', fault: 'reservation-201-not-reported', reason: /^Step 2 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is "Reserved".* and StatusNotification where evseId is 2, connectorId is 1, connectorStatus is "Reserved".*got nothing matching/ },
   { id: 'TC_H_22_CS', fault: 'reservation-201-enabled-ignored', reason: answered(2, 'Rejected', 'Accepted') },
   { id: 'TC_H_24_CS', fault: 'reservation-201-group-ignored', reason: /^Step EnergyTransferStarted\.EVConnectedPreSession\.6 failed: expected TransactionEvent where eventType is "Started".*got nothing matching/, config: ONE_EVSE },
+  { id: 'TC_H_15_CS', fault: 'reserve-201-connector-type-rejected', reason: answered(3, 'Accepted', 'Rejected') },
+  { id: 'TC_H_15_CS', fault: 'reservation-201-not-reported', reason: notReported('4', 'Reserved'), config: ONE_EVSE },
+  { id: 'TC_H_16_CS', fault: 'reserve-201-accepts-any', reason: answered(2, 'Occupied', 'Accepted') },
 ];
 
 describeCatalogGroup({
@@ -47,7 +50,7 @@ describeCatalogGroup({
   cases: CASES,
   catches: CATCHES,
   passWith: [
-    { cases: ['TC_H_08_CS', 'TC_H_24_CS'], config: ONE_EVSE },
+    { cases: ['TC_H_08_CS', 'TC_H_15_CS', 'TC_H_24_CS'], config: ONE_EVSE },
     { cases: ['TC_H_13_CS'], config: WITHOUT_R2 },
   ],
   caseDir: 'ocpp2.0.1/cs',

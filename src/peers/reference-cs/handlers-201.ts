@@ -2,7 +2,8 @@ import type { Payload } from '../../ocpp/frame.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { RpcError } from '../rpc-errors.js';
 import { clockAligned201 } from './clock-aligned-201.js';
-import { addReservation, cancelReservation, changeAvailability, reservationVerdict } from './availability.js';
+import { addReservation, cancelReservation, changeAvailability } from './availability.js';
+import { reserveNowVerdict201 } from './reservation-201.js';
 import type { ReportBase, VariableQuery } from './device-model.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
@@ -143,7 +144,7 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
   ep.handle('ReserveNow', (req) => {
     const evseId = (req.evseId as number | undefined) ?? 0;
     const id = req.id as number;
-    const status = reservationVerdict(st, evseId, id);
+    const status = reserveNowVerdict201(st, evseId, id, req.connectorType as string | undefined);
     if (status === 'Accepted') {
       const idToken = req.idToken as IdToken;
       const group = req.groupIdToken as IdToken | undefined;

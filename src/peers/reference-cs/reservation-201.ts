@@ -1,3 +1,4 @@
+import { reservationVerdict } from './availability.js';
 import type { Connector } from './connectors.js';
 import { parseOcppBoolean } from './settings.js';
 import type { Station } from './station.js';
@@ -6,6 +7,16 @@ import type { Station } from './station.js';
  * 2.0.1 reservation details (OCPP 2.0.1 Part 2 H01-H04) beyond what both versions share (availability.ts,
  * station.ts), and the fault switches of the H Reservation certification cases (faults/catalog-201-cs-reservation.ts).
  */
+
+/**
+ * ReserveNow's verdict (H01): with a connectorType (H01.S3) only an EVSE with a connector of that type can be reserved;
+ * every connector of the reference station has the type of its Connector.ConnectorType, so a reservation of that type
+ * is one of no EVSE in particular (or of the EVSE given), and another type is Rejected.
+ */
+export function reserveNowVerdict201(st: Station, evseId: number, reservationId: number, connectorType: string | undefined): ReturnType<typeof reservationVerdict> {
+  if (connectorType !== undefined && (connectorType !== st.deviceModel?.value('Connector', 'ConnectorType') || st.faults.has('reserve-201-connector-type-rejected'))) return 'Rejected';
+  return reservationVerdict(st, evseId, reservationId);
+}
 
 /** ReservationCtrlr.Enabled (H01.FR.01): when false every ReserveNow is Rejected. */
 export function reservationEnabled201(st: Station): boolean {
