@@ -13,4 +13,6 @@ export const CATALOG_201_CS_LOCAL_LIST_FAULTS = {
   'local-list-201-not-used-online': { peer: 'cs', versions: V201, description: 'Online, asks the CSMS (Authorize) even for an idToken the Local Authorization List holds as Accepted, with LocalPreAuthorize true.' },
   'local-list-201-not-accepted-refused-locally': { peer: 'cs', versions: V201, description: 'Online, refuses an idToken the Local Authorization List holds with a status other than Accepted without asking the CSMS, although LocalAuthListCtrlr.DisablePostAuthorize is false.' },
   'local-list-201-post-authorize-not-disabled': { peer: 'cs', versions: V201, description: 'Ignores LocalAuthListCtrlr.DisablePostAuthorize true: still sends Authorize for an idToken the list holds with a status other than Accepted.' },
+  'local-list-201-below-cache': { peer: 'cs', versions: V201, description: 'Consults the authorization cache before the Local Authorization List: an idToken the cache holds as Accepted is accepted although the list holds it as Invalid.' },
+  'local-list-201-offline-status-ignored': { peer: 'cs', versions: V201, description: 'Offline, accepts every idToken the Local Authorization List holds, whatever its status there (Invalid, Blocked, Expired).' },
 } as const satisfies Record<string, FaultInfo>;

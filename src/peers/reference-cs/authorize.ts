@@ -3,7 +3,7 @@ import { RpcClosedError } from '../rpc-errors.js';
 import type { IdTagInfo } from './auth.js';
 import { cachesAnswer201, expireCached201, preAuthorize201, refusedFromCache201, verdict201 } from './auth-cache-201.js';
 import { remoteAuthorizationDisabled201 } from './remote-authorization-201.js';
-import { listIgnoredOnline201, refusedFromList201 } from './local-list-201.js';
+import { listBelowCache201, listIgnoredOnline201, offlineListVerdict201, refusedFromList201 } from './local-list-201.js';
 import type { Station } from './station.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Station } from './station.js';
 export async function authorizeIdTag(st: Station, idTag: string, tokenType: string): Promise<IdTagInfo> {
   const s = st.settings;
   if (st.version !== '1.6') expireCached201(st, idTag);
-  const local = st.auth.lookup(idTag, s.localAuthListEnabled() && !st.faults.has('local-list-not-used'), s.authCacheEnabled());
+  const local = listBelowCache201(st, idTag, st.auth.lookup(idTag, s.localAuthListEnabled() && !st.faults.has('local-list-not-used'), s.authCacheEnabled()));
   const v2 = st.version !== '1.6';
   const preAuthorize = v2 ? preAuthorize201(st) : s.localPreAuthorize() && !st.faults.has('local-pre-authorize-ignored');
   // LocalPreAuthorize governs the online station (2.0.1 C12); offline, LocalAuthorizeOffline decides below.
@@ -39,7 +39,7 @@ export async function authorizeIdTag(st: Station, idTag: string, tokenType: stri
       }
     }
   }
-  if (local && s.localAuthorizeOffline() && !(v2 && st.faults.has('offline-cache-201-not-used'))) return local;
+  if (local && s.localAuthorizeOffline() && !(v2 && st.faults.has('offline-cache-201-not-used'))) return offlineListVerdict201(st, idTag, local);
   if (!local && s.offlineTxForUnknownId() && !(v2 && st.faults.has('offline-unknown-id-201-refused'))) return { status: 'Accepted' };
   return { status: 'Invalid' };
 }

@@ -59,3 +59,15 @@ export function refusedFromList201(st: Station, idTag: string, local: IdTagInfo)
 export function listIgnoredOnline201(st: Station, idTag: string): boolean {
   return st.ready && st.auth.listed(idTag) && st.faults.has('local-list-201-not-used-online');
 }
+
+/** Fault local-list-201-below-cache: the authorization cache is consulted before the list (C13.FR.01, C14.FR.01: the list wins). */
+export function listBelowCache201<T extends IdTagInfo | undefined>(st: Station, idTag: string, local: T): T | IdTagInfo {
+  if (!st.faults.has('local-list-201-below-cache') || !st.auth.listed(idTag)) return local;
+  return st.auth.lookup(idTag, false, st.settings.authCacheEnabled()) ?? local;
+}
+
+/** Offline, the list's status decides (C13.FR.02); fault local-list-201-offline-status-ignored: any listed idToken is accepted. */
+export function offlineListVerdict201(st: Station, idTag: string, local: IdTagInfo): IdTagInfo {
+  if (st.faults.has('local-list-201-offline-status-ignored') && st.auth.listed(idTag)) return { ...local, status: 'Accepted' };
+  return local;
+}
