@@ -1,4 +1,7 @@
-import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+import { expect } from 'chai';
+import { referenceSutConfig } from '../../src/runner/reference-targets.js';
+import { describeCatalogGroup, useReferenceRuns, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCPP 2.0.1 Part 6, charging station under test, profile Local Authorization List Management: D LocalAuthorizationListManagement
@@ -48,4 +51,15 @@ describeCatalogGroup({
   cases: CASES,
   catches: CATCHES,
   caseDir: 'ocpp2.0.1/cs',
+});
+
+describe('OCPP 2.0.1 charging station Local Authorization List Management: applicability', function () {
+  this.timeout(60_000);
+  const run = useReferenceRuns();
+
+  it('TC_C_58_CS is not applicable without LA-3, TC_D_06_CS not with a configured version of 1', async () => {
+    const features = (referenceSutConfig('2.0.1', 'cs').features ?? []).filter((f) => f !== 'LA-3');
+    const outcome = await run(['TC_C_58_CS', 'TC_D_06_CS'], { ...FAST_REFERENCE, features, settings: { localListVersion: 1 } });
+    expect(outcome.report!.cases.map((c) => `${c.id} ${c.verdict}`)).to.deep.equal(['TC_C_58_CS not-applicable', 'TC_D_06_CS not-applicable']);
+  });
 });
