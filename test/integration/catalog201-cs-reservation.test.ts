@@ -27,6 +27,7 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_H_01_CS', fault: 'reservation-201-not-reported', reason: notReported('Reserved.3', 'Reserved') },
   { id: 'TC_H_01_CS', fault: 'reservation-201-id-not-reported', reason: /^Step EVConnectedReservationUsed\.5 failed: expected TransactionEvent where eventType is "Started".*reservationId is \d+, answered with .*; got nothing matching.*\(reservationId: expected \d+, got absent\)/ },
   { id: 'TC_H_02_CS', fault: 'reservation-201-not-enforced', reason: /^Step 3 failed: expected no TransactionEvent within 2 s; got TransactionEvent \{"eventType":"Started"/ },
+  { id: 'TC_H_02_CS', fault: 'reservation-201-remote-start-accepted', reason: answered(4, 'Rejected', 'Accepted') },
   { id: 'TC_H_03_CS', fault: 'reserve-201-accepts-any', reason: answered(2, 'Occupied', 'Accepted') },
   { id: 'TC_H_04_CS', fault: 'reserve-201-accepts-any', reason: answered(2, 'Occupied', 'Accepted') },
   { id: 'TC_H_06_CS', fault: 'reserve-201-accepts-any', reason: answered(2, 'Unavailable', 'Accepted') },

@@ -16,5 +16,6 @@ export const CATALOG_201_CS_RESERVATION_FAULTS = {
   'reservation-201-not-replaced': { peer: 'cs', versions: V201, description: 'Answers a ReserveNow with the id of an existing reservation Occupied instead of replacing that reservation.' },
   'reservation-201-enabled-ignored': { peer: 'cs', versions: V201, description: 'Accepts reservations while ReservationCtrlr.Enabled is false.' },
   'reserve-201-connector-type-rejected': { peer: 'cs', versions: V201, description: 'Answers every ReserveNow with a connectorType Rejected, as if it had no connector of that type.' },
+  'reservation-201-remote-start-accepted': { peer: 'cs', versions: V201, description: 'Accepts a RequestStartTransaction on an EVSE reserved for another idToken (a presented idToken is still refused).' },
   'reservation-201-id-not-reported': { peer: 'cs', versions: V201, description: 'Leaves reservationId out of the TransactionEvent of a transaction that used a reservation.' },
 } as const satisfies Record<string, FaultInfo>;

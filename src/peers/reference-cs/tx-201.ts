@@ -133,7 +133,7 @@ export class TxEngine201 implements TxEngine {
     const c = evseId === undefined ? this.pickConnector() : st.connector(evseId);
     if (c?.plugged && st.faults.has('remote-start-rejected-when-occupied')) return { status: 'Rejected' };
     if (!c || c.fault || !c.operative || !st.stationOperative || this.pending.has(c) || this.txs.get(c)?.authorized) return { status: 'Rejected' };
-    if (st.blockedByReservation(c, idToken.idToken)) return { status: 'Rejected' };
+    if (st.blockedByReservation(c, idToken.idToken) && !st.faults.has('reservation-201-remote-start-accepted')) return { status: 'Rejected' };
     const proceed = async () => {
       let groupIdToken: string | undefined;
       // Faults remote-start-not-authorized / remote-start-always-authorized: AuthorizeRemoteStart ignored.
