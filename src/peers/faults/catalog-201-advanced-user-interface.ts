@@ -1,0 +1,7 @@
+import type { FaultInfo } from './fault-info.js';
+
+const V201 = ['2.0.1'] as const;
+
+/** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 Advanced User Interface (I TariffAndCost, O DisplayMessage), both roles. */
+export const CATALOG_201_ADVANCED_USER_INTERFACE_FAULTS = {
+} as const satisfies Record<string, FaultInfo>;
