@@ -23,7 +23,7 @@ const answered = (step: number, expected: string, got: string) => new RegExp(`^S
 const STARTED_NOT_SENT = /^Step EVConnectedReservationUsed\.5 failed: expected TransactionEvent where eventType is "Started".*got nothing matching within [\d.]+ m?s; meanwhile came Heartbeat/;
 
 const CATCHES: CatchSpec[] = [
-  { id: 'TC_H_01_CS', fault: 'reservation-201-held-after-authorization', reason: notReported('7', 'Available') },
+  { id: 'TC_H_01_CS', fault: 'reservation-201-held-after-authorization', reason: notReported('AuthorizedReservationUsed.8', 'Available') },
   { id: 'TC_H_01_CS', fault: 'reservation-201-not-reported', reason: notReported('Reserved.3', 'Reserved') },
   { id: 'TC_H_01_CS', fault: 'reservation-201-id-not-reported', reason: /^Step EVConnectedReservationUsed\.5 failed: expected TransactionEvent where eventType is "Started".*reservationId is \d+, answered with .*; got nothing matching.*\(reservationId: expected \d+, got absent\)/ },
   { id: 'TC_H_02_CS', fault: 'reservation-201-not-enforced', reason: /^Step 3 failed: expected no TransactionEvent within 2 s; got TransactionEvent \{"eventType":"Started"/ },
