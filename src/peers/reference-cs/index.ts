@@ -10,6 +10,7 @@ import { registerTrigger201 } from './trigger-201.js';
 import { registerUnlock201 } from './unlock-201.js';
 import { registerResetEvse201 } from './reset-evse-201.js';
 import { registerReportBase201 } from './report-base-201.js';
+import { registerReportCustom201 } from './report-custom-201.js';
 import { registerNetworkProfile201 } from './network-profile-201.js';
 import { registerBasicAuth201 } from './basic-auth-201.js';
 import { registerNetworkUpgrade201 } from './network-upgrade-201.js';
@@ -113,6 +114,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerUnlock201(ep, st);
       registerResetEvse201(ep, st, engine);
       registerReportBase201(ep, st);
+      registerReportCustom201(ep, st);
     });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {
