@@ -83,7 +83,7 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
-  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', 'C-16', 'LA-2', 'R-1', 'R-2', ...REMOTE_CONTROL_CSMS_201, ...PROVISIONING_CSMS_201] : [])] };
+  return { ...common, name: `reference CSMS (OCPP ${version})`, identity: 'HARNESS-CS-001', vendor: 'ocpp-harness', model: 'harness-station', connectors: [1], settings, features: ['TriggerMessageNonConfiguredConnector', ...(version === '2.0.1' ? ['C-15', 'C-14', 'C-16', 'LA-2', 'R-1', 'R-2', 'SC-4', ...REMOTE_CONTROL_CSMS_201, ...PROVISIONING_CSMS_201] : [])] };
 }
 
 export interface ReferenceTargetOptions {

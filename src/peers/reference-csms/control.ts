@@ -10,6 +10,7 @@ import { afterCustomerInformation201, sendLocalList201 } from './local-list-201.
 import { afterReserveNow201, cancelReservation201, reserveNow201 } from './reservation-201.js';
 import { afterProvisioningRequest201, networkProfile201 } from './provisioning-201.js';
 import { chargingProfile16, clearChargingProfile16, remoteStartProfile16 } from './profiles-16.js';
+import { afterSmartChargingRequest201, clearChargingProfile201, getChargingProfiles201, getCompositeSchedule201, remoteStartProfile201, setChargingProfile201, smartChargingNotSupported201 } from './smart-charging-201.js';
 
 /**
  * The CSMS-initiated operations of the reference CSMS, as the runner's action adapter triggers them
@@ -37,6 +38,7 @@ export const CSMS_ACTIONS = [
   'setChargingProfile',
   'clearChargingProfile',
   'getCompositeSchedule',
+  'getChargingProfiles',
   'updateFirmware',
   'getDiagnostics',
   'getLog',
@@ -64,7 +66,8 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const idTag = s.faults.has('remote-start-without-idtag') ? '' : String(p.idTag ?? validIdTags()[0]);
       const where = num(p.connectorId ?? p.evseId) ?? (s.version === '1.6' && s.faults.has('csms16-remote-start-connector-zero') ? 0 : undefined);
       if (s.version === '1.6') return { action: 'RemoteStartTransaction', payload: withOptional(withOptional({ idTag }, 'connectorId', where), 'chargingProfile', p.withChargingProfile ? remoteStartProfile16(s, p, requestCounter++) : undefined) };
-      return { action: 'RequestStartTransaction', payload: withOptional({ idToken: { idToken: idTag, type: String(p.idTokenType ?? 'ISO14443') }, remoteStartId: num(p.remoteStartId) ?? requestCounter++ }, 'evseId', where) };
+      const request: Payload = withOptional({ idToken: { idToken: idTag, type: String(p.idTokenType ?? 'ISO14443') }, remoteStartId: num(p.remoteStartId) ?? requestCounter++ }, 'evseId', where);
+      return { action: 'RequestStartTransaction', payload: withOptional(request, 'chargingProfile', remoteStartProfile201(s, p, where)) };
     },
     remoteStop: (s, p) => {
       const active = s.activeTransactions;
@@ -171,23 +174,25 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     },
     setChargingProfile: (s, p) => {
       const where = num(p.connectorId ?? p.evseId) ?? 0;
-      const period = [{ startPeriod: 0, limit: Number(p.limit ?? 16) }];
       if (s.version === '1.6') {
         const profile = p.profile ?? chargingProfile16(s, p, { id: profileCounter++, purpose: 'TxDefaultProfile' });
         return { action: 'SetChargingProfile', payload: { connectorId: where, csChargingProfiles: profile } };
       }
-      const profile = p.profile ?? { id: num(p.profileId) ?? 1, stackLevel: num(p.stackLevel) ?? 0, chargingProfilePurpose: String(p.purpose ?? 'TxDefaultProfile'), chargingProfileKind: 'Absolute', chargingSchedule: [{ id: 1, startSchedule: new Date().toISOString(), chargingRateUnit: String(p.unit ?? 'A'), chargingSchedulePeriod: period }] };
-      return { action: 'SetChargingProfile', payload: { evseId: where, chargingProfile: profile } };
+      return setChargingProfile201(s, p);
     },
     clearChargingProfile: (s, p) => {
       if (s.version === '1.6') return { action: 'ClearChargingProfile', payload: clearChargingProfile16(s, p) };
-      return { action: 'ClearChargingProfile', payload: withOptional({}, 'chargingProfileId', num(p.profileId ?? p.id)) };
+      return { action: 'ClearChargingProfile', payload: clearChargingProfile201(s, p) };
     },
     getCompositeSchedule: (s, p) => {
       const where = num(p.connectorId ?? p.evseId) ?? 0;
       const duration = num(p.duration) ?? 3600;
       const unit = s.faults.has('composite-schedule-without-rate-unit') || p.unit === undefined ? undefined : String(p.unit);
-      return s.version === '1.6' ? { action: 'GetCompositeSchedule', payload: withOptional({ connectorId: where, duration }, 'chargingRateUnit', unit) } : { action: 'GetCompositeSchedule', payload: { evseId: where, duration } };
+      return s.version === '1.6' ? { action: 'GetCompositeSchedule', payload: withOptional({ connectorId: where, duration }, 'chargingRateUnit', unit) } : { action: 'GetCompositeSchedule', payload: getCompositeSchedule201(s, p) };
+    },
+    getChargingProfiles: (s, p) => {
+      only(s, '2.0.1', 'getChargingProfiles');
+      return { action: 'GetChargingProfiles', payload: getChargingProfiles201(s, p, num(p.requestId) ?? requestCounter++) };
     },
     updateFirmware: (s, p) => {
       const builtIn = 'https://firmware.example/reference-cs.bin';
@@ -229,12 +234,17 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       // 2.0.1 D01: a differential update asks the station's list version first (local-list-201.ts).
       if (action === 'sendLocalList' && session.version === '2.0.1') return void (await sendLocalList201(session, params, validIdTags));
       const request = certificateRequestFaults201(session, securityRequestFaults(session, make(session, params)));
-      const answer = await session.call(request.action, request.payload);
+      const answer = await session.call(request.action, request.payload).catch((e: unknown) => {
+        // 2.0.1 K01: a station without smart charging answers SetChargingProfile with NotSupported; the CSMS takes note.
+        if (session.version === '2.0.1' && smartChargingNotSupported201(request, e)) return { status: 'NotSupported' } as Payload;
+        throw e;
+      });
       afterSecurityRequest(session, request, answer);
       afterProvisioningRequest201(session, request, answer);
       if (session.version === '2.0.1') {
         afterCustomerInformation201(session, request, answer);
         afterReserveNow201(session, request, answer);
+        afterSmartChargingRequest201(session, request, answer);
       }
       if (action === 'deleteCertificate' && request.action === 'GetInstalledCertificateIds') await deleteListed201(session, params, answer);
     },

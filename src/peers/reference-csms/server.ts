@@ -15,6 +15,7 @@ import { registerAnswers201 } from './answers-201.js';
 import { registerSecurityAnswers201 } from './answers-201-security.js';
 import { registerLocalListAnswers201 } from './local-list-201.js';
 import { registerReservationAnswers201 } from './reservation-201.js';
+import { registerSmartChargingAnswers201 } from './smart-charging-201.js';
 import { registerBootPending201 } from './boot-pending-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
 import { StationSession } from './session.js';
@@ -165,6 +166,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       registerSecurityAnswers201(endpoint, session);
       registerLocalListAnswers201(endpoint, session);
       registerReservationAnswers201(endpoint, session);
+      registerSmartChargingAnswers201(endpoint, session);
       registerBootPending201(endpoint, session);
     }
     endpoint.on('close', (code, reason) => {
