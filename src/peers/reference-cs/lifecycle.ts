@@ -4,6 +4,7 @@ import type { RpcEndpoint } from '../rpc-endpoint.js';
 import type { TimerHandle } from '../timers.js';
 import type { BootStatus, Station } from './station.js';
 import { localListAfterReboot201 } from './local-list-201.js';
+import { displayMessagesAfterReboot201 } from './display-message-201.js';
 
 /**
  * Boot, heartbeat and reboot. After connecting the station sends BootNotification and nothing else
@@ -115,6 +116,7 @@ export class Lifecycle {
     st.engine.forgetAfterPowerLoss();
     if (st.faults.has('auth-cache-201-lost-on-reboot')) st.auth.clearCache(); // the cache must live in non-volatile memory (C10.FR.02)
     if (st.version !== '1.6') localListAfterReboot201(st);
+    if (st.version !== '1.6') displayMessagesAfterReboot201(st);
     if (!st.isClosed) st.link.connect();
   }
 

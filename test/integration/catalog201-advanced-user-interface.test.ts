@@ -1,0 +1,31 @@
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+
+/**
+ * OCPP 2.0.1 Part 6, Advanced User Interface (I TariffAndCost, O DisplayMessage), both roles. Every case passes
+ * against the reference peers, and fails against them with the fault it exists to catch, naming the broken expectation.
+ */
+
+const CS_CASES = ['TC_O_01_CS', 'TC_O_02_CS', 'TC_O_03_CS', 'TC_O_04_CS', 'TC_O_05_CS', 'TC_O_07_CS', 'TC_O_08_CS', 'TC_O_09_CS', 'TC_O_10_CS', 'TC_O_11_CS', 'TC_O_12_CS', 'TC_O_13_CS', 'TC_O_14_CS', 'TC_O_20_CS'];
+
+const CATCHES: CatchSpec[] = [
+  { id: 'TC_O_01_CS', fault: 'display-message-201-content-lost', reason: /^Step 5 failed: expected NotifyDisplayMessages .*\(messageInfo: .*got \[\{"id":\d+,"priority":"NormalCycle","message":\{"format":"UTF8","content":""\}\}\]\)/ },
+  { id: 'TC_O_02_CS', fault: 'display-message-201-no-notify', reason: /^Step 3 failed: expected NotifyDisplayMessages where requestId is \d+.*got nothing matching/ },
+  { id: 'TC_O_03_CS', fault: 'display-message-201-empty-accepted', reason: /^Step 2 failed: expected a CALLRESULT where status is "Unknown"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_O_04_CS', fault: 'display-message-201-clear-ignored', reason: /^Step 3 failed: expected a CALLRESULT where status is "Unknown"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_O_05_CS', fault: 'display-message-201-clear-unknown-accepted', reason: /^Step 2 failed: expected a CALLRESULT where status is "Unknown"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_O_07_CS', fault: 'display-message-201-not-stored', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Unknown"\}/ },
+  { id: 'TC_O_08_CS', fault: 'display-message-201-no-notify', reason: /^Step 3 failed: expected NotifyDisplayMessages where requestId is \d+.*got nothing matching/ },
+  { id: 'TC_O_09_CS', fault: 'display-message-201-state-dropped', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Unknown"\}/ },
+  { id: 'TC_O_10_CS', fault: 'display-message-201-unknown-transaction-accepted', reason: /^Step 2 failed: expected a CALLRESULT where status is "UnknownTransaction"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_O_11_CS', fault: 'display-message-201-filters-ignored', reason: /^Step 3 failed: expected a CALLRESULT where status is "Unknown"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_O_12_CS', fault: 'display-message-201-not-replaced', reason: /^Step 4 failed: expected NotifyDisplayMessages .*messageInfo\.0\.message\.content: expected "Replacement message of the harness", got "Welcome at the harness test station"/ },
+  { id: 'TC_O_13_CS', fault: 'display-message-201-times-not-reported', reason: /^Step 5 failed: expected NotifyDisplayMessages where requestId is \d+, messageInfo contains an element that is an object where id is \d+, startDateTime is present; got nothing matching.*"messageInfo":\[\{"id":\d+,"priority":"NormalCycle","message"/ },
+  { id: 'TC_O_14_CS', fault: 'display-message-201-kept-after-end-time', reason: /^Step 8 failed: expected a CALLRESULT where status is "Unknown"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_O_20_CS', fault: 'display-message-201-lost-on-reboot', reason: /^Step 5 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Unknown"\}/ },
+];
+
+describeCatalogGroup({
+  title: 'OCPP 2.0.1 Advanced User Interface: I TariffAndCost, O DisplayMessage, both roles (catalog group)',
+  cases: CS_CASES,
+  catches: CATCHES,
+});
