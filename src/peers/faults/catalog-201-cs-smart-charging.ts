@@ -4,4 +4,20 @@ const V201 = ['2.0.1'] as const;
 
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 K SmartCharging, charging station under test. */
 export const CATALOG_201_CS_SMART_CHARGING_FAULTS = {
+  'sc201-get-profiles-not-reported': { peer: 'cs', versions: V201, description: 'Answers GetChargingProfiles Accepted but never sends the ReportChargingProfiles.' },
+  'sc201-profile-not-replaced': { peer: 'cs', versions: V201, description: 'Answers a SetChargingProfile with the id of an installed profile Accepted but keeps the old profile (K01.FR.05).' },
+  'sc201-clear-by-id-ignored': { peer: 'cs', versions: V201, description: 'Answers ClearChargingProfile with a chargingProfileId Accepted but keeps the profile.' },
+  'sc201-clear-unknown-accepted': { peer: 'cs', versions: V201, description: 'Answers ClearChargingProfile Accepted when no installed profile matches (K10.FR.01 wants Unknown).' },
+  'sc201-unknown-evse-accepted': { peer: 'cs', versions: V201, description: 'Accepts (and stores) a charging profile for an EVSE the station does not have (K01.FR.28).' },
+  'sc201-tx-profile-without-transaction-accepted': { peer: 'cs', versions: V201, description: 'Accepts a TxProfile for an EVSE without a transaction (K01.FR.09).' },
+  'sc201-tx-profile-on-evse0-accepted': { peer: 'cs', versions: V201, description: 'Accepts a TxProfile for evseId 0, the station as a whole (K01.FR.16).' },
+  'sc201-tx-profile-transaction-unchecked': { peer: 'cs', versions: V201, description: 'Accepts a TxProfile whose transactionId is not the transaction on the EVSE (K01.FR.33).' },
+  'sc201-profiles-lost-on-reboot': { peer: 'cs', versions: V201, description: 'Keeps charging profiles in volatile memory: after a reboot they are gone (K01.FR.27).' },
+  'sc201-recurring-rejected': { peer: 'cs', versions: V201, description: 'Rejects every charging profile of kind Recurring.' },
+  'sc201-recurrence-not-repeated': { peer: 'cs', versions: V201, description: 'Applies a Recurring profile only from its first startSchedule, never repeating it daily or weekly.' },
+  'sc201-valid-from-ignored': { peer: 'cs', versions: V201, description: 'Applies a charging profile at once, before its validFrom (K01.FR.36).' },
+  'sc201-start-schedule-ignored': { peer: 'cs', versions: V201, description: 'Starts an Absolute profile\'s schedule when it is installed, not at its startSchedule (K01.FR.30).' },
+  'sc201-clear-criteria-ignored': { peer: 'cs', versions: V201, description: 'Answers ClearChargingProfile with chargingProfileCriteria (purpose, stackLevel, evseId) Accepted but keeps the profiles.' },
+  'sc201-get-profiles-evse-ignored': { peer: 'cs', versions: V201, description: 'Reports the profiles of every EVSE to a GetChargingProfiles for one evseId (K09.FR.04/05).' },
+  'sc201-tx-default-not-applied-to-running-tx': { peer: 'cs', versions: V201, description: 'Applies a TxDefaultProfile only to transactions that start after it, not to the running one (K01.FR.32).' },
 } as const satisfies Record<string, FaultInfo>;

@@ -7,12 +7,13 @@ import { reserveNowVerdict201 } from './reservation-201.js';
 import type { ReportBase, VariableQuery } from './device-model.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Maintenance } from './maintenance.js';
-import type { ProfileStore, StoredProfile } from './smart-charging.js';
+import type { ProfileStore } from './smart-charging.js';
 import type { Station } from './station.js';
 import type { IdToken, TxEngine201 } from './tx-201.js';
 import { baseReport, getVariables, setVariables } from './variables-201.js';
 import { gateByBootStatus } from './boot-gate-201.js';
 import { getLocalListVersion201, sendLocalList201 } from './local-list-201.js';
+import { registerSmartCharging201 } from './smart-charging-201.js';
 
 /**
  * The 2.0.1 station's answers to the CSMS's requests (OCPP 2.0.1 Part 2: B provisioning, C/D authorization
@@ -29,10 +30,8 @@ export interface Parts201 {
   scheduleResetWhenIdle: () => void;
 }
 
-const PURPOSE_201: Record<string, StoredProfile['purpose']> = { ChargingStationMaxProfile: 'StationMax', TxDefaultProfile: 'TxDefault', TxProfile: 'Tx', ChargingStationExternalConstraints: 'External' };
-
 export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
-  const { st, engine, lifecycle, maintenance, profiles } = p;
+  const { st, engine, lifecycle, maintenance } = p;
   const dm = st.deviceModel!;
   clockAligned201(st, engine).restart();
   gateByBootStatus(ep, st);
@@ -155,31 +154,8 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
 
   ep.handle('CancelReservation', (req) => ({ status: cancelReservation(st, req.reservationId as number) ? 'Accepted' : 'Rejected' }));
 
-  ep.handle('SetChargingProfile', (req) => {
-    const evseId = req.evseId as number;
-    type Schedule = { duration?: number; chargingRateUnit: string; chargingSchedulePeriod: Array<{ startPeriod: number; limit: number; numberPhases?: number }> };
-    const cp = req.chargingProfile as { id: number; stackLevel: number; chargingProfilePurpose: string; transactionId?: string; chargingSchedule: Schedule[] };
-    const c = st.connector(evseId);
-    const tx = c && engine.txOf(c);
-    const schedule = cp.chargingSchedule[0];
-    const profile: StoredProfile = { id: cp.id, evseId, stackLevel: cp.stackLevel, purpose: PURPOSE_201[cp.chargingProfilePurpose] ?? 'TxDefault', transactionId: cp.transactionId, rateUnit: schedule.chargingRateUnit === 'W' ? 'W' : 'A', periods: schedule.chargingSchedulePeriod, duration: schedule.duration };
-    return { status: profiles.set(profile, evseId === 0 || !!c, tx) };
-  });
-
-  ep.handle('ClearChargingProfile', (req) => {
-    const criteria = (req.chargingProfileCriteria as { evseId?: number; chargingProfilePurpose?: string; stackLevel?: number } | undefined) ?? {};
-    const purpose = criteria.chargingProfilePurpose;
-    const removed = profiles.clear({ id: req.chargingProfileId as number | undefined, evseId: criteria.evseId, purpose: purpose ? PURPOSE_201[purpose] : undefined, stackLevel: criteria.stackLevel });
-    return { status: removed ? 'Accepted' : 'Unknown' };
-  });
-
-  ep.handle('GetCompositeSchedule', (req) => {
-    const evseId = req.evseId as number;
-    if (evseId !== 0 && !st.connector(evseId)) return { status: 'Rejected' };
-    const unit = req.chargingRateUnit === 'W' ? 'W' : req.chargingRateUnit === 'A' ? 'A' : undefined;
-    const s = profiles.composite(evseId, req.duration as number, unit);
-    return { status: 'Accepted', schedule: { evseId, duration: s.duration, scheduleStart: new Date().toISOString(), chargingRateUnit: s.rateUnit, chargingSchedulePeriod: s.periods } };
-  });
+  // K SmartCharging: SetChargingProfile, ClearChargingProfile, GetChargingProfiles, GetCompositeSchedule.
+  registerSmartCharging201(ep, p);
 
   ep.handle('UpdateFirmware', (req, ctx) => {
     const fw = req.firmware as { location: string; retrieveDateTime: string };

@@ -1,0 +1,174 @@
+import type { Payload } from '../../ocpp/frame.js';
+import type { FaultName } from '../faults.js';
+import type { RpcEndpoint } from '../rpc-endpoint.js';
+import type { ProfileStore, SchedulePeriod, StoredProfile } from './smart-charging.js';
+import { composite16, type Profile16 } from './smart-charging-16.js';
+import type { Station } from './station.js';
+import type { TxEngine201 } from './tx-201.js';
+
+/**
+ * OCPP 2.0.1 K SmartCharging of the reference station (Part 2 K01 SetChargingProfile, K08 GetCompositeSchedule,
+ * K09 GetChargingProfiles, K10 ClearChargingProfile). Profiles are kept as they were sent (reported back unchanged by
+ * ReportChargingProfiles) next to their neutral form in the shared ProfileStore, which outlives a reboot (K01.FR.27).
+ * The composite schedule is the 1.6 one in time (smart-charging-16.ts) with the 2.0.1 kinds resolved first: Absolute
+ * from startSchedule (or the moment it was installed), Relative from the start of the EVSE's transaction (or now),
+ * Recurring from the last Daily / Weekly repetition of startSchedule.
+ */
+export interface ChargingProfile201 {
+  id: number;
+  stackLevel: number;
+  chargingProfilePurpose: string;
+  chargingProfileKind: string;
+  recurrencyKind?: string;
+  validFrom?: string;
+  validTo?: string;
+  transactionId?: string;
+  chargingSchedule: Array<{ id: number; startSchedule?: string; duration?: number; chargingRateUnit: string; chargingSchedulePeriod: SchedulePeriod[] }>;
+}
+
+export interface Profile201 extends Profile16 {
+  kind: string;
+  recurrency?: string;
+  /** As the CSMS sent it. */
+  raw: ChargingProfile201;
+}
+
+const PURPOSE: Record<string, StoredProfile['purpose']> = { ChargingStationMaxProfile: 'StationMax', TxDefaultProfile: 'TxDefault', TxProfile: 'Tx', ChargingStationExternalConstraints: 'External' };
+const RECURRENCE_S: Record<string, number> = { Daily: 86_400, Weekly: 7 * 86_400 };
+const PERIODS_PER_SCHEDULE = 24;
+
+export interface SmartChargingParts201 {
+  st: Station;
+  engine: TxEngine201;
+  profiles: ProfileStore;
+}
+
+/** What outlives a connection, per station: when each transaction's schedule began (Relative profiles). */
+const perStation = new WeakMap<Station, Map<string, number>>();
+
+/** Registers the handlers on a connection; the first time for a station, also what lives as long as the station. */
+export function registerSmartCharging201(ep: RpcEndpoint, p: SmartChargingParts201): void {
+  const { st, engine, profiles } = p;
+  if (!st.opts.smartCharging) return; // without Smart Charging the requests are answered NotSupported (K01.FR.29)
+  let txStarts = perStation.get(st);
+  if (!txStarts) {
+    txStarts = new Map();
+    perStation.set(st, txStarts);
+    // Fault sc201-profiles-lost-on-reboot: profiles kept in volatile memory only (K01.FR.27 wants them persistent).
+    st.events.on('boot', () => {
+      if (st.faults.has('sc201-profiles-lost-on-reboot')) profiles.clear({});
+    });
+  }
+  const starts = txStarts;
+  const txOn = (evseId: number) => {
+    const c = st.connector(evseId);
+    return c ? engine.txOf(c) : undefined;
+  };
+
+  ep.handle('SetChargingProfile', (req) => ({ status: setProfile201(p, req.evseId as number, req.chargingProfile as ChargingProfile201) }));
+
+  ep.handle('ClearChargingProfile', (req) => {
+    const criteria = (req.chargingProfileCriteria as { evseId?: number; chargingProfilePurpose?: string; stackLevel?: number } | undefined) ?? {};
+    if (st.faults.has('sc201-clear-by-id-ignored') && req.chargingProfileId !== undefined) return { status: 'Accepted' };
+    if (st.faults.has('sc201-clear-criteria-ignored') && req.chargingProfileId === undefined && Object.keys(criteria).length > 0) return { status: 'Accepted' };
+    const purpose = criteria.chargingProfilePurpose;
+    const removed = profiles.clear({ id: req.chargingProfileId as number | undefined, evseId: criteria.evseId, purpose: purpose ? PURPOSE[purpose] : undefined, stackLevel: criteria.stackLevel });
+    return { status: removed || st.faults.has('sc201-clear-unknown-accepted') ? 'Accepted' : 'Unknown' };
+  });
+
+  ep.handle('GetChargingProfiles', (req, ctx) => {
+    const found = selectProfiles(profiles.list() as Profile201[], req, st.faults);
+    if (found.length === 0) return { status: 'NoProfiles' };
+    if (!st.faults.has('sc201-get-profiles-not-reported')) ctx.afterReply(() => reportProfiles(st, req.requestId as number, found));
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('GetCompositeSchedule', (req) => {
+    const evseId = req.evseId as number;
+    if (evseId !== 0 && !st.connector(evseId)) return { status: 'Rejected' };
+    const unit = req.chargingRateUnit === 'W' ? 'W' : req.chargingRateUnit === 'A' ? 'A' : undefined;
+    const now = Date.now();
+    const tx = evseId === 0 ? undefined : txOn(evseId);
+    if (tx && !starts.has(tx.transactionId)) starts.set(tx.transactionId, now);
+    const resolved = (profiles.list() as Profile201[]).map((x) => resolveStart(x, x.evseId === 0 ? undefined : txOn(x.evseId), starts, now, st));
+    // The 1.6 composite honours tx-default-not-applied-to-running-tx; its 2.0.1 switch is sc201-tx-default-not-applied-to-running-tx.
+    const faults = { has: (n: FaultName) => (n === 'tx-default-not-applied-to-running-tx' ? st.faults.has('sc201-tx-default-not-applied-to-running-tx') : st.faults.has(n)) };
+    const s = composite16(resolved, evseId, req.duration as number, unit, tx, faults, now);
+    const schedule: Payload = { evseId, duration: s.duration, scheduleStart: new Date(now).toISOString(), chargingRateUnit: s.rateUnit, chargingSchedulePeriod: s.periods };
+    return { status: 'Accepted', schedule };
+  });
+}
+
+/** K01: validate and store a profile sent by SetChargingProfile (or with RequestStartTransaction, for its transaction). */
+export function setProfile201(p: SmartChargingParts201, evseId: number, cp: ChargingProfile201, now = Date.now()): 'Accepted' | 'Rejected' {
+  const { st, engine, profiles } = p;
+  const c = st.connector(evseId);
+  const tx = c && engine.txOf(c);
+  const schedule = cp.chargingSchedule[0];
+  const purpose = PURPOSE[cp.chargingProfilePurpose];
+  if (!purpose || !schedule || schedule.chargingSchedulePeriod.length > PERIODS_PER_SCHEDULE) return 'Rejected';
+  // K01.FR.22: the CSMS may not set external constraints.
+  if (purpose === 'External') return 'Rejected';
+  // K01.FR.28: an EVSE the station does not have.
+  if (evseId !== 0 && !c && !st.faults.has('sc201-unknown-evse-accepted')) return 'Rejected';
+  if (cp.chargingProfileKind === 'Recurring' && (st.faults.has('sc201-recurring-rejected') || !cp.recurrencyKind || !RECURRENCE_S[cp.recurrencyKind])) return 'Rejected';
+  if (purpose === 'Tx') {
+    // K01.FR.16: not for the station as a whole; K01.FR.09: only with a transaction on the EVSE; K01.FR.33: its own.
+    if (evseId === 0) return st.faults.has('sc201-tx-profile-on-evse0-accepted') ? 'Accepted' : 'Rejected';
+    if (!tx && !st.faults.has('sc201-tx-profile-without-transaction-accepted')) return 'Rejected';
+    if (tx && cp.transactionId !== undefined && cp.transactionId !== tx.transactionId && !st.faults.has('sc201-tx-profile-transaction-unchecked')) return 'Rejected';
+  }
+  const time = (t: string | undefined) => (t === undefined || Number.isNaN(Date.parse(t)) ? undefined : Date.parse(t));
+  const profile: Profile201 = {
+    id: cp.id,
+    evseId,
+    stackLevel: cp.stackLevel,
+    purpose,
+    transactionId: cp.transactionId ?? (purpose === 'Tx' ? tx?.transactionId : undefined),
+    rateUnit: schedule.chargingRateUnit === 'W' ? 'W' : 'A',
+    periods: schedule.chargingSchedulePeriod,
+    duration: schedule.duration,
+    startsAt: time(schedule.startSchedule) ?? now,
+    validFrom: st.faults.has('sc201-valid-from-ignored') ? undefined : time(cp.validFrom),
+    validTo: time(cp.validTo),
+    kind: cp.chargingProfileKind,
+    recurrency: cp.recurrencyKind,
+    raw: cp,
+  };
+  if (st.faults.has('sc201-start-schedule-ignored')) profile.startsAt = now;
+  if (st.faults.has('sc201-profile-not-replaced') && profiles.list().some((x) => x.id === cp.id)) return 'Accepted';
+  const unchecked = st.faults.has('sc201-tx-profile-without-transaction-accepted') || st.faults.has('sc201-tx-profile-transaction-unchecked');
+  return profiles.set(profile, true, unchecked ? { transactionId: profile.transactionId } : tx);
+}
+
+/** The moment second 0 of a profile's schedule falls on, for a composite schedule computed at `now`. */
+function resolveStart(x: Profile201, tx: { transactionId: string } | undefined, txStarts: Map<string, number>, now: number, st: Station): Profile201 {
+  if (x.kind === 'Relative') return { ...x, startsAt: (tx && txStarts.get(tx.transactionId)) ?? now };
+  const every = x.kind === 'Recurring' && x.recurrency ? RECURRENCE_S[x.recurrency] * 1000 : undefined;
+  if (every && x.startsAt <= now && !st.faults.has('sc201-recurrence-not-repeated')) return { ...x, startsAt: x.startsAt + Math.floor((now - x.startsAt) / every) * every };
+  return x;
+}
+
+/** K09: the profiles a GetChargingProfilesRequest asks for (K09.FR.04-06: one EVSE, the station's own (0), or all). */
+function selectProfiles(all: Profile201[], req: Payload, faults: { has(n: FaultName): boolean }): Profile201[] {
+  const criterion = (req.chargingProfile as { chargingProfilePurpose?: string; stackLevel?: number; chargingProfileId?: number[]; chargingLimitSource?: string[] } | undefined) ?? {};
+  const evseId = req.evseId as number | undefined;
+  return all.filter(
+    (x) =>
+      x.raw !== undefined &&
+      (evseId === undefined || x.evseId === evseId || faults.has('sc201-get-profiles-evse-ignored')) &&
+      (criterion.chargingProfilePurpose === undefined || x.raw.chargingProfilePurpose === criterion.chargingProfilePurpose) &&
+      (criterion.stackLevel === undefined || x.stackLevel === criterion.stackLevel) &&
+      (criterion.chargingProfileId === undefined || criterion.chargingProfileId.includes(x.id)) &&
+      (criterion.chargingLimitSource === undefined || criterion.chargingLimitSource.includes('CSO')),
+  );
+}
+
+/** ReportChargingProfiles, one per EVSE, tbc on all but the last (K09.FR.03). */
+function reportProfiles(st: Station, requestId: number, found: Profile201[]): void {
+  const evses = [...new Set(found.map((x) => x.evseId))].sort((a, b) => a - b);
+  evses.forEach((evseId, i) => {
+    const chargingProfile = found.filter((x) => x.evseId === evseId).map((x) => x.raw);
+    st.send('ReportChargingProfiles', { requestId, chargingLimitSource: 'CSO', evseId, chargingProfile, tbc: i < evses.length - 1 });
+  });
+}
