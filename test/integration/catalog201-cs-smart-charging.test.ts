@@ -6,7 +6,7 @@ import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
  * expectation.
  */
 
-const CASES = ['TC_K_01_CS', 'TC_K_02_CS', 'TC_K_03_CS', 'TC_K_04_CS', 'TC_K_05_CS', 'TC_K_07_CS', 'TC_K_08_CS', 'TC_K_10_CS', 'TC_K_11_CS', 'TC_K_14_CS'];
+const CASES = ['TC_K_01_CS', 'TC_K_02_CS', 'TC_K_03_CS', 'TC_K_04_CS', 'TC_K_05_CS', 'TC_K_07_CS', 'TC_K_08_CS', 'TC_K_10_CS', 'TC_K_11_CS', 'TC_K_14_CS', 'TC_K_13_CS', 'TC_K_16_CS', 'TC_K_19_CS', 'TC_K_29_CS', 'TC_K_30_CS', 'TC_K_31_CS', 'TC_K_32_CS', 'TC_K_34_CS', 'TC_K_35_CS', 'TC_K_36_CS'];
 
 /** GetChargingProfiles Accepted, but no ReportChargingProfiles follows. */
 const NO_REPORT = /^Step 5 failed: expected ReportChargingProfiles where requestId is \d+, .*got nothing matching/;
@@ -22,6 +22,16 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_K_10_CS', fault: 'sc201-get-profiles-not-reported', reason: NO_REPORT },
   { id: 'TC_K_11_CS', fault: 'sc201-tx-profile-on-evse0-accepted', reason: /^Step 3 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
   { id: 'TC_K_14_CS', fault: 'sc201-unknown-evse-accepted', reason: /^Step 3 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_K_13_CS', fault: 'sc201-profiles-lost-on-reboot', reason: /^Step 5 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"NoProfiles"\}/ },
+  { id: 'TC_K_16_CS', fault: 'sc201-tx-profile-transaction-unchecked', reason: /^Step 3 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_K_19_CS', fault: 'sc201-recurring-rejected', reason: /^Step 3 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"Rejected"\}/ },
+  { id: 'TC_K_29_CS', fault: 'sc201-get-profiles-evse-ignored', reason: /^Step 7 failed: expected ReportChargingProfiles where requestId is \d+, evseId is 0, tbc is false or absent.*\(tbc: expected false or absent, got true\)/ },
+  { id: 'TC_K_30_CS', fault: 'sc201-report-profile-altered', reason: /^Step 7 failed: expected ReportChargingProfiles where requestId is \d+, evseId is 1, .*got nothing matching.*numberPhases: expected 3, got absent/ },
+  { id: 'TC_K_31_CS', fault: 'sc201-report-stops-after-first', reason: /^Step 7 failed: expected .*ReportChargingProfiles where requestId is \d+, evseId is 1, .*got nothing matching/ },
+  { id: 'TC_K_32_CS', fault: 'sc201-get-profiles-criteria-ignored', reason: /^Step 7 failed: expected ReportChargingProfiles where requestId is \d+, evseId is 0, tbc is false or absent.*\(tbc: expected false or absent, got true\)/ },
+  { id: 'TC_K_34_CS', fault: 'sc201-get-profiles-criteria-ignored', reason: /^Step 8 failed: expected a CALLRESULT where status is "NoProfiles"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_K_35_CS', fault: 'sc201-report-profile-altered', reason: /^Step 7 failed: expected ReportChargingProfiles where requestId is \d+, evseId is 1, .*got nothing matching.*numberPhases: expected 3, got absent/ },
+  { id: 'TC_K_36_CS', fault: 'sc201-report-profile-altered', reason: /^Step 7 failed: expected ReportChargingProfiles where requestId is \d+, evseId is 1, .*got nothing matching.*numberPhases: expected 3, got absent/ },
 ];
 
 describeCatalogGroup({

@@ -20,4 +20,7 @@ export const CATALOG_201_CS_SMART_CHARGING_FAULTS = {
   'sc201-clear-criteria-ignored': { peer: 'cs', versions: V201, description: 'Answers ClearChargingProfile with chargingProfileCriteria (purpose, stackLevel, evseId) Accepted but keeps the profiles.' },
   'sc201-get-profiles-evse-ignored': { peer: 'cs', versions: V201, description: 'Reports the profiles of every EVSE to a GetChargingProfiles for one evseId (K09.FR.04/05).' },
   'sc201-tx-default-not-applied-to-running-tx': { peer: 'cs', versions: V201, description: 'Applies a TxDefaultProfile only to transactions that start after it, not to the running one (K01.FR.32).' },
+  'sc201-get-profiles-criteria-ignored': { peer: 'cs', versions: V201, description: 'Answers GetChargingProfiles with the profiles of the requested EVSE whatever its chargingProfile criterion (id, purpose, stackLevel, chargingLimitSource) asks for.' },
+  'sc201-report-stops-after-first': { peer: 'cs', versions: V201, description: 'Sends only the first ReportChargingProfiles of a report in parts (the one with tbc true).' },
+  'sc201-report-profile-altered': { peer: 'cs', versions: V201, description: 'Reports a profile in ReportChargingProfiles without the numberPhases of its periods, not as it was sent.' },
 } as const satisfies Record<string, FaultInfo>;

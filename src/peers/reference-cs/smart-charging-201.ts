@@ -151,7 +151,7 @@ function resolveStart(x: Profile201, tx: { transactionId: string } | undefined, 
 
 /** K09: the profiles a GetChargingProfilesRequest asks for (K09.FR.04-06: one EVSE, the station's own (0), or all). */
 function selectProfiles(all: Profile201[], req: Payload, faults: { has(n: FaultName): boolean }): Profile201[] {
-  const criterion = (req.chargingProfile as { chargingProfilePurpose?: string; stackLevel?: number; chargingProfileId?: number[]; chargingLimitSource?: string[] } | undefined) ?? {};
+  const criterion = faults.has('sc201-get-profiles-criteria-ignored') ? {} : (req.chargingProfile as { chargingProfilePurpose?: string; stackLevel?: number; chargingProfileId?: number[]; chargingLimitSource?: string[] } | undefined) ?? {};
   const evseId = req.evseId as number | undefined;
   return all.filter(
     (x) =>
@@ -167,8 +167,14 @@ function selectProfiles(all: Profile201[], req: Payload, faults: { has(n: FaultN
 /** ReportChargingProfiles, one per EVSE, tbc on all but the last (K09.FR.03). */
 function reportProfiles(st: Station, requestId: number, found: Profile201[]): void {
   const evses = [...new Set(found.map((x) => x.evseId))].sort((a, b) => a - b);
-  evses.forEach((evseId, i) => {
-    const chargingProfile = found.filter((x) => x.evseId === evseId).map((x) => x.raw);
+  // Fault sc201-report-stops-after-first: a report in parts ends after its first part (tbc true).
+  (st.faults.has('sc201-report-stops-after-first') ? evses.slice(0, 1) : evses).forEach((evseId, i) => {
+    const chargingProfile = found.filter((x) => x.evseId === evseId).map((x) => (st.faults.has('sc201-report-profile-altered') ? withoutPhases(x.raw) : x.raw));
     st.send('ReportChargingProfiles', { requestId, chargingLimitSource: 'CSO', evseId, chargingProfile, tbc: i < evses.length - 1 });
   });
+}
+
+/** Fault sc201-report-profile-altered: the profile as a station that keeps only what it uses would report it. */
+function withoutPhases(cp: ChargingProfile201): ChargingProfile201 {
+  return { ...cp, chargingSchedule: cp.chargingSchedule.map((s) => ({ ...s, chargingSchedulePeriod: s.chargingSchedulePeriod.map(({ startPeriod, limit }) => ({ startPeriod, limit })) })) };
 }
