@@ -11,6 +11,7 @@ import { registerUnlock201 } from './unlock-201.js';
 import { registerResetEvse201 } from './reset-evse-201.js';
 import { registerReportBase201 } from './report-base-201.js';
 import { registerReportCustom201 } from './report-custom-201.js';
+import { registerMonitoring201 } from './monitoring-201.js';
 import { registerDisplayMessages201 } from './display-message-201.js';
 import { registerNetworkProfile201 } from './network-profile-201.js';
 import { registerBasicAuth201 } from './basic-auth-201.js';
@@ -116,6 +117,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerResetEvse201(ep, st, engine);
       registerReportBase201(ep, st);
       registerReportCustom201(ep, st);
+      registerMonitoring201(ep, st);
       registerDisplayMessages201(ep, st, engine);
     });
     bindLiveVariables(st, profiles);

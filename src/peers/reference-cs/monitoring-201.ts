@@ -1,0 +1,126 @@
+import type { Payload } from '../../ocpp/frame.js';
+import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { MonitorStore, type Monitor } from './monitoring-store-201.js';
+import type { Station } from './station.js';
+
+/**
+ * Device model monitoring of the 2.0.1 reference station (OCPP 2.0.1 use cases N02-N08; Part 5 Advanced Device
+ * Management): SetVariableMonitoring, ClearVariableMonitoring, SetMonitoringBase, SetMonitoringLevel,
+ * GetMonitoringReport with NotifyMonitoringReport, and NotifyEvent from the monitors. The monitors are looked at
+ * every fifth of a protocol second: a Delta monitor fires on a change (of at least its value for a number), a
+ * threshold monitor when its value is crossed and again, cleared, when it is back, a Periodic one every value seconds
+ * (PeriodicClockAligned: at the multiples of value seconds). Events of monitors with a severity above the
+ * monitoring level are not sent (N05). A monitor on EVSE Power sees the power delivered now (the charging power while
+ * energy flows, otherwise 0); GetVariables still gives the device model's rated value.
+ */
+const stores = new WeakMap<Station, MonitorStore>();
+
+export function monitorStore(st: Station): MonitorStore | undefined {
+  return stores.get(st);
+}
+
+export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
+  const dm = st.deviceModel;
+  if (!dm) return;
+  let store = stores.get(st);
+  if (!store) {
+    store = new MonitorStore(dm, st.faults);
+    stores.set(st, store);
+    const s = store;
+    st.timers.every(0.2, () => evaluate(st, s));
+  }
+  const ms = store;
+
+  ep.handle('SetVariableMonitoring', (req) => ({ setMonitoringResult: (req.setMonitoringData as Payload[]).map((d) => ms.set(d)) }));
+
+  ep.handle('ClearVariableMonitoring', (req) => ({ clearMonitoringResult: ms.clear(req.id as number[]) }));
+
+  ep.handle('SetMonitoringBase', (req) => {
+    if (req.monitoringBase === 'HardWiredOnly' && st.faults.has('monitoring-base-hardwired-only-unsupported')) return { status: 'NotSupported', statusInfo: { reasonCode: 'UnsupportedParam' } };
+    ms.setBase(req.monitoringBase as 'All' | 'FactoryDefault' | 'HardWiredOnly');
+    return { status: 'Accepted' };
+  });
+
+  ep.handle('SetMonitoringLevel', (req) => (ms.setLevel(req.severity as number) ? { status: 'Accepted' } : { status: 'Rejected', statusInfo: { reasonCode: 'ValueOutOfRange' } }));
+
+  ep.handle('GetMonitoringReport', (req, ctx) => {
+    const monitors = ms.report(req.monitoringCriteria as string[] | undefined, req.componentVariable as never);
+    if (!monitors) return { status: 'NotSupported', statusInfo: { reasonCode: 'UnsupportedParam' } };
+    if (monitors.length === 0) return { status: 'EmptyResultSet', statusInfo: { reasonCode: 'NotFound' } };
+    ctx.afterReply(() => {
+      const size = Math.max(1, st.settings.itemsPerMessage('GetReport'));
+      const parts = Math.ceil(monitors.length / size);
+      const generatedAt = new Date().toISOString();
+      for (let i = 0; i < parts; i++) st.send('NotifyMonitoringReport', { requestId: req.requestId as number, seqNo: i, generatedAt, tbc: i < parts - 1, monitor: monitors.slice(i * size, (i + 1) * size) });
+    });
+    return { status: 'Accepted' };
+  });
+}
+
+/** Looks at every monitor in force and sends the events they raise, one NotifyEvent per look. */
+function evaluate(st: Station, ms: MonitorStore): void {
+  const dm = st.deviceModel!;
+  const events: Payload[] = [];
+  const now = Date.now();
+  for (const m of ms.active()) {
+    const read = m.component.name === 'EVSE' && m.variable.name === 'Power' ? { status: 'Accepted', value: livePower(st, m.component.evse?.id) } : dm.get({ component: m.component, variable: m.variable });
+    const writeOnly = read.status === 'Rejected';
+    const actual = writeOnly ? dm.value(m.component.name, m.variable.name, m.variable.instance) ?? '' : read.value ?? '';
+    const fire = (trigger: string, cleared?: boolean) => events.push(eventOf(st, ms, m, trigger, writeOnly ? '' : actual, cleared));
+    switch (m.type) {
+      case 'Delta': {
+        if (m.reference === undefined) m.reference = actual;
+        else if (changed(m, actual)) {
+          m.reference = actual;
+          fire('Delta');
+        }
+        break;
+      }
+      case 'UpperThreshold':
+      case 'LowerThreshold': {
+        const v = Number(actual);
+        const beyond = m.type === 'UpperThreshold' ? v > m.value : v < m.value;
+        if (beyond && !m.exceeded) fire('Alerting', false);
+        else if (!beyond && m.exceeded && !st.faults.has('monitor-threshold-no-cleared')) fire('Alerting', true);
+        m.exceeded = beyond;
+        break;
+      }
+      case 'Periodic':
+      case 'PeriodicClockAligned': {
+        const period = m.value * st.opts.msPerSecond;
+        if (m.dueAt === undefined) m.dueAt = m.type === 'Periodic' ? now + period : Math.ceil(now / period) * period;
+        if (now >= m.dueAt) {
+          fire('Periodic');
+          m.dueAt = m.type === 'Periodic' ? now + period : Math.ceil((now + 1) / period) * period;
+        }
+        break;
+      }
+    }
+  }
+  const sendable = events.filter((e) => (e.severity as number) <= ms.level || st.faults.has('monitoring-level-ignored'));
+  if (sendable.length === 0 || !st.ready) return;
+  st.send('NotifyEvent', { generatedAt: new Date().toISOString(), seqNo: 0, tbc: false, eventData: sendable.map(({ severity: _s, ...e }) => e) });
+}
+
+/** The power an EVSE delivers now: the charging power while energy flows, otherwise 0 (the device model's EVSE Power stays the rated value). */
+function livePower(st: Station, evseId: number | undefined): string {
+  const c = evseId === undefined ? undefined : st.connector(evseId);
+  return String(c?.tx?.energizing && !c.evSuspended && c.plugged ? st.opts.chargingPowerW : 0);
+}
+
+function changed(m: Monitor, actual: string): boolean {
+  const a = Number(actual);
+  const r = Number(m.reference);
+  if (actual.trim() !== '' && Number.isFinite(a) && m.reference !== undefined && m.reference.trim() !== '' && Number.isFinite(r)) return Math.abs(a - r) >= m.value && m.value > 0 ? true : a !== r && m.value === 0;
+  return actual !== m.reference;
+}
+
+function eventOf(st: Station, ms: MonitorStore, m: Monitor, trigger: string, actualValue: string, cleared?: boolean): Payload {
+  const e: Payload = { eventId: ++ms.eventId, timestamp: new Date().toISOString(), trigger, actualValue, component: m.component, variable: m.variable, variableMonitoringId: m.id, eventNotificationType: m.kind, severity: m.severity };
+  if (cleared !== undefined) e.cleared = cleared;
+  const evseId = m.component.evse?.id;
+  const engine = st.engine as unknown as { transactions?: () => Array<{ evseId: number; transactionId: string | number | undefined }> };
+  const tx = evseId === undefined ? undefined : engine.transactions?.().find((t) => t.evseId === evseId);
+  if (tx?.transactionId !== undefined) e.transactionId = String(tx.transactionId);
+  return e;
+}
