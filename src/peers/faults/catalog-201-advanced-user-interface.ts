@@ -22,4 +22,5 @@ export const CATALOG_201_ADVANCED_USER_INTERFACE_FAULTS = {
   'display-message-201-empty-accepted': { peer: 'cs', versions: V201, description: 'Answers a GetDisplayMessages that matches no message Accepted (and sends an empty NotifyDisplayMessages) instead of Unknown.' },
   'display-message-201-state-dropped': { peer: 'cs', versions: V201, description: 'Stores a display message without its state (it is shown in every state and never matches a GetDisplayMessages by state).' },
   'display-message-201-times-not-reported': { peer: 'cs', versions: V201, description: 'Leaves startDateTime and endDateTime out of the messages it reports in NotifyDisplayMessages.' },
+  'display-message-201-in-front-replaced': { peer: 'cs', versions: V201, description: 'Keeps only one InFront message: a new InFront message replaces the one set before (as if it were AlwaysFront).' },
 } as const satisfies Record<string, FaultInfo>;

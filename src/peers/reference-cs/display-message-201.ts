@@ -61,8 +61,9 @@ export function setDisplayMessage201(st: Station, engine: TxEngine201, req: Payl
   }
   if (st.faults.has('display-message-201-rejected')) return { status: 'Rejected' };
   // A second AlwaysFront message replaces the one shown before (O01.FR.16).
-  if (m.priority === 'AlwaysFront' && !st.faults.has('display-message-201-always-front-kept')) {
-    for (const [id, other] of s) if (other.priority === 'AlwaysFront' && id !== m.id) s.delete(id);
+  const onlyOne = (m.priority === 'AlwaysFront' && !st.faults.has('display-message-201-always-front-kept')) || (m.priority === 'InFront' && st.faults.has('display-message-201-in-front-replaced'));
+  if (onlyOne) {
+    for (const [id, other] of s) if (other.priority === m.priority && id !== m.id) s.delete(id);
   }
   if (s.has(m.id) && st.faults.has('display-message-201-not-replaced')) return { status: 'Accepted' };
   const stored = structuredClone(m);
