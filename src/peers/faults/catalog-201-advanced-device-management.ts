@@ -4,6 +4,7 @@ const V201 = ['2.0.1'] as const;
 
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 Advanced Device Management (B and N cases of the profile: monitoring, reports, customization), both roles. */
 export const CATALOG_201_ADVANCED_DEVICE_MANAGEMENT_FAULTS = {
+  'monitor-report-component-without-variable-ignored': { peer: 'cs', versions: V201, description: 'A GetMonitoringReport componentVariable without a variable selects nothing (instead of every monitor of the component).' },
   'monitor-unknown-evse-accepted': { peer: 'cs', versions: V201, description: 'Accepts (with an id) a monitor on a component of an EVSE the station does not have.' },
   'monitor-unknown-variable-rejected': { peer: 'cs', versions: V201, description: 'Answers a monitor on a variable no component has Rejected instead of UnknownVariable.' },
   'monitor-duplicate-ignores-severity': { peer: 'cs', versions: V201, description: 'Answers Duplicate for a second monitor of the same type on the same variable even when its severity differs.' },

@@ -135,7 +135,8 @@ export class MonitorStore {
   report(criteria: string[] | undefined, selectors: Array<{ component: ComponentRef; variable?: VariableRef }> | undefined): Payload[] | undefined {
     if (criteria?.some((c) => !CRITERIA[c])) return undefined;
     const types = criteria?.length && !this.faults.has('monitor-report-criteria-ignored') ? criteria.flatMap((c) => CRITERIA[c]) : undefined;
-    const picked = this.active().filter((m) => (!types || types.includes(m.type)) && (!selectors?.length || selectors.some((s) => selects(s, m))));
+    const wholeComponent = !this.faults.has('monitor-report-component-without-variable-ignored');
+    const picked = this.active().filter((m) => (!types || types.includes(m.type)) && (!selectors?.length || selectors.some((s) => (s.variable !== undefined || wholeComponent) && selects(s, m))));
     const groups = new Map<string, Payload>();
     for (const m of picked) {
       const key = JSON.stringify([m.component, m.variable]);
