@@ -23,4 +23,8 @@ export const CATALOG_201_CS_SMART_CHARGING_FAULTS = {
   'sc201-get-profiles-criteria-ignored': { peer: 'cs', versions: V201, description: 'Answers GetChargingProfiles with the profiles of the requested EVSE whatever its chargingProfile criterion (id, purpose, stackLevel, chargingLimitSource) asks for.' },
   'sc201-report-stops-after-first': { peer: 'cs', versions: V201, description: 'Sends only the first ReportChargingProfiles of a report in parts (the one with tbc true).' },
   'sc201-report-profile-altered': { peer: 'cs', versions: V201, description: 'Reports a profile in ReportChargingProfiles without the numberPhases of its periods, not as it was sent.' },
+  'sc201-tx-default-not-replaced-by-tx-profile': { peer: 'cs', versions: V201, description: 'Composite schedule: a TxProfile of the transaction does not replace the TxDefaultProfile, the lower of both applies.' },
+  'sc201-stack-level-no-fallback': { peer: 'cs', versions: V201, description: 'Composite schedule: when the schedule of the highest stackLevel profile ends, does not fall back to the lower one.' },
+  'sc201-composite-needs-profile': { peer: 'cs', versions: V201, description: 'Answers GetCompositeSchedule Rejected while no charging profile is installed, instead of its local limits (K08.FR.02).' },
+  'sc201-composite-unknown-evse-accepted': { peer: 'cs', versions: V201, description: 'Answers GetCompositeSchedule for an EVSE the station does not have Accepted with a schedule (K08.FR.05).' },
 } as const satisfies Record<string, FaultInfo>;

@@ -36,6 +36,12 @@ export interface Profile201 extends Profile16 {
 const PURPOSE: Record<string, StoredProfile['purpose']> = { ChargingStationMaxProfile: 'StationMax', TxDefaultProfile: 'TxDefault', TxProfile: 'Tx', ChargingStationExternalConstraints: 'External' };
 const RECURRENCE_S: Record<string, number> = { Daily: 86_400, Weekly: 7 * 86_400 };
 const PERIODS_PER_SCHEDULE = 24;
+/** The switches of the 1.6 composite (smart-charging-16.ts) and the 2.0.1 switches that turn them on here. */
+const COMPOSITE_FAULTS: Partial<Record<FaultName, FaultName>> = {
+  'tx-default-not-applied-to-running-tx': 'sc201-tx-default-not-applied-to-running-tx',
+  'tx-default-not-replaced-by-tx-profile': 'sc201-tx-default-not-replaced-by-tx-profile',
+  'stack-level-no-fallback': 'sc201-stack-level-no-fallback',
+};
 
 export interface SmartChargingParts201 {
   st: Station;
@@ -85,14 +91,16 @@ export function registerSmartCharging201(ep: RpcEndpoint, p: SmartChargingParts2
 
   ep.handle('GetCompositeSchedule', (req) => {
     const evseId = req.evseId as number;
-    if (evseId !== 0 && !st.connector(evseId)) return { status: 'Rejected' };
+    // K08.FR.05: an EVSE the station does not have.
+    if (evseId !== 0 && !st.connector(evseId) && !st.faults.has('sc201-composite-unknown-evse-accepted')) return { status: 'Rejected' };
+    if (profiles.count === 0 && st.faults.has('sc201-composite-needs-profile')) return { status: 'Rejected' };
     const unit = req.chargingRateUnit === 'W' ? 'W' : req.chargingRateUnit === 'A' ? 'A' : undefined;
     const now = Date.now();
     const tx = evseId === 0 ? undefined : txOn(evseId);
     if (tx && !starts.has(tx.transactionId)) starts.set(tx.transactionId, now);
     const resolved = (profiles.list() as Profile201[]).map((x) => resolveStart(x, x.evseId === 0 ? undefined : txOn(x.evseId), starts, now, st));
-    // The 1.6 composite honours tx-default-not-applied-to-running-tx; its 2.0.1 switch is sc201-tx-default-not-applied-to-running-tx.
-    const faults = { has: (n: FaultName) => (n === 'tx-default-not-applied-to-running-tx' ? st.faults.has('sc201-tx-default-not-applied-to-running-tx') : st.faults.has(n)) };
+    // The 1.6 composite honours its own switches; here the 2.0.1 ones stand for them.
+    const faults = { has: (n: FaultName) => { const own = COMPOSITE_FAULTS[n]; return own ? st.faults.has(own) : false; } };
     const s = composite16(resolved, evseId, req.duration as number, unit, tx, faults, now);
     const schedule: Payload = { evseId, duration: s.duration, scheduleStart: new Date(now).toISOString(), chargingRateUnit: s.rateUnit, chargingSchedulePeriod: s.periods };
     return { status: 'Accepted', schedule };
