@@ -7,6 +7,8 @@ import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
 
 const CS_CASES = ['TC_O_01_CS', 'TC_O_02_CS', 'TC_O_03_CS', 'TC_O_04_CS', 'TC_O_05_CS', 'TC_O_07_CS', 'TC_O_08_CS', 'TC_O_09_CS', 'TC_O_10_CS', 'TC_O_11_CS', 'TC_O_12_CS', 'TC_O_13_CS', 'TC_O_14_CS', 'TC_O_20_CS', 'TC_O_33_CS', 'TC_O_34_CS', 'TC_O_35_CS', 'TC_O_22_CS', 'TC_O_24_CS', 'TC_O_06_CS', 'TC_O_27_CS', 'TC_O_28_CS', 'TC_O_30_CS', 'TC_O_32_CS', 'TC_O_36_CS', 'TC_O_37_CS', 'TC_O_38_CS', 'TC_O_19_CS'];
 
+const CSMS_CASES = ['TC_O_01_CSMS', 'TC_O_02_CSMS', 'TC_O_03_CSMS', 'TC_O_04_CSMS', 'TC_O_05_CSMS', 'TC_O_06_CSMS', 'TC_O_07_CSMS', 'TC_O_08_CSMS', 'TC_O_09_CSMS', 'TC_O_10_CSMS', 'TC_O_12_CSMS', 'TC_O_13_CSMS', 'TC_O_14_CSMS', 'TC_O_17_CSMS', 'TC_O_18_CSMS', 'TC_O_19_CSMS', 'TC_O_26_CSMS', 'TC_O_27_CSMS', 'TC_O_28_CSMS'];
+
 const CATCHES: CatchSpec[] = [
   { id: 'TC_O_01_CS', fault: 'display-message-201-content-lost', reason: /^Step 5 failed: expected NotifyDisplayMessages .*\(messageInfo: .*got \[\{"id":\d+,"priority":"NormalCycle","message":\{"format":"UTF8","content":""\}\}\]\)/ },
   { id: 'TC_O_02_CS', fault: 'display-message-201-no-notify', reason: /^Step 3 failed: expected NotifyDisplayMessages where requestId is \d+.*got nothing matching/ },
@@ -37,10 +39,29 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_O_37_CS', fault: 'display-message-201-state-dropped', reason: /^Step 13 failed: expected NotifyDisplayMessages where requestId is \d+, messageInfo contains an element that is an object where id is \d+, state is "Idle"; got nothing matching/ },
   { id: 'TC_O_38_CS', fault: 'display-message-201-state-dropped', reason: /^Step 9 failed: expected NotifyDisplayMessages where requestId is \d+, messageInfo contains an element that is an object where id is \d+, state is "Unavailable"; got nothing matching/ },
   { id: 'TC_O_19_CS', fault: 'display-message-201-any-format', reason: /^Step 2 failed: expected a CALLRESULT where status is "NotSupportedMessageFormat"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_O_01_CSMS', fault: 'csms201-display-message-state-dropped', reason: /^Step 2 failed: expected SetDisplayMessage where .*message\.state is "Idle".*\(message\.state: expected "Idle", got absent\)/ },
+  { id: 'TC_O_02_CSMS', fault: 'csms201-get-display-messages-all-by-id', reason: /^Step 2 failed: expected GetDisplayMessages where requestId is an integer, id is absent.*\(id: expected absent, got \[1\]\)/ },
+  { id: 'TC_O_03_CSMS', fault: 'csms201-get-display-messages-request-id-missing', reason: /^Step 2 failed: expected frames that follow the OCPP schemas.*GetDisplayMessagesRequest: requestId is required/ },
+  { id: 'TC_O_04_CSMS', fault: 'csms201-clear-display-message-wrong-id', reason: /^Step 2 failed: expected ClearDisplayMessage where id is 1.*\(id: expected 1, got 2\)/ },
+  { id: 'TC_O_05_CSMS', fault: 'csms201-clear-display-message-id-as-string', reason: /^Step 3 failed: expected frames that follow the OCPP schemas.*ClearDisplayMessageRequest: id must be an integer/ },
+  { id: 'TC_O_06_CSMS', fault: 'csms201-display-message-transaction-dropped', reason: /^Step 2 failed: expected SetDisplayMessage where .*\(message\.transactionId: expected "[\w-]+", got absent\)/ },
+  { id: 'TC_O_07_CSMS', fault: 'csms201-get-display-messages-criteria-dropped', reason: /^Step 2 failed: expected GetDisplayMessages where id is \[1\].*\(id: expected \[1\], got absent\)/ },
+  { id: 'TC_O_08_CSMS', fault: 'csms201-get-display-messages-criteria-dropped', reason: /^Step 2 failed: expected GetDisplayMessages where priority is "NormalCycle".*\(priority: expected "NormalCycle", got absent\)/ },
+  { id: 'TC_O_09_CSMS', fault: 'csms201-get-display-messages-criteria-dropped', reason: /^Step 2 failed: expected GetDisplayMessages where state is "Idle".*\(state: expected "Idle", got absent\)/ },
+  { id: 'TC_O_10_CSMS', fault: 'csms201-display-message-transaction-dropped', reason: /^Step 2 failed: expected SetDisplayMessage where .*\(message\.transactionId: expected a string, got absent\)/ },
+  { id: 'TC_O_12_CSMS', fault: 'csms201-display-message-id-not-reused', reason: /^Step 2 failed: expected SetDisplayMessage where message\.id is 1.*\(message\.id: expected 1, got 2\)/ },
+  { id: 'TC_O_13_CSMS', fault: 'csms201-display-message-times-dropped', reason: /^Step 3 failed: expected SetDisplayMessage where .*\(message\.startDateTime: expected a date-time within 1 s of .*, got absent\)/ },
+  { id: 'TC_O_14_CSMS', fault: 'csms201-display-message-times-dropped', reason: /^Step 3 failed: expected SetDisplayMessage where .*\(message\.endDateTime: expected a date-time within 1 s of .*, got absent\)/ },
+  { id: 'TC_O_17_CSMS', fault: 'csms201-display-message-priority-fixed', reason: /^Step 2 failed: expected SetDisplayMessage where .*\(message\.priority: expected "AlwaysFront", got "NormalCycle"\)/ },
+  { id: 'TC_O_18_CSMS', fault: 'csms201-display-message-state-dropped', reason: /^Step 2 failed: expected SetDisplayMessage where .*\(message\.state: expected "Faulted", got absent\)/ },
+  { id: 'TC_O_19_CSMS', fault: 'csms201-display-message-format-missing', reason: /^Step 2 failed: expected frames that follow the OCPP schemas.*SetDisplayMessageRequest: message\.message\.format is required/ },
+  { id: 'TC_O_26_CSMS', fault: 'csms201-display-message-format-missing', reason: /^Step 2 failed: expected frames that follow the OCPP schemas.*SetDisplayMessageRequest: message\.message\.format is required/ },
+  { id: 'TC_O_27_CSMS', fault: 'csms201-display-message-times-dropped', reason: /^Step 3 failed: expected SetDisplayMessage where .*\(message\.startDateTime: expected a date-time within 1 s of .*, got absent\)/ },
+  { id: 'TC_O_28_CSMS', fault: 'csms201-display-message-transaction-dropped', reason: /^Step 3 failed: expected SetDisplayMessage where .*\(message\.transactionId: expected "[\w-]+", got absent\)/ },
 ];
 
 describeCatalogGroup({
   title: 'OCPP 2.0.1 Advanced User Interface: I TariffAndCost, O DisplayMessage, both roles (catalog group)',
-  cases: CS_CASES,
+  cases: [...CS_CASES, ...CSMS_CASES],
   catches: CATCHES,
 });

@@ -6,6 +6,7 @@ import { certificateRequestFaults201, deleteListed201, listForDelete201 } from '
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { updateFirmware201 } from './firmware-201.js';
 import { getTransactionStatus201 } from './tx-status-201.js';
+import { clearDisplayMessage201, costUpdated201, getDisplayMessages201, setDisplayMessage201 } from './display-message-201.js';
 import { afterCustomerInformation201, sendLocalList201 } from './local-list-201.js';
 import { afterReserveNow201, cancelReservation201, reserveNow201 } from './reservation-201.js';
 import { afterProvisioningRequest201, networkProfile201 } from './provisioning-201.js';
@@ -49,6 +50,10 @@ export const CSMS_ACTIONS = [
   'call',
   'csmsSend',
   'getTransactionStatus',
+  'setDisplayMessage',
+  'getDisplayMessages',
+  'clearDisplayMessage',
+  'costUpdated',
 ] as const;
 
 export type CsmsAction = (typeof CSMS_ACTIONS)[number];
@@ -223,6 +228,10 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     // The runner's manual-action vocabulary names a generic CSMS request so.
     csmsSend: (s, p) => build.call(s, p),
     getTransactionStatus: (s, p) => getTransactionStatus201(s, p.transactionId),
+    setDisplayMessage: (s, p) => (only(s, '2.0.1', 'setDisplayMessage'), setDisplayMessage201(s, p)),
+    getDisplayMessages: (s, p) => (only(s, '2.0.1', 'getDisplayMessages'), getDisplayMessages201(s, p)),
+    clearDisplayMessage: (s, p) => (only(s, '2.0.1', 'clearDisplayMessage'), clearDisplayMessage201(s, p)),
+    costUpdated: (s, p) => (only(s, '2.0.1', 'costUpdated'), costUpdated201(s, p)),
   };
 
   return {
