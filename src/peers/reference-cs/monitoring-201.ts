@@ -14,6 +14,7 @@ import type { Station } from './station.js';
  * energy flows, otherwise 0); GetVariables still gives the device model's rated value.
  */
 const stores = new WeakMap<Station, MonitorStore>();
+const bootsSeen = new WeakMap<Station, number>();
 
 export function monitorStore(st: Station): MonitorStore | undefined {
   return stores.get(st);
@@ -30,8 +31,18 @@ export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
     st.timers.every(0.2, () => evaluate(st, s));
   }
   const ms = store;
+  // Fault monitors-lost-on-reboot: the monitors live in volatile memory (N07.FR.13 wants them kept).
+  if (st.faults.has('monitors-lost-on-reboot') && bootsSeen.get(st) !== st.bootCount) {
+    if (bootsSeen.has(st)) ms.monitors = [];
+    bootsSeen.set(st, st.bootCount);
+  }
 
-  ep.handle('SetVariableMonitoring', (req) => ({ setMonitoringResult: (req.setMonitoringData as Payload[]).map((d) => ms.set(d)) }));
+  ep.handle('SetVariableMonitoring', (req) => {
+    const setMonitoringResult = (req.setMonitoringData as Payload[]).map((d) => ms.set(d));
+    // A Delta monitor compares with the value at the time it was set, not at the next look.
+    for (const m of ms.active()) if (m.type === 'Delta' && m.reference === undefined) m.reference = currentValue(st, m);
+    return { setMonitoringResult };
+  });
 
   ep.handle('ClearVariableMonitoring', (req) => ({ clearMonitoringResult: ms.clear(req.id as number[]) }));
 
@@ -63,14 +74,13 @@ function evaluate(st: Station, ms: MonitorStore): void {
   const events: Payload[] = [];
   const now = Date.now();
   for (const m of ms.active()) {
-    const read = m.component.name === 'EVSE' && m.variable.name === 'Power' ? { status: 'Accepted', value: livePower(st, m.component.evse?.id) } : dm.get({ component: m.component, variable: m.variable });
-    const writeOnly = read.status === 'Rejected';
-    const actual = writeOnly ? dm.value(m.component.name, m.variable.name, m.variable.instance) ?? '' : read.value ?? '';
+    const writeOnly = dm.get({ component: m.component, variable: m.variable }).status === 'Rejected';
+    const actual = currentValue(st, m);
     const fire = (trigger: string, cleared?: boolean) => events.push(eventOf(st, ms, m, trigger, writeOnly ? '' : actual, cleared));
     switch (m.type) {
       case 'Delta': {
         if (m.reference === undefined) m.reference = actual;
-        else if (changed(m, actual)) {
+        else if (changed(m, actual) && !(st.faults.has('monitor-delta-text-not-triggered') && !Number.isFinite(Number(actual)))) {
           m.reference = actual;
           fire('Delta');
         }
@@ -89,7 +99,7 @@ function evaluate(st: Station, ms: MonitorStore): void {
       case 'PeriodicClockAligned': {
         const period = m.value * st.opts.msPerSecond;
         if (m.dueAt === undefined) m.dueAt = m.type === 'Periodic' ? now + period : Math.ceil(now / period) * period;
-        if (now >= m.dueAt) {
+        if (now >= m.dueAt && !st.faults.has('monitor-periodic-not-sent')) {
           fire('Periodic');
           m.dueAt = m.type === 'Periodic' ? now + period : Math.ceil((now + 1) / period) * period;
         }
@@ -100,6 +110,14 @@ function evaluate(st: Station, ms: MonitorStore): void {
   const sendable = events.filter((e) => (e.severity as number) <= ms.level || st.faults.has('monitoring-level-ignored'));
   if (sendable.length === 0 || !st.ready) return;
   st.send('NotifyEvent', { generatedAt: new Date().toISOString(), seqNo: 0, tbc: false, eventData: sendable.map(({ severity: _s, ...e }) => e) });
+}
+
+/** The monitored variable's value now (a write-only one's too: the station knows it, the event does not tell it). */
+function currentValue(st: Station, m: Monitor): string {
+  if (m.component.name === 'EVSE' && m.variable.name === 'Power') return livePower(st, m.component.evse?.id);
+  const dm = st.deviceModel!;
+  const read = dm.get({ component: m.component, variable: m.variable });
+  return read.status === 'Rejected' ? dm.value(m.component.name, m.variable.name, m.variable.instance) ?? '' : read.value ?? '';
 }
 
 /** The power an EVSE delivers now: the charging power while energy flows, otherwise 0 (the device model's EVSE Power stays the rated value). */
