@@ -27,4 +27,8 @@ export const CATALOG_201_CS_SMART_CHARGING_FAULTS = {
   'sc201-stack-level-no-fallback': { peer: 'cs', versions: V201, description: 'Composite schedule: when the schedule of the highest stackLevel profile ends, does not fall back to the lower one.' },
   'sc201-composite-needs-profile': { peer: 'cs', versions: V201, description: 'Answers GetCompositeSchedule Rejected while no charging profile is installed, instead of its local limits (K08.FR.02).' },
   'sc201-composite-unknown-evse-accepted': { peer: 'cs', versions: V201, description: 'Answers GetCompositeSchedule for an EVSE the station does not have Accepted with a schedule (K08.FR.05).' },
+  'sc201-remote-start-profile-ignored': { peer: 'cs', versions: V201, description: 'Accepts a RequestStartTransaction with a TxProfile and starts the transaction, but does not install the profile (K05.FR.03).' },
+  'sc201-station-composite-not-summed': { peer: 'cs', versions: V201, description: 'Answers GetCompositeSchedule for evseId 0 with the schedule of a single EVSE, not what the EVSEs draw together.' },
+  'sc201-valid-to-ignored': { peer: 'cs', versions: V201, description: 'Keeps applying a charging profile after its validTo (K01.FR.37).' },
+  'sc201-clear-criteria-first-only': { peer: 'cs', versions: V201, description: 'Clears only the first of several profiles that match the criteria of a ClearChargingProfile (K10.FR.04: all of them).' },
 } as const satisfies Record<string, FaultInfo>;

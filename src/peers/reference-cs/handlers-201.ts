@@ -13,7 +13,7 @@ import type { IdToken, TxEngine201 } from './tx-201.js';
 import { baseReport, getVariables, setVariables } from './variables-201.js';
 import { gateByBootStatus } from './boot-gate-201.js';
 import { getLocalListVersion201, sendLocalList201 } from './local-list-201.js';
-import { registerSmartCharging201 } from './smart-charging-201.js';
+import { registerSmartCharging201, remoteStartProfile201, type ChargingProfile201 } from './smart-charging-201.js';
 
 /**
  * The 2.0.1 station's answers to the CSMS's requests (OCPP 2.0.1 Part 2: B provisioning, C/D authorization
@@ -41,6 +41,7 @@ export function registerHandlers201(ep: RpcEndpoint, p: Parts201): void {
     if (profile && st.faults.has('remote-start-with-profile-rejected')) return { status: 'Rejected' };
     if (profile && st.opts.smartCharging && profile.chargingProfilePurpose !== 'TxProfile') return { status: 'Rejected' };
     const d = engine.requestStart(req.evseId as number | undefined, req.remoteStartId as number, req.idToken as IdToken);
+    if (profile && st.opts.smartCharging && d.status === 'Accepted' && typeof req.evseId === 'number') remoteStartProfile201(p, req.evseId, profile as ChargingProfile201, d.transactionId);
     if (d.proceed) ctx.afterReply(d.proceed);
     const answer: Payload = { status: d.status };
     if (d.transactionId) answer.transactionId = d.transactionId;

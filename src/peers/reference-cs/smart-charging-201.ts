@@ -78,7 +78,10 @@ export function registerSmartCharging201(ep: RpcEndpoint, p: SmartChargingParts2
     if (st.faults.has('sc201-clear-by-id-ignored') && req.chargingProfileId !== undefined) return { status: 'Accepted' };
     if (st.faults.has('sc201-clear-criteria-ignored') && req.chargingProfileId === undefined && Object.keys(criteria).length > 0) return { status: 'Accepted' };
     const purpose = criteria.chargingProfilePurpose;
-    const removed = profiles.clear({ id: req.chargingProfileId as number | undefined, evseId: criteria.evseId, purpose: purpose ? PURPOSE[purpose] : undefined, stackLevel: criteria.stackLevel });
+    const wanted = { id: req.chargingProfileId as number | undefined, evseId: criteria.evseId, purpose: purpose ? PURPOSE[purpose] : undefined, stackLevel: criteria.stackLevel };
+    // Fault sc201-clear-criteria-first-only: of several profiles matching the criteria only the first goes.
+    const first = st.faults.has('sc201-clear-criteria-first-only') ? profiles.list().find((x) => (wanted.evseId === undefined || x.evseId === wanted.evseId) && (wanted.purpose === undefined || x.purpose === wanted.purpose) && (wanted.stackLevel === undefined || x.stackLevel === wanted.stackLevel)) : undefined;
+    const removed = profiles.clear(first ? { id: first.id } : wanted);
     return { status: removed || st.faults.has('sc201-clear-unknown-accepted') ? 'Accepted' : 'Unknown' };
   });
 
@@ -96,12 +99,21 @@ export function registerSmartCharging201(ep: RpcEndpoint, p: SmartChargingParts2
     if (profiles.count === 0 && st.faults.has('sc201-composite-needs-profile')) return { status: 'Rejected' };
     const unit = req.chargingRateUnit === 'W' ? 'W' : req.chargingRateUnit === 'A' ? 'A' : undefined;
     const now = Date.now();
-    const tx = evseId === 0 ? undefined : txOn(evseId);
-    if (tx && !starts.has(tx.transactionId)) starts.set(tx.transactionId, now);
+    const evseIds = [...new Set(st.connectors.map((c) => c.evseId))];
+    for (const id of evseIds) {
+      const t = txOn(id);
+      if (t && !starts.has(t.transactionId)) starts.set(t.transactionId, now);
+    }
     const resolved = (profiles.list() as Profile201[]).map((x) => resolveStart(x, x.evseId === 0 ? undefined : txOn(x.evseId), starts, now, st));
     // The 1.6 composite honours its own switches; here the 2.0.1 ones stand for them.
     const faults = { has: (n: FaultName) => { const own = COMPOSITE_FAULTS[n]; return own ? st.faults.has(own) : false; } };
-    const s = composite16(resolved, evseId, req.duration as number, unit, tx, faults, now);
+    const duration = req.duration as number;
+    const one = (id: number) => composite16(resolved, id, duration, unit, id === 0 ? undefined : txOn(id), faults, now);
+    // EVSE 0: the station as a whole draws what its EVSEs draw together, within its ChargingStationMaxProfile (K08).
+    const s =
+      evseId !== 0 || st.faults.has('sc201-station-composite-not-summed')
+        ? one(evseId)
+        : sumSchedules(evseIds.map(one), composite16(resolved.filter((x) => x.purpose === 'StationMax'), 0, duration, unit, undefined, faults, now), duration);
     const schedule: Payload = { evseId, duration: s.duration, scheduleStart: new Date(now).toISOString(), chargingRateUnit: s.rateUnit, chargingSchedulePeriod: s.periods };
     return { status: 'Accepted', schedule };
   });
@@ -138,7 +150,7 @@ export function setProfile201(p: SmartChargingParts201, evseId: number, cp: Char
     duration: schedule.duration,
     startsAt: time(schedule.startSchedule) ?? now,
     validFrom: st.faults.has('sc201-valid-from-ignored') ? undefined : time(cp.validFrom),
-    validTo: time(cp.validTo),
+    validTo: st.faults.has('sc201-valid-to-ignored') ? undefined : time(cp.validTo),
     kind: cp.chargingProfileKind,
     recurrency: cp.recurrencyKind,
     raw: cp,
@@ -147,6 +159,20 @@ export function setProfile201(p: SmartChargingParts201, evseId: number, cp: Char
   if (st.faults.has('sc201-profile-not-replaced') && profiles.list().some((x) => x.id === cp.id)) return 'Accepted';
   const unchecked = st.faults.has('sc201-tx-profile-without-transaction-accepted') || st.faults.has('sc201-tx-profile-transaction-unchecked');
   return profiles.set(profile, true, unchecked ? { transactionId: profile.transactionId } : tx);
+}
+
+/**
+ * K05 / F01.FR.10: the TxProfile of an accepted RequestStartTransaction, for the transaction it starts (running already
+ * or still to come on the EVSE). It ends with that transaction like every TxProfile.
+ */
+export function remoteStartProfile201(p: SmartChargingParts201, evseId: number, cp: ChargingProfile201, transactionId: string | undefined): void {
+  const { st, profiles } = p;
+  const schedule = cp.chargingSchedule[0];
+  if (st.faults.has('sc201-remote-start-profile-ignored') || !schedule || cp.chargingProfilePurpose !== 'TxProfile' || !st.connector(evseId)) return;
+  const now = Date.now();
+  const time = (t: string | undefined) => (t === undefined || Number.isNaN(Date.parse(t)) ? undefined : Date.parse(t));
+  const profile: Profile201 = { id: cp.id, evseId, stackLevel: cp.stackLevel, purpose: 'Tx', transactionId: cp.transactionId ?? transactionId, rateUnit: schedule.chargingRateUnit === 'W' ? 'W' : 'A', periods: schedule.chargingSchedulePeriod, duration: schedule.duration, startsAt: time(schedule.startSchedule) ?? now, validFrom: time(cp.validFrom), validTo: time(cp.validTo), kind: cp.chargingProfileKind, recurrency: cp.recurrencyKind, raw: cp };
+  profiles.set(profile, true, { transactionId: profile.transactionId });
 }
 
 /** The moment second 0 of a profile's schedule falls on, for a composite schedule computed at `now`. */
@@ -185,4 +211,16 @@ function reportProfiles(st: Station, requestId: number, found: Profile201[]): vo
 /** Fault sc201-report-profile-altered: the profile as a station that keeps only what it uses would report it. */
 function withoutPhases(cp: ChargingProfile201): ChargingProfile201 {
   return { ...cp, chargingSchedule: cp.chargingSchedule.map((s) => ({ ...s, chargingSchedulePeriod: s.chargingSchedulePeriod.map(({ startPeriod, limit }) => ({ startPeriod, limit })) })) };
+}
+
+/** The schedules of the EVSEs added up period by period, capped by the station's own schedule. */
+function sumSchedules(parts: Array<{ rateUnit: 'A' | 'W'; periods: SchedulePeriod[] }>, cap: { rateUnit: 'A' | 'W'; periods: SchedulePeriod[] }, duration: number): { rateUnit: 'A' | 'W'; periods: SchedulePeriod[]; duration: number } {
+  const at = (periods: SchedulePeriod[], t: number) => [...periods].reverse().find((x) => x.startPeriod <= t)?.limit ?? 0;
+  const moments = [...new Set([...parts, cap].flatMap((x) => x.periods.map((y) => y.startPeriod)))].sort((a, b) => a - b);
+  const periods: SchedulePeriod[] = [];
+  for (const t of moments) {
+    const limit = Math.min(at(cap.periods, t), parts.reduce((sum, x) => sum + at(x.periods, t), 0));
+    if (periods.length === 0 || periods[periods.length - 1].limit !== limit) periods.push({ startPeriod: t, limit });
+  }
+  return { rateUnit: cap.rateUnit, periods, duration };
 }
