@@ -4,6 +4,7 @@ const V201 = ['2.0.1'] as const;
 
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 Advanced Device Management (B and N cases of the profile: monitoring, reports, customization), both roles. */
 export const CATALOG_201_ADVANCED_DEVICE_MANAGEMENT_FAULTS = {
+  'monitor-delta-numeric-not-triggered': { peer: 'cs', versions: V201, description: 'A Delta monitor on a numeric variable (EVSE Power) never triggers a NotifyEvent.' },
   'monitors-lost-on-reboot': { peer: 'cs', versions: V201, description: 'Forgets its variable monitors when it reboots.' },
   'monitor-delta-text-not-triggered': { peer: 'cs', versions: V201, description: 'A Delta monitor on a non-numeric variable (AvailabilityState) never triggers a NotifyEvent.' },
   'monitor-periodic-not-sent': { peer: 'cs', versions: V201, description: 'Periodic and PeriodicClockAligned monitors send no NotifyEvent.' },

@@ -29,6 +29,11 @@ export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
     stores.set(st, store);
     const s = store;
     st.timers.every(0.2, () => evaluate(st, s));
+    // The station's own reports follow its state changes: look at the monitors then too, so that a change that is
+    // undone within one look (energy starts and the EV pauses at once) is not missed.
+    st.events.on('frame', (r) => {
+      if (r.dir === 'cs->csms' && !r.raw.includes('"NotifyEvent"') && !r.raw.startsWith('[3')) setImmediate(() => evaluate(st, s));
+    });
   }
   const ms = store;
   // Fault monitors-lost-on-reboot: the monitors live in volatile memory (N07.FR.13 wants them kept).
@@ -80,7 +85,7 @@ function evaluate(st: Station, ms: MonitorStore): void {
     switch (m.type) {
       case 'Delta': {
         if (m.reference === undefined) m.reference = actual;
-        else if (changed(m, actual) && !(st.faults.has('monitor-delta-text-not-triggered') && !Number.isFinite(Number(actual)))) {
+        else if (changed(m, actual) && !st.faults.has(Number.isFinite(Number(actual)) && actual.trim() !== '' ? 'monitor-delta-numeric-not-triggered' : 'monitor-delta-text-not-triggered')) {
           m.reference = actual;
           fire('Delta');
         }
