@@ -1,4 +1,6 @@
-import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+import { expect } from 'chai';
+import { describeCatalogGroup, useReferenceRuns, type CatchSpec } from './catalog-group.js';
+import { FAST_REFERENCE } from './runner-helpers.js';
 
 /**
  * OCPP 2.0.1 Part 6, charging station under test, certification profile Smart Charging: K SmartCharging. Every case
@@ -10,6 +12,10 @@ const CASES = ['TC_K_01_CS', 'TC_K_02_CS', 'TC_K_03_CS', 'TC_K_04_CS', 'TC_K_05_
 
 /** GetChargingProfiles Accepted, but no ReportChargingProfiles follows. */
 const NO_REPORT = /^Step 5 failed: expected ReportChargingProfiles where requestId is \d+, .*got nothing matching/;
+
+/** A station that supports one charging rate unit only (Part 5 SC-2.1 without SC-2.2: SmartChargingCtrlr.RateUnit A). */
+const AMPERE_ONLY = { ...FAST_REFERENCE, features: ['SC-2.1'] };
+const ONE_UNIT_CASES = ['TC_K_12_CS', 'TC_K_42_CS'];
 
 const CATCHES: CatchSpec[] = [
   { id: 'TC_K_01_CS', fault: 'sc201-get-profiles-not-reported', reason: NO_REPORT },
@@ -47,6 +53,8 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_K_22_CS', fault: 'sc201-station-composite-not-summed', reason: /^Step 7 failed: .*\(schedule\.chargingSchedulePeriod\.0\.limit: expected 12, got 6\)/ },
   { id: 'TC_K_33_CS', fault: 'sc201-report-profile-altered', reason: /^Step 7 failed: expected ReportChargingProfiles where requestId is \d+, evseId is 1, .*got nothing matching.*numberPhases: expected 3, got absent/ },
   { id: 'TC_K_24_CS', fault: 'sc201-clear-criteria-first-only', reason: /^Step 5 failed: expected a CALLRESULT where status is "NoProfiles"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_K_12_CS', fault: 'sc201-rate-unit-unchecked', config: AMPERE_ONLY, reason: /^Step 4 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"\}/ },
+  { id: 'TC_K_42_CS', fault: 'sc201-composite-rate-unit-unchecked', config: AMPERE_ONLY, reason: /^Step 3 failed: expected a CALLRESULT where status is "Rejected", schedule is absent; got CALLRESULT \{"status":"Accepted"/ },
 ];
 
 describeCatalogGroup({
@@ -54,4 +62,20 @@ describeCatalogGroup({
   cases: CASES,
   catches: CATCHES,
   caseDir: 'ocpp2.0.1/cs',
+  passWith: [{ cases: ONE_UNIT_CASES, config: AMPERE_ONLY }],
+});
+
+describe('OCPP 2.0.1 charging station Smart Charging: applicability', function () {
+  this.timeout(60_000);
+  const run = useReferenceRuns();
+
+  it('the cases of an unsupported charging rate unit are not applicable to a station with both (SC-2.1 and SC-2.2)', async () => {
+    const outcome = await run(ONE_UNIT_CASES, FAST_REFERENCE);
+    expect(outcome.report!.cases.map((c) => c.verdict)).to.deep.equal(['not-applicable', 'not-applicable']);
+  });
+
+  it('TC_K_24_CS (several EVSEs) is not applicable to a station with one EVSE', async () => {
+    const outcome = await run(['TC_K_24_CS'], { ...FAST_REFERENCE, evses: [{ id: 1, connectors: [1] }] });
+    expect(outcome.report!.cases.map((c) => c.verdict)).to.deep.equal(['not-applicable']);
+  });
 });

@@ -31,4 +31,6 @@ export const CATALOG_201_CS_SMART_CHARGING_FAULTS = {
   'sc201-station-composite-not-summed': { peer: 'cs', versions: V201, description: 'Answers GetCompositeSchedule for evseId 0 with the schedule of a single EVSE, not what the EVSEs draw together.' },
   'sc201-valid-to-ignored': { peer: 'cs', versions: V201, description: 'Keeps applying a charging profile after its validTo (K01.FR.37).' },
   'sc201-clear-criteria-first-only': { peer: 'cs', versions: V201, description: 'Clears only the first of several profiles that match the criteria of a ClearChargingProfile (K10.FR.04: all of them).' },
+  'sc201-rate-unit-unchecked': { peer: 'cs', versions: V201, description: 'Accepts a charging profile in a chargingRateUnit that SmartChargingCtrlr.RateUnit does not list (K01.FR.26).' },
+  'sc201-composite-rate-unit-unchecked': { peer: 'cs', versions: V201, description: 'Answers GetCompositeSchedule in a chargingRateUnit it does not support Accepted (K08.FR.07).' },
 } as const satisfies Record<string, FaultInfo>;

@@ -97,6 +97,8 @@ export function registerSmartCharging201(ep: RpcEndpoint, p: SmartChargingParts2
     // K08.FR.05: an EVSE the station does not have.
     if (evseId !== 0 && !st.connector(evseId) && !st.faults.has('sc201-composite-unknown-evse-accepted')) return { status: 'Rejected' };
     if (profiles.count === 0 && st.faults.has('sc201-composite-needs-profile')) return { status: 'Rejected' };
+    // K08.FR.07: a rate unit the station does not support.
+    if (typeof req.chargingRateUnit === 'string' && !rateUnits(st).includes(req.chargingRateUnit) && !st.faults.has('sc201-composite-rate-unit-unchecked')) return { status: 'Rejected' };
     const unit = req.chargingRateUnit === 'W' ? 'W' : req.chargingRateUnit === 'A' ? 'A' : undefined;
     const now = Date.now();
     const evseIds = [...new Set(st.connectors.map((c) => c.evseId))];
@@ -126,6 +128,8 @@ export function setProfile201(p: SmartChargingParts201, evseId: number, cp: Char
   const tx = c && engine.txOf(c);
   const schedule = cp.chargingSchedule[0];
   const purpose = PURPOSE[cp.chargingProfilePurpose];
+  // K01.FR.26: a rate unit the station does not support (SmartChargingCtrlr.RateUnit).
+  if (schedule && !rateUnits(st).includes(schedule.chargingRateUnit) && !st.faults.has('sc201-rate-unit-unchecked')) return 'Rejected';
   if (!purpose || !schedule || schedule.chargingSchedulePeriod.length > PERIODS_PER_SCHEDULE) return 'Rejected';
   // K01.FR.22: the CSMS may not set external constraints.
   if (purpose === 'External') return 'Rejected';
@@ -173,6 +177,11 @@ export function remoteStartProfile201(p: SmartChargingParts201, evseId: number, 
   const time = (t: string | undefined) => (t === undefined || Number.isNaN(Date.parse(t)) ? undefined : Date.parse(t));
   const profile: Profile201 = { id: cp.id, evseId, stackLevel: cp.stackLevel, purpose: 'Tx', transactionId: cp.transactionId ?? transactionId, rateUnit: schedule.chargingRateUnit === 'W' ? 'W' : 'A', periods: schedule.chargingSchedulePeriod, duration: schedule.duration, startsAt: time(schedule.startSchedule) ?? now, validFrom: time(cp.validFrom), validTo: time(cp.validTo), kind: cp.chargingProfileKind, recurrency: cp.recurrencyKind, raw: cp };
   profiles.set(profile, true, { transactionId: profile.transactionId });
+}
+
+/** The charging rate units the station supports (SmartChargingCtrlr.RateUnit, Part 2 appendices). */
+function rateUnits(st: Station): string[] {
+  return (st.deviceModel?.value('SmartChargingCtrlr', 'RateUnit') ?? 'A,W').split(',').map((u) => u.trim());
 }
 
 /** The moment second 0 of a profile's schedule falls on, for a composite schedule computed at `now`. */
