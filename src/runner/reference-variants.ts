@@ -52,6 +52,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'no TxStartPoint EnergyTransfer', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'C-09.5') },
   // A 2.0.1 station without reservations of no EVSE in particular (NOT R-2: ReservationCtrlr.NonEvseSpecific false, TC_H_13_CS).
   { name: 'no reservation of an unspecified EVSE', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'R-2') },
+  // A 2.0.1 station whose charging profiles are in A only (NOT SC-2.2: SmartChargingCtrlr.RateUnit A, TC_K_12/42_CS).
+  { name: 'charging profiles in A only', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'SC-2.2') },
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];
 
