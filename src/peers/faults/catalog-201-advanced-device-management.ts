@@ -4,6 +4,20 @@ const V201 = ['2.0.1'] as const;
 
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 Advanced Device Management (B and N cases of the profile: monitoring, reports, customization), both roles. */
 export const CATALOG_201_ADVANCED_DEVICE_MANAGEMENT_FAULTS = {
+  'csms201-monitoring-report-all-criteria': { peer: 'csms', versions: V201, description: 'Asked for every monitor, the CSMS sends GetMonitoringReport with all three monitoringCriteria instead of none.' },
+  'csms201-clear-monitoring-ids-dropped': { peer: 'csms', versions: V201, description: 'The CSMS sends ClearVariableMonitoring with an empty id list (a schema violation).' },
+  'csms201-summary-report-as-full': { peer: 'csms', versions: V201, description: 'Asked for a SummaryInventory report, the CSMS sends GetBaseReport FullInventory.' },
+  'csms201-report-criteria-dropped': { peer: 'csms', versions: V201, description: 'The CSMS leaves the componentCriteria / monitoringCriteria the operator chose out of GetReport / GetMonitoringReport.' },
+  'csms201-report-evse-dropped': { peer: 'csms', versions: V201, description: 'The CSMS leaves the evse of a component out of GetReport / GetMonitoringReport / SetVariableMonitoring.' },
+  'csms201-monitoring-criteria-swapped': { peer: 'csms', versions: V201, description: 'The CSMS sends ThresholdMonitoring for DeltaMonitoring and the other way round in GetMonitoringReport.' },
+  'csms201-monitoring-report-first-component-only': { peer: 'csms', versions: V201, description: 'The CSMS sends only the first of the operator\'s components/variables in GetMonitoringReport.' },
+  'csms201-monitoring-base-always-all': { peer: 'csms', versions: V201, description: 'The CSMS sends SetMonitoringBase All whatever base the operator chose.' },
+  'csms201-monitoring-level-off-by-one': { peer: 'csms', versions: V201, description: 'The CSMS sends SetMonitoringLevel with the chosen severity plus one.' },
+  'csms201-monitor-severity-default': { peer: 'csms', versions: V201, description: 'The CSMS sends every SetVariableMonitoring item with severity 0 instead of the chosen one.' },
+  'csms201-set-monitoring-first-only': { peer: 'csms', versions: V201, description: 'The CSMS sends only the first of several monitors in SetVariableMonitoring.' },
+  'csms201-clear-monitoring-not-split': { peer: 'csms', versions: V201, description: 'The CSMS sends every id in one ClearVariableMonitoring, ignoring the station\'s ItemsPerMessage[ClearVariableMonitoring].' },
+  'csms201-notify-event-periodic-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a NotifyEvent with a Periodic event with a CALLERROR.' },
+  'csms201-notify-event-cleared-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a NotifyEvent with a cleared event with a CALLERROR.' },
   'monitor-delta-numeric-not-triggered': { peer: 'cs', versions: V201, description: 'A Delta monitor on a numeric variable (EVSE Power) never triggers a NotifyEvent.' },
   'monitors-lost-on-reboot': { peer: 'cs', versions: V201, description: 'Forgets its variable monitors when it reboots.' },
   'monitor-delta-text-not-triggered': { peer: 'cs', versions: V201, description: 'A Delta monitor on a non-numeric variable (AvailabilityState) never triggers a NotifyEvent.' },

@@ -6,6 +6,7 @@ import { certificateRequestFaults201, deleteListed201, listForDelete201 } from '
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { updateFirmware201 } from './firmware-201.js';
 import { getTransactionStatus201 } from './tx-status-201.js';
+import { clearVariableMonitoring201, getMonitoringReport201, getReport201, setMonitoringBase201, setMonitoringLevel201, setVariableMonitoring201 } from './monitoring-201.js';
 import { clearDisplayMessage201, costUpdated201, getDisplayMessages201, setDisplayMessage201 } from './display-message-201.js';
 import { afterCustomerInformation201, sendLocalList201 } from './local-list-201.js';
 import { afterReserveNow201, cancelReservation201, reserveNow201 } from './reservation-201.js';
@@ -54,6 +55,12 @@ export const CSMS_ACTIONS = [
   'getDisplayMessages',
   'clearDisplayMessage',
   'costUpdated',
+  'getReport',
+  'getMonitoringReport',
+  'setMonitoringBase',
+  'setMonitoringLevel',
+  'setVariableMonitoring',
+  'clearVariableMonitoring',
 ] as const;
 
 export type CsmsAction = (typeof CSMS_ACTIONS)[number];
@@ -126,7 +133,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     },
     getBaseReport: (s, p) => {
       only(s, '2.0.1', 'getBaseReport');
-      const base = String(p.reportBase ?? 'FullInventory');
+      const base = s.faults.has('csms201-summary-report-as-full') && p.reportBase === 'SummaryInventory' ? 'FullInventory' : String(p.reportBase ?? 'FullInventory');
       const swapped = s.faults.has('csms201-base-report-swapped') ? ({ ConfigurationInventory: 'FullInventory', FullInventory: 'ConfigurationInventory' } as Record<string, string>)[base] : undefined;
       return { action: 'GetBaseReport', payload: { requestId: num(p.requestId) ?? requestCounter++, reportBase: swapped ?? base } };
     },
@@ -232,6 +239,12 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     getDisplayMessages: (s, p) => (only(s, '2.0.1', 'getDisplayMessages'), getDisplayMessages201(s, p)),
     clearDisplayMessage: (s, p) => (only(s, '2.0.1', 'clearDisplayMessage'), clearDisplayMessage201(s, p)),
     costUpdated: (s, p) => (only(s, '2.0.1', 'costUpdated'), costUpdated201(s, p)),
+    getReport: (s, p) => (only(s, '2.0.1', 'getReport'), getReport201(s, p)),
+    getMonitoringReport: (s, p) => (only(s, '2.0.1', 'getMonitoringReport'), getMonitoringReport201(s, p)),
+    setMonitoringBase: (s, p) => (only(s, '2.0.1', 'setMonitoringBase'), setMonitoringBase201(s, p)),
+    setMonitoringLevel: (s, p) => (only(s, '2.0.1', 'setMonitoringLevel'), setMonitoringLevel201(s, p)),
+    setVariableMonitoring: (s, p) => (only(s, '2.0.1', 'setVariableMonitoring'), setVariableMonitoring201(s, p)),
+    clearVariableMonitoring: (s, p) => (only(s, '2.0.1', 'clearVariableMonitoring'), { action: 'ClearVariableMonitoring', payload: { id: ([] as unknown[]).concat(p.ids ?? []).map(Number) } }),
   };
 
   return {
@@ -242,6 +255,8 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       const session = pickSession(params.stationId);
       // 2.0.1 D01: a differential update asks the station's list version first (local-list-201.ts).
       if (action === 'sendLocalList' && session.version === '2.0.1') return void (await sendLocalList201(session, params, validIdTags));
+      // 2.0.1 N06.FR.04: the ids in parts of the station's ItemsPerMessage[ClearVariableMonitoring] (monitoring-201.ts).
+      if (action === 'clearVariableMonitoring' && session.version === '2.0.1') return void (await clearVariableMonitoring201(session, params));
       const request = certificateRequestFaults201(session, securityRequestFaults(session, make(session, params)));
       const answer = await session.call(request.action, request.payload).catch((e: unknown) => {
         // 2.0.1 K01: a station without smart charging answers SetChargingProfile with NotSupported; the CSMS takes note.
