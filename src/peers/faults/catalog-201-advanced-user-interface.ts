@@ -34,4 +34,7 @@ export const CATALOG_201_ADVANCED_USER_INTERFACE_FAULTS = {
   'csms201-clear-display-message-wrong-id': { peer: 'csms', versions: V201, description: 'Clears the display message with the id after the one set before.' },
   'csms201-clear-display-message-id-as-string': { peer: 'csms', versions: V201, description: 'Sends the id of ClearDisplayMessage as a string (a schema violation).' },
   'csms201-get-display-messages-request-id-missing': { peer: 'csms', versions: V201, description: 'Leaves the required requestId out of GetDisplayMessages (a schema violation).' },
+  'cost-updated-201-not-implemented': { peer: 'cs', versions: V201, description: 'Answers CostUpdated with a CALLERROR NotImplemented.' },
+  'tariff-201-running-cost-ends-transaction': { peer: 'cs', versions: V201, description: 'Takes a totalCost in the response to a TransactionEvent of an ongoing transaction (a running cost, I02) for the final cost and ends the session.' },
+  'csms201-total-cost-missing': { peer: 'csms', versions: V201, description: 'Answers the TransactionEvent Ended without the totalCost of the transaction.' },
 } as const satisfies Record<string, FaultInfo>;

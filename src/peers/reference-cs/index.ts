@@ -13,6 +13,7 @@ import { registerReportBase201 } from './report-base-201.js';
 import { registerReportCustom201 } from './report-custom-201.js';
 import { registerMonitoring201 } from './monitoring-201.js';
 import { registerDisplayMessages201 } from './display-message-201.js';
+import { registerTariffCost201 } from './tariff-cost-201.js';
 import { registerNetworkProfile201 } from './network-profile-201.js';
 import { registerBasicAuth201 } from './basic-auth-201.js';
 import { registerNetworkUpgrade201 } from './network-upgrade-201.js';
@@ -119,6 +120,7 @@ export function startReferenceCs(options: ReferenceCsOptions): ReferenceCs {
       registerReportCustom201(ep, st);
       registerMonitoring201(ep, st);
       registerDisplayMessages201(ep, st, engine);
+      registerTariffCost201(ep, st);
     });
     bindLiveVariables(st, profiles);
     st.deviceModel!.onChange = (component, variable) => {

@@ -13,6 +13,7 @@ import { splitList } from './settings.js';
 import { startEndedSampling, type EndedSampling } from './tx-ended-samples-201.js';
 import { stopTxOnEvSideDisconnect201, txStartPoints201, txStopPoints201 } from './tx-points-201.js';
 import { takeReservation201 } from './reservation-201.js';
+import { costInAnswer201 } from './tariff-cost-201.js';
 import type { Station, TxEngine } from './station.js';
 
 /**
@@ -432,6 +433,7 @@ export class TxEngine201 implements TxEngine {
   }
 
   private onAnswer(c: Connector, tx: Tx201, sentIdToken: boolean, answer: Payload): void {
+    if (costInAnswer201(this.st, tx.transactionId, answer, tx.ended)) return this.deauthorize(c, 'local'); // I02/I03 (tariff-cost-201.ts)
     const info = idTagInfoOf(answer);
     if (!sentIdToken || !info || !tx.idToken) return;
     if (cachesAnswer201(this.st, 'TransactionEvent')) this.st.auth.remember(tx.idToken.idToken, info, this.st.settings.authCacheEnabled());

@@ -5,6 +5,7 @@ import type { StationSession } from './session.js';
 import { logStatusFaults201 } from './diagnostics-201.js';
 import { meterValuesFaults201, transactionEventFaults201 } from './tx-faults-201.js';
 import { triggeredAnswerFaults201 } from './remote-faults-201.js';
+import { withTotalCost201 } from './tariff-201.js';
 
 /**
  * How the reference CSMS answers a 2.0.1 charging station (OCPP 2.0.1 Part 2, the station-initiated
@@ -65,8 +66,8 @@ export function registerAnswers201(ep: RpcEndpoint, s: StationSession): void {
     if (Array.isArray(req.meterValue)) tx.meterValues += req.meterValue.length;
     if (req.eventType === 'Ended') Object.assign(tx, { active: false, stopReason: info.stoppedReason ?? 'Local' });
     // idTokenInfo answers the idToken the event carries (E01-E03); without one there is nothing to answer.
-    if (!idToken || s.faults.has('no-id-token-info')) return {};
-    return { idTokenInfo: idTokenInfo(idToken) };
+    const answer: Payload = !idToken || s.faults.has('no-id-token-info') ? {} : { idTokenInfo: idTokenInfo(idToken) };
+    return withTotalCost201(s, req, answer); // I03: the total cost in the answer to the Ended event (tariff-201.ts)
   });
 
   ep.handle('NotifyReport', (req) => {
