@@ -70,7 +70,8 @@ describe('OCPP 2.0.1 charging station Smart Charging: applicability', function (
   const run = useReferenceRuns();
 
   it('the cases of an unsupported charging rate unit are not applicable to a station with both (SC-2.1 and SC-2.2)', async () => {
-    const outcome = await run(ONE_UNIT_CASES, FAST_REFERENCE);
+    // The embedded default runs them against its A-only build: a configuration that declares both units does not.
+    const outcome = await run(ONE_UNIT_CASES, { ...FAST_REFERENCE, features: ['SC-2.1', 'SC-2.2'] });
     expect(outcome.report!.cases.map((c) => c.verdict)).to.deep.equal(['not-applicable', 'not-applicable']);
   });
 
