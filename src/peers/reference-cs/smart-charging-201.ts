@@ -185,7 +185,7 @@ function rateUnits(st: Station): string[] {
 }
 
 /** The moment second 0 of a profile's schedule falls on, for a composite schedule computed at `now`. */
-function resolveStart(x: Profile201, tx: { transactionId: string } | undefined, txStarts: Map<string, number>, now: number, st: Station): Profile201 {
+export function resolveStart(x: Profile201, tx: { transactionId: string } | undefined, txStarts: Map<string, number>, now: number, st: Station): Profile201 {
   if (x.kind === 'Relative') return { ...x, startsAt: (tx && txStarts.get(tx.transactionId)) ?? now };
   const every = x.kind === 'Recurring' && x.recurrency ? RECURRENCE_S[x.recurrency] * 1000 : undefined;
   if (every && x.startsAt <= now && !st.faults.has('sc201-recurrence-not-repeated')) return { ...x, startsAt: x.startsAt + Math.floor((now - x.startsAt) / every) * every };
@@ -223,7 +223,7 @@ function withoutPhases(cp: ChargingProfile201): ChargingProfile201 {
 }
 
 /** The schedules of the EVSEs added up period by period, capped by the station's own schedule. */
-function sumSchedules(parts: Array<{ rateUnit: 'A' | 'W'; periods: SchedulePeriod[] }>, cap: { rateUnit: 'A' | 'W'; periods: SchedulePeriod[] }, duration: number): { rateUnit: 'A' | 'W'; periods: SchedulePeriod[]; duration: number } {
+export function sumSchedules(parts: Array<{ rateUnit: 'A' | 'W'; periods: SchedulePeriod[] }>, cap: { rateUnit: 'A' | 'W'; periods: SchedulePeriod[] }, duration: number): { rateUnit: 'A' | 'W'; periods: SchedulePeriod[]; duration: number } {
   const at = (periods: SchedulePeriod[], t: number) => [...periods].reverse().find((x) => x.startPeriod <= t)?.limit ?? 0;
   const moments = [...new Set([...parts, cap].flatMap((x) => x.periods.map((y) => y.startPeriod)))].sort((a, b) => a - b);
   const periods: SchedulePeriod[] = [];
