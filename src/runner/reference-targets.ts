@@ -27,6 +27,11 @@ export type ReferenceVersion = '1.6' | '2.0.1';
 
 export const REFERENCE_ID_TAGS = { valid: 'VALID-TAG-1', invalid: 'INVALID-TAG-1', blocked: 'BLOCKED-TAG-1', expired: 'EXPIRED-TAG-1', parent: 'PARENT-TAG-1', sibling: 'SIBLING-TAG-1', masterpass: 'MASTERPASS-TAG-1' };
 
+/**
+ * The 2.0.1 reference station's factory monitors (monitoring-201.ts), as its operator would tell the tester: the
+ * preconfigured Delta monitor on the last EVSE's AvailabilityState (TC_N_41_CS) and the hard-wired one (TC_N_44_CS).
+ */
+const MONITORS_CS_201 = { preconfiguredMonitorId: 1, preconfiguredMonitorEvseId: 2, preconfiguredMonitorSeverity: 6, hardWiredMonitorId: 2 };
 /** 2.0.1 station features of reset, connection and reports: C-13 reset per EVSE, C-47 fallback to the reconnection back-off after a network profile failed, C-56 the SummaryInventory report. */
 const CONNECTION_CS_201 = ['C-13', 'C-47', 'C-56'];
 
@@ -82,7 +87,7 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // AuthCtrlr.DisableRemoteAuthorization; a parking bay sensor for the start and stop option ParkingBayOccupancy (C-09.6, C-10.5);
     // the start option DataSigned with a signing meter (C-09.3).
     // Reservations of no EVSE in particular (R-2, ReservationCtrlr.NonEvseSpecific) and ReservationCtrlr.Enabled.
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1' }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', 'C-09.3', 'R-2', 'R-3', 'UI-1.1', 'UI-1.2', 'UI-1.3', 'UI-2.1', 'UI-2.2', 'UI-2.4', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201, ...LOCAL_LIST_CS_201, ...SMART_CHARGING_CS_201] };
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1', ...MONITORS_CS_201 }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', 'C-09.3', 'R-2', 'R-3', 'AQ-5', 'UI-1.1', 'UI-1.2', 'UI-1.3', 'UI-2.1', 'UI-2.2', 'UI-2.4', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201, ...LOCAL_LIST_CS_201, ...SMART_CHARGING_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
@@ -143,6 +148,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     masterPassUi: sut.version === '2.0.1' && sut.features.includes('C-07'),
     resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
     summaryInventory: sut.version !== '2.0.1' || sut.features.includes('C-56'),
+    factoryMonitors: sut.version === '2.0.1' && sut.features.includes('AQ-5'),
     customerIdentifiers: typeof sut.settings.customerIdentifier === 'string' ? [sut.settings.customerIdentifier] : [],
     smartCharging: sut.profiles === undefined || sut.profiles.includes('Smart Charging'),
     firmwareDuringTransaction: sut.features.includes('C-43') ? 'install' : sut.features.includes('AQ-7') ? 'download' : 'wait',

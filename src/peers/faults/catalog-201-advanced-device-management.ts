@@ -4,6 +4,8 @@ const V201 = ['2.0.1'] as const;
 
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 Advanced Device Management (B and N cases of the profile: monitoring, reports, customization), both roles. */
 export const CATALOG_201_ADVANCED_DEVICE_MANAGEMENT_FAULTS = {
+  'monitor-hardwired-clearable': { peer: 'cs', versions: V201, description: 'ClearVariableMonitoring removes a hard-wired monitor (Accepted) instead of answering Rejected.' },
+  'monitoring-factory-default-not-restored': { peer: 'cs', versions: V201, description: 'SetMonitoringBase FactoryDefault leaves a preconfigured monitor the CSMS changed as it is instead of restoring the factory settings.' },
   'csms201-monitoring-report-all-criteria': { peer: 'csms', versions: V201, description: 'Asked for every monitor, the CSMS sends GetMonitoringReport with all three monitoringCriteria instead of none.' },
   'csms201-clear-monitoring-ids-dropped': { peer: 'csms', versions: V201, description: 'The CSMS sends ClearVariableMonitoring with an empty id list (a schema violation).' },
   'csms201-summary-report-as-full': { peer: 'csms', versions: V201, description: 'Asked for a SummaryInventory report, the CSMS sends GetBaseReport FullInventory.' },

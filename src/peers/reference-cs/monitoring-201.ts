@@ -25,7 +25,14 @@ export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
   if (!dm) return;
   let store = stores.get(st);
   if (!store) {
-    store = new MonitorStore(dm, st.faults);
+    // What the factory set: a preconfigured Delta monitor on the last EVSE's AvailabilityState (severity 6, id 1) and
+    // a hard-wired UpperThreshold on its Power at the rated power (id 2; never exceeded by the simulated charging).
+    const last = Math.max(1, st.connectors.length);
+    const evse = { name: 'EVSE', evse: { id: last } };
+    store = new MonitorStore(dm, st.faults, !st.opts.factoryMonitors ? [] : [
+      { id: 1, component: evse, variable: { name: 'AvailabilityState' }, type: 'Delta', value: 1, severity: 6, transaction: false, kind: 'PreconfiguredMonitor' },
+      { id: 2, component: evse, variable: { name: 'Power' }, type: 'UpperThreshold', value: Number(dm.value('EVSE', 'Power') ?? 22000) || 22000, severity: 3, transaction: false, kind: 'HardWiredMonitor' },
+    ]);
     stores.set(st, store);
     const s = store;
     st.timers.every(0.2, () => evaluate(st, s));

@@ -49,10 +49,18 @@ export class MonitorStore {
   eventId = 0;
   private nextId = 1;
 
+  /** The monitors as the factory set them: restored by SetMonitoringBase FactoryDefault (N03.FR.04). */
+  private readonly factory: Monitor[];
+
   constructor(
     private readonly dm: DeviceModel,
     private readonly faults: Faults,
-  ) {}
+    factory: Monitor[] = [],
+  ) {
+    this.factory = factory.map((m) => ({ ...m }));
+    this.monitors = factory.map((m) => ({ ...m }));
+    this.nextId = Math.max(0, ...factory.map((m) => m.id)) + 1;
+  }
 
   /** One SetVariableMonitoring item (N04). */
   set(d: Payload): Payload {
@@ -107,7 +115,7 @@ export class MonitorStore {
     return ids.map((id) => {
       const m = this.monitors.find((x) => x.id === id);
       if (!m) return this.faults.has('monitor-clear-unknown-accepted') ? { id, status: 'Accepted' } : { id, status: 'NotFound', statusInfo: { reasonCode: 'NotFound' } };
-      if (m.kind === 'HardWiredMonitor') return { id, status: 'Rejected', statusInfo: { reasonCode: 'ReadOnly' } };
+      if (m.kind === 'HardWiredMonitor' && !this.faults.has('monitor-hardwired-clearable')) return { id, status: 'Rejected', statusInfo: { reasonCode: 'ReadOnly' } };
       if (!this.faults.has('monitor-clear-not-removed')) this.monitors = this.monitors.filter((x) => x !== m);
       return { id, status: 'Accepted' };
     });
@@ -117,6 +125,10 @@ export class MonitorStore {
   setBase(base: 'All' | 'FactoryDefault' | 'HardWiredOnly'): void {
     this.base = base;
     if (base !== 'All' && !this.faults.has('monitoring-base-keeps-custom')) this.monitors = this.monitors.filter((m) => m.kind !== 'CustomMonitor');
+    if (base === 'FactoryDefault' && !this.faults.has('monitoring-factory-default-not-restored')) {
+      this.monitors = this.monitors.filter((m) => m.kind === 'CustomMonitor' || !this.factory.some((f) => f.id === m.id));
+      this.monitors.unshift(...this.factory.map((m) => ({ ...m })));
+    }
   }
 
   /** SetMonitoringLevel (N05): 0-9. */

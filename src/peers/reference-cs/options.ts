@@ -68,6 +68,8 @@ export interface ReferenceCsOptions {
   resetPerEvse?: boolean;
   /** 2.0.1 B07 (Part 5 C-56): the optional SummaryInventory base report; false: NotSupported. Default true. */
   summaryInventory?: boolean;
+  /** 2.0.1 N (Part 5 AQ-5): the factory monitors, a preconfigured and a hard-wired one on the last EVSE (monitoring-201.ts). Default false. */
+  factoryMonitors?: boolean;
   /** 2.0.1 L01.FR.24 (Part 5 C-60): a new UpdateFirmware cancels the update going on (AcceptedCanceled); false: Rejected (L01.FR.27). Default true. */
   cancelFirmwareUpdates?: boolean;
   /** 2.0.1 customer identifiers the station holds a customer record of (CustomerInformation, Part 5 C-14). Default none. */
@@ -114,6 +116,7 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     cancelFirmwareUpdates: o.cancelFirmwareUpdates ?? true,
     resetPerEvse: o.resetPerEvse ?? false,
     summaryInventory: o.summaryInventory ?? true,
+    factoryMonitors: o.factoryMonitors ?? false,
     customerIdentifiers: o.customerIdentifiers ?? [],
     smartCharging: o.smartCharging ?? true,
     firmwareDuringTransaction: o.firmwareDuringTransaction ?? 'wait',
