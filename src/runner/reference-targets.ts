@@ -87,7 +87,7 @@ export function referenceSutConfig(version: ReferenceVersion, role: Side): SutCo
     // AuthCtrlr.DisableRemoteAuthorization; a parking bay sensor for the start and stop option ParkingBayOccupancy (C-09.6, C-10.5);
     // the start option DataSigned with a signing meter (C-09.3).
     // Reservations of no EVSE in particular (R-2, ReservationCtrlr.NonEvseSpecific) and ReservationCtrlr.Enabled.
-    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1', ...MONITORS_CS_201 }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', 'C-09.3', 'R-2', 'R-3', 'AQ-5', 'UI-1.1', 'UI-1.2', 'UI-1.3', 'UI-2.1', 'UI-2.2', 'UI-2.4', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201, ...LOCAL_LIST_CS_201, ...SMART_CHARGING_CS_201] };
+    return { ...station, settings: { logLocation: 'ftp://logs.example/harness-station', customerIdentifier: 'CUSTOMER-ID-1', masterPassGroupId: 'MASTERPASS-GROUP-1', ...MONITORS_CS_201 }, evses: [{ id: 1, connectors: [1] }, { id: 2, connectors: [1] }], features: ['C-09.1', 'C-09.2', 'C-09.4', 'C-09.5', 'C-51', 'C-60', 'C-14', 'C-30', 'C-57', 'C-28', 'C-40', 'C-42', 'C-20', 'C-49', 'C-59', 'C-08', 'C-02', 'C-03', 'C-53', 'C-10.1', 'C-10.2', 'C-10.3', 'C-10.4', 'C-52', 'HFS-1', 'AQ-9', 'C-06.1', 'C-06.2', 'C-12.1', 'C-12.2', 'C-01', 'C-58', 'C-09.6', 'C-10.5', 'C-09.3', 'R-2', 'R-3', 'AQ-5', 'DM-3', 'UI-1.1', 'UI-1.2', 'UI-1.3', 'UI-2.1', 'UI-2.2', 'UI-2.4', ...REMOTE_CONTROL_CS_201, ...CONNECTION_CS_201, ...LOCAL_LIST_CS_201, ...SMART_CHARGING_CS_201] };
   }
   // settings: what the operator of the CSMS under test is told to enter (OCTT's configured test data), short for the fast clock.
   const settings = { reservationExpiryOffsetS: 2, firmwareLocation: 'https://firmware.example/harness-station-2.0.bin', diagnosticsLocation: 'ftp://diagnostics.example/harness-station', masterPassGroupId: 'MASTERPASS-GROUP-1' };
@@ -136,8 +136,8 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     msPerSecond: sut.msPerSecond,
     reconnectDelay: 1,
     // 2.0.1 reconnects with the Part 4 back-off: configured to the same short first wait, without a random part.
-    // AS-2: SecurityCtrlr.AdditionalRootCertificateCheck true; without R-2 ReservationCtrlr.NonEvseSpecific false.
-    config: sut.version === '2.0.1' ? { 'OCPPCommCtrlr.RetryBackOffWaitMinimum': '1', 'OCPPCommCtrlr.RetryBackOffRandomRange': '0', ...(sut.features.includes('AS-2') ? { 'SecurityCtrlr.AdditionalRootCertificateCheck': 'true' } : {}), ...(sut.features.includes('R-2') ? {} : { 'ReservationCtrlr.NonEvseSpecific': 'false' }), ...(sut.features.includes('SC-2.2') ? {} : { 'SmartChargingCtrlr.RateUnit': 'A' }) } : undefined,
+    // AS-2: SecurityCtrlr.AdditionalRootCertificateCheck true; without R-2 ReservationCtrlr.NonEvseSpecific false; without UI-1.1 no AlwaysFront display messages.
+    config: sut.version === '2.0.1' ? { 'OCPPCommCtrlr.RetryBackOffWaitMinimum': '1', 'OCPPCommCtrlr.RetryBackOffRandomRange': '0', ...(sut.features.includes('AS-2') ? { 'SecurityCtrlr.AdditionalRootCertificateCheck': 'true' } : {}), ...(sut.features.includes('R-2') ? {} : { 'ReservationCtrlr.NonEvseSpecific': 'false' }), ...(sut.features.includes('SC-2.2') ? {} : { 'SmartChargingCtrlr.RateUnit': 'A' }), ...(sut.features.includes('UI-1.1') ? {} : { 'DisplayMessageCtrlr.SupportedPriorities': 'InFront,NormalCycle' }) } : undefined,
     vendor: sut.vendor,
     model: sut.model,
     password: sec.password,
