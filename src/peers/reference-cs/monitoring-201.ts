@@ -35,6 +35,8 @@ export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
     ]);
     stores.set(st, store);
     const s = store;
+    dm.bindLive('MonitoringCtrlr', 'ActiveMonitoringBase', () => s.base);
+    dm.bindLive('MonitoringCtrlr', 'ActiveMonitoringLevel', () => String(s.level));
     st.timers.every(0.2, () => evaluate(st, s));
     // The station's own reports follow its state changes: look at the monitors then too, so that a change that is
     // undone within one look (energy starts and the EV pauses at once) is not missed.
@@ -120,8 +122,24 @@ function evaluate(st: Station, ms: MonitorStore): void {
     }
   }
   const sendable = events.filter((e) => (e.severity as number) <= ms.level || st.faults.has('monitoring-level-ignored'));
-  if (sendable.length === 0 || !st.ready) return;
-  st.send('NotifyEvent', { generatedAt: new Date().toISOString(), seqNo: 0, tbc: false, eventData: sendable.map(({ severity: _s, ...e }) => e) });
+  if (!st.ready) {
+    // Offline (N07.FR.04, Part 5 DM-3): events of a severity number up to MonitoringCtrlr.OfflineQueuingSeverity wait.
+    const limit = Number(dm.value('MonitoringCtrlr', 'OfflineQueuingSeverity') ?? '-1');
+    if (!st.faults.has('monitor-events-not-queued-offline')) offlineQueue(ms).push(...sendable.filter((e) => (e.severity as number) <= limit || st.faults.has('monitor-offline-severity-ignored')));
+    return;
+  }
+  const queued = offlineQueue(ms).splice(0);
+  for (const batch of [queued, sendable]) {
+    if (batch.length > 0) st.send('NotifyEvent', { generatedAt: new Date().toISOString(), seqNo: 0, tbc: false, eventData: batch.map(({ severity: _s, ...e }) => e) });
+  }
+}
+
+const queues = new WeakMap<MonitorStore, Payload[]>();
+function offlineQueue(ms: MonitorStore): Payload[] {
+  let q = queues.get(ms);
+  if (!q) queues.set(ms, (q = []));
+  if (q.length > 1000) q.splice(0, q.length - 1000);
+  return q;
 }
 
 /** The monitored variable's value now (a write-only one's too: the station knows it, the event does not tell it). */
