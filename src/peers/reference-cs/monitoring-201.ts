@@ -121,6 +121,7 @@ function evaluate(st: Station, ms: MonitorStore): void {
       }
     }
   }
+  if (st.opts.factoryMonitors) events.push(...hardWiredNotifications(st, ms));
   const sendable = events.filter((e) => (e.severity as number) <= ms.level || st.faults.has('monitoring-level-ignored'));
   if (!st.ready) {
     // Offline (N07.FR.04, Part 5 DM-3): events of a severity number up to MonitoringCtrlr.OfflineQueuingSeverity wait.
@@ -140,6 +141,28 @@ function offlineQueue(ms: MonitorStore): Payload[] {
   if (!q) queues.set(ms, (q = []));
   if (q.length > 1000) q.splice(0, q.length - 1000);
   return q;
+}
+
+const faultSeen = new WeakMap<Station, Map<number, string | undefined>>();
+
+/**
+ * The hard-wired notification of a station with factory monitors (Part 5 AQ-5, TC_N_21_CS): a connector fault is
+ * reported as the Connector's Problem, true while it lasts (techCode: the error code), cleared when it ends.
+ */
+function hardWiredNotifications(st: Station, ms: MonitorStore): Payload[] {
+  let seen = faultSeen.get(st);
+  if (!seen) faultSeen.set(st, (seen = new Map()));
+  const out: Payload[] = [];
+  for (const c of st.connectors) {
+    const now = c.fault?.errorCode;
+    if (now === seen.get(c.evseId)) continue;
+    seen.set(c.evseId, now);
+    const e: Payload = { eventId: ++ms.eventId, timestamp: new Date().toISOString(), trigger: 'Alerting', actualValue: now ? 'true' : 'false', component: { name: 'Connector', evse: { id: c.evseId, connectorId: 1 } }, variable: { name: 'Problem' }, eventNotificationType: st.faults.has('hardwired-notification-as-custom') ? 'CustomMonitor' : 'HardWiredNotification', severity: 2 };
+    if (now) e.techCode = now;
+    else e.cleared = true;
+    out.push(e);
+  }
+  return out;
 }
 
 /** The monitored variable's value now (a write-only one's too: the station knows it, the event does not tell it). */
