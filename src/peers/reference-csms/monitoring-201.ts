@@ -98,6 +98,7 @@ export function registerMonitoringAnswers201(ep: RpcEndpoint, s: StationSession)
     const events = (req.eventData as Array<{ trigger?: string; cleared?: boolean; actualValue?: string }>) ?? [];
     if (s.faults.has('csms201-notify-event-periodic-error') && events.some((e) => e.trigger === 'Periodic')) throw new RpcError('PropertyConstraintViolation', 'trigger Periodic not expected');
     if (s.faults.has('csms201-notify-event-cleared-error') && events.some((e) => e.cleared === true)) throw new RpcError('PropertyConstraintViolation', 'cleared event without an alert');
+    if (s.faults.has('csms201-notify-event-hardwired-error') && events.some((e) => (e as { eventNotificationType?: string }).eventNotificationType === 'HardWiredMonitor')) throw new RpcError('PropertyConstraintViolation', 'no such monitor');
     return inner(req, ctx);
   });
 }
