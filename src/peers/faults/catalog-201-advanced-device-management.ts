@@ -4,6 +4,7 @@ const V201 = ['2.0.1'] as const;
 
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 Advanced Device Management (B and N cases of the profile: monitoring, reports, customization), both roles. */
 export const CATALOG_201_ADVANCED_DEVICE_MANAGEMENT_FAULTS = {
+  'monitor-write-only-value-reported': { peer: 'cs', versions: V201, description: 'The NotifyEvent of a monitor on a write-only variable (SecurityCtrlr.BasicAuthPassword) carries its value in actualValue instead of an empty string.' },
   'csms201-notify-event-hardwired-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a NotifyEvent of a hard-wired monitor (a monitor it did not set) with a CALLERROR.' },
   'hardwired-notification-as-custom': { peer: 'cs', versions: V201, description: 'Reports its hard-wired notification (a connector Problem) with eventNotificationType CustomMonitor.' },
   'monitor-offline-severity-ignored': { peer: 'cs', versions: V201, description: 'Queues every NotifyEvent raised while offline, also those of monitors with a severity number above MonitoringCtrlr.OfflineQueuingSeverity.' },

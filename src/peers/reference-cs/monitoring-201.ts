@@ -58,6 +58,14 @@ export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
     return { setMonitoringResult };
   });
 
+  const setVariables = ep.handlerOf('SetVariables');
+  if (setVariables)
+    ep.handle('SetVariables', async (req, ctx) => {
+      const answer = await setVariables(req, ctx);
+      ctx.afterReply(() => evaluate(st, ms, true));
+      return answer;
+    });
+
   ep.handle('ClearVariableMonitoring', (req) => ({ clearMonitoringResult: ms.clear(req.id as number[]) }));
 
   ep.handle('SetMonitoringBase', (req) => {
@@ -83,14 +91,17 @@ export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
 }
 
 /** Looks at every monitor in force and sends the events they raise, one NotifyEvent per look. */
-function evaluate(st: Station, ms: MonitorStore): void {
+function evaluate(st: Station, ms: MonitorStore, writeOnlyToo = false): void {
   const dm = st.deviceModel!;
   const events: Payload[] = [];
   const now = Date.now();
   for (const m of ms.active()) {
     const writeOnly = dm.get({ component: m.component, variable: m.variable }).status === 'Rejected';
+    // A write-only variable changes only through SetVariables, which looks at the monitors once it has answered.
+    if (writeOnly && !writeOnlyToo) continue;
     const actual = currentValue(st, m);
-    const fire = (trigger: string, cleared?: boolean) => events.push(eventOf(st, ms, m, trigger, writeOnly ? '' : actual, cleared));
+    // N07.FR.10: the event of a write-only variable does not tell its value.
+    const fire = (trigger: string, cleared?: boolean) => events.push(eventOf(st, ms, m, trigger, writeOnly && !st.faults.has('monitor-write-only-value-reported') ? '' : actual, cleared));
     switch (m.type) {
       case 'Delta': {
         if (m.reference === undefined) m.reference = actual;
