@@ -21,7 +21,6 @@ export const CATALOG_201_ADVANCED_DEVICE_MANAGEMENT_FAULTS = {
   'csms201-monitoring-base-always-all': { peer: 'csms', versions: V201, description: 'The CSMS sends SetMonitoringBase All whatever base the operator chose.' },
   'csms201-monitoring-level-off-by-one': { peer: 'csms', versions: V201, description: 'The CSMS sends SetMonitoringLevel with the chosen severity plus one.' },
   'csms201-monitor-severity-default': { peer: 'csms', versions: V201, description: 'The CSMS sends every SetVariableMonitoring item with severity 0 instead of the chosen one.' },
-  'csms201-set-monitoring-first-only': { peer: 'csms', versions: V201, description: 'The CSMS sends only the first of several monitors in SetVariableMonitoring.' },
   'csms201-clear-monitoring-not-split': { peer: 'csms', versions: V201, description: 'The CSMS sends every id in one ClearVariableMonitoring, ignoring the station\'s ItemsPerMessage[ClearVariableMonitoring].' },
   'csms201-notify-event-periodic-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a NotifyEvent with a Periodic event with a CALLERROR.' },
   'csms201-notify-event-cleared-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a NotifyEvent with a cleared event with a CALLERROR.' },

@@ -70,7 +70,7 @@ export function setVariableMonitoring201(s: StationSession, p: Params): Request 
     const d: Payload = { value: m.value === undefined ? 1 : Number(m.value), type, severity: s.faults.has('csms201-monitor-severity-default') ? 0 : Number(m.severity ?? 8), component: cv.component, variable: cv.variable };
     return d;
   });
-  return { action: 'SetVariableMonitoring', payload: { setMonitoringData: s.faults.has('csms201-set-monitoring-first-only') ? data.slice(0, 1) : data } };
+  return { action: 'SetVariableMonitoring', payload: { setMonitoringData: data } };
 }
 
 /**
