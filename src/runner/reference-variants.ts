@@ -54,6 +54,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'no reservation of an unspecified EVSE', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'R-2') },
   // A 2.0.1 station whose charging profiles are in A only (NOT SC-2.2: SmartChargingCtrlr.RateUnit A, TC_K_12/42_CS).
   { name: 'charging profiles in A only', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'SC-2.2') },
+  // A 2.0.1 station that does not support every display message priority (NOT UI-1.1: no AlwaysFront, TC_O_17_CS).
+  { name: 'no AlwaysFront display messages', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'UI-1.1') },
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];
 
