@@ -1,0 +1,7 @@
+import type { FaultInfo } from './fault-info.js';
+
+const V201 = ['2.0.1'] as const;
+
+/** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 charging station cases outside the Part 5 certification tables, and the last Reservation and Advanced User Interface ones. */
+export const CATALOG_201_CS_EXTRA_FAULTS = {
+} as const satisfies Record<string, FaultInfo>;
