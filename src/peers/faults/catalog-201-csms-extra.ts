@@ -4,4 +4,7 @@ const V201 = ['2.0.1'] as const;
 
 /** Fault switches that the cases of this catalog group catch: OCPP 2.0.1 CSMS cases outside the Part 5 certification tables. */
 export const CATALOG_201_CSMS_EXTRA_FAULTS = {
+  'csms201-charging-limit-external-error': { peer: 'csms', versions: V201, description: 'The CSMS takes charging limits only from its own source: a NotifyChargingLimit or ClearedChargingLimit with a chargingLimitSource other than CSO (e.g. an EMS) is answered with a CALLERROR.' },
+  'csms201-charging-rate-changed-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a TransactionEvent with triggerReason ChargingRateChanged with a CALLERROR.' },
+  'csms201-notify-event-empty-value-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a NotifyEvent whose event has an empty actualValue (a monitor on a write-only variable) with a CALLERROR.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -17,6 +17,7 @@ import { registerLocalListAnswers201 } from './local-list-201.js';
 import { registerReservationAnswers201 } from './reservation-201.js';
 import { registerSmartChargingAnswers201 } from './smart-charging-201.js';
 import { registerMonitoringAnswers201 } from './monitoring-201.js';
+import { registerExtraAnswers201 } from './extra-answers-201.js';
 import { registerBootPending201 } from './boot-pending-201.js';
 import type { CsmsVersion, ResolvedCsmsOptions } from './options.js';
 import { StationSession } from './session.js';
@@ -169,6 +170,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       registerReservationAnswers201(endpoint, session);
       registerSmartChargingAnswers201(endpoint, session);
       registerMonitoringAnswers201(endpoint, session);
+      registerExtraAnswers201(endpoint, session);
       registerBootPending201(endpoint, session);
     }
     endpoint.on('close', (code, reason) => {

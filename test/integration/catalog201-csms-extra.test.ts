@@ -1,0 +1,27 @@
+import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
+
+/**
+ * OCPP 2.0.1 Part 6, CSMS under test (the harness plays the station): the cases that Part 5 Edition 3 does not list in
+ * its certification tables (external charging limits, monitoring events of write-only variables, ...). Every case passes
+ * against the reference CSMS, and fails, naming the broken expectation, against the reference CSMS with the fault it
+ * exists to catch.
+ */
+const CASES = ['TC_K_48_CSMS', 'TC_K_50_CSMS', 'TC_K_51_CSMS', 'TC_N_48_CSMS'];
+
+/** The CSMS refuses a charging limit that does not come from itself. */
+const EXTERNAL_LIMIT_REFUSED = /^Step 1 failed: expected a CALLRESULT where the payload equals \{\}; got CALLERROR PropertyConstraintViolation/;
+
+const CATCHES: CatchSpec[] = [
+  { id: 'TC_K_48_CSMS', fault: 'csms201-charging-limit-external-error', reason: EXTERNAL_LIMIT_REFUSED },
+  { id: 'TC_K_50_CSMS', fault: 'csms201-charging-limit-external-error', reason: EXTERNAL_LIMIT_REFUSED },
+  { id: 'TC_K_51_CSMS', fault: 'csms201-charging-limit-external-error', reason: EXTERNAL_LIMIT_REFUSED },
+  { id: 'TC_K_51_CSMS', fault: 'csms201-charging-rate-changed-error', reason: /^Step 3 failed: expected a CALLRESULT.*; got CALLERROR PropertyConstraintViolation/ },
+  { id: 'TC_N_48_CSMS', fault: 'csms201-notify-event-empty-value-error', reason: /^Step 1 failed: expected a CALLRESULT where the payload equals \{\}; got CALLERROR PropertyConstraintViolation/ },
+];
+
+describeCatalogGroup({
+  title: 'OCPP 2.0.1 CSMS: cases outside the Part 5 certification tables (catalog group)',
+  cases: CASES,
+  catches: CATCHES,
+  caseDir: 'ocpp2.0.1/csms',
+});
