@@ -101,7 +101,8 @@ export class Lifecycle {
     this.bootedSincePowerOn = false;
     this.bootReason = reason;
     this.securityEvent = securityEvent;
-    st.reservations = [];
+    // 2.0.1 B11 (Part 6 TC_B_24_CS): a reservation survives a reset; the 1.6 station forgets them
+    if (st.version === '1.6' || st.faults.has('reservation-201-lost-on-reboot')) st.reservations = [];
     st.stationReportedStatus = undefined;
     if (st.faults.has('availability-lost-on-reboot') || st.faults.has('availability-not-persisted')) {
       st.stationOperative = true;
