@@ -6,10 +6,13 @@ import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
  * against the reference CSMS, and fails, naming the broken expectation, against the reference CSMS with the fault it
  * exists to catch.
  */
-const CASES = ['TC_K_48_CSMS', 'TC_K_50_CSMS', 'TC_K_51_CSMS', 'TC_N_48_CSMS', 'TC_O_11_CSMS', 'TC_O_25_CSMS'];
+const CASES = ['TC_K_48_CSMS', 'TC_K_50_CSMS', 'TC_K_51_CSMS', 'TC_N_48_CSMS', 'TC_O_11_CSMS', 'TC_O_25_CSMS', 'TC_L_17_CSMS', 'TC_L_19_CSMS', 'TC_L_20_CSMS', 'TC_L_24_CSMS', 'TC_L_21_CSMS', 'TC_L_22_CSMS', 'TC_L_23_CSMS'];
 
 /** The CSMS refuses a charging limit that does not come from itself. */
 const EXTERNAL_LIMIT_REFUSED = /^Step 1 failed: expected a CALLRESULT where the payload equals \{\}; got CALLERROR PropertyConstraintViolation/;
+
+/** The unpublish cases: the checksum the CSMS sends must be the MD5 of the firmware (32 hex digits). */
+const UNPUBLISH_SHA256 = /^Step 2 failed: expected frames that follow the OCPP schemas .*UnpublishFirmwareRequest: checksum is 64 characters long; at most 32 allowed/;
 
 const CATCHES: CatchSpec[] = [
   { id: 'TC_K_48_CSMS', fault: 'csms201-charging-limit-external-error', reason: EXTERNAL_LIMIT_REFUSED },
@@ -19,6 +22,14 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_N_48_CSMS', fault: 'csms201-notify-event-empty-value-error', reason: /^Step 1 failed: expected a CALLRESULT where the payload equals \{\}; got CALLERROR PropertyConstraintViolation/ },
   { id: 'TC_O_11_CSMS', fault: 'csms201-get-display-messages-criteria-dropped', reason: /^Step 3 failed: expected GetDisplayMessages where id is \[1001\], requestId is an integer.*\(id: expected \[1001\], got absent\)/ },
   { id: 'TC_O_25_CSMS', fault: 'csms201-display-message-state-dropped', reason: /^Step 3 failed: expected SetDisplayMessage where message\.id is 25, message\.state is "Charging".*\(message\.state: expected "Charging", got absent\)/ },
+  { id: 'TC_L_17_CSMS', fault: 'csms201-publish-firmware-built-in-location', reason: /^Step 2 failed: expected PublishFirmware where location is "https:\/\/firmware\.example\/reference-cs-2\.0\.1-signed\.bin".*\(location: expected "https:\/\/firmware\.example\/reference-cs-2\.0\.1-signed\.bin", got "https:\/\/firmware\.example\/reference-cs\.bin"\)/ },
+  { id: 'TC_L_17_CSMS', fault: 'csms201-firmware-checksum-sha256', reason: /^Step 2 failed: expected frames that follow the OCPP schemas .*PublishFirmwareRequest: checksum is 64 characters long; at most 32 allowed/ },
+  { id: 'TC_L_19_CSMS', fault: 'csms201-publish-firmware-failure-status-error', reason: /^Step 5 failed: expected a CALLRESULT where the payload equals \{\}; got CALLERROR PropertyConstraintViolation "status InvalidChecksum/ },
+  { id: 'TC_L_20_CSMS', fault: 'csms201-publish-firmware-failure-status-error', reason: /^Step 6 failed: expected a CALLRESULT where the payload equals \{\}; got CALLERROR PropertyConstraintViolation "status PublishFailed/ },
+  { id: 'TC_L_24_CSMS', fault: 'csms201-publish-firmware-failure-status-error', reason: /^Step 4 failed: expected a CALLRESULT where the payload equals \{\}; got CALLERROR PropertyConstraintViolation "status DownloadFailed/ },
+  { id: 'TC_L_21_CSMS', fault: 'csms201-firmware-checksum-sha256', reason: UNPUBLISH_SHA256 },
+  { id: 'TC_L_22_CSMS', fault: 'csms201-firmware-checksum-sha256', reason: UNPUBLISH_SHA256 },
+  { id: 'TC_L_23_CSMS', fault: 'csms201-firmware-checksum-sha256', reason: UNPUBLISH_SHA256 },
 ];
 
 describeCatalogGroup({

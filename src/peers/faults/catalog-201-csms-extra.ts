@@ -7,4 +7,7 @@ export const CATALOG_201_CSMS_EXTRA_FAULTS = {
   'csms201-charging-limit-external-error': { peer: 'csms', versions: V201, description: 'The CSMS takes charging limits only from its own source: a NotifyChargingLimit or ClearedChargingLimit with a chargingLimitSource other than CSO (e.g. an EMS) is answered with a CALLERROR.' },
   'csms201-charging-rate-changed-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a TransactionEvent with triggerReason ChargingRateChanged with a CALLERROR.' },
   'csms201-notify-event-empty-value-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a NotifyEvent whose event has an empty actualValue (a monitor on a write-only variable) with a CALLERROR.' },
+  'csms201-publish-firmware-built-in-location': { peer: 'csms', versions: V201, description: 'PublishFirmware always names the CSMS\'s built-in firmware location, not the one the operator gave.' },
+  'csms201-firmware-checksum-sha256': { peer: 'csms', versions: V201, description: 'PublishFirmware and UnpublishFirmware carry a SHA-256 checksum (64 hex digits, beyond the schema\'s 32 characters) instead of the MD5 one.' },
+  'csms201-publish-firmware-failure-status-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a PublishFirmwareStatusNotification with a failure status (DownloadFailed, InvalidChecksum, PublishFailed) with a CALLERROR.' },
 } as const satisfies Record<string, FaultInfo>;

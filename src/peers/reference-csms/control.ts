@@ -5,6 +5,7 @@ import type { StationSession } from './session.js';
 import { certificateRequestFaults201, deleteListed201, listForDelete201 } from './certificates-201.js';
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { updateFirmware201 } from './firmware-201.js';
+import { publishFirmware201, unpublishFirmware201 } from './publish-firmware-201.js';
 import { getTransactionStatus201 } from './tx-status-201.js';
 import { clearVariableMonitoring201, getMonitoringReport201, getReport201, setMonitoringBase201, setMonitoringLevel201, setVariableMonitoring201 } from './monitoring-201.js';
 import { clearDisplayMessage201, costUpdated201, getDisplayMessages201, setDisplayMessage201 } from './display-message-201.js';
@@ -61,6 +62,8 @@ export const CSMS_ACTIONS = [
   'setMonitoringLevel',
   'setVariableMonitoring',
   'clearVariableMonitoring',
+  'publishFirmware',
+  'unpublishFirmware',
 ] as const;
 
 export type CsmsAction = (typeof CSMS_ACTIONS)[number];
@@ -245,6 +248,8 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
     setMonitoringLevel: (s, p) => (only(s, '2.0.1', 'setMonitoringLevel'), setMonitoringLevel201(s, p)),
     setVariableMonitoring: (s, p) => (only(s, '2.0.1', 'setVariableMonitoring'), setVariableMonitoring201(s, p)),
     clearVariableMonitoring: (s, p) => (only(s, '2.0.1', 'clearVariableMonitoring'), { action: 'ClearVariableMonitoring', payload: { id: ([] as unknown[]).concat(p.ids ?? []).map(Number) } }),
+    publishFirmware: (s, p) => (only(s, '2.0.1', 'publishFirmware'), publishFirmware201(s, p, num(p.requestId) ?? requestCounter++)),
+    unpublishFirmware: (s, p) => (only(s, '2.0.1', 'unpublishFirmware'), unpublishFirmware201(s, p)),
   };
 
   return {

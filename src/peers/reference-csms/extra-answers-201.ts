@@ -5,7 +5,7 @@ import type { StationSession } from './session.js';
 /**
  * Faults of the 2.0.1 CSMS cases outside the Part 5 certification tables, on the station's own messages: a CSMS that
  * takes charging limits only from its own source (CSO), that cannot take a changed charging rate during a transaction,
- * or that needs a value in every monitoring event. Without faults the handlers answer as before.
+ * that needs a value in every monitoring event, or that cannot take a failed firmware publication. Without faults the handlers answer as before.
  */
 export function registerExtraAnswers201(ep: RpcEndpoint, s: StationSession): void {
   wrap(ep, 'NotifyChargingLimit', (req) => {
@@ -21,6 +21,9 @@ export function registerExtraAnswers201(ep: RpcEndpoint, s: StationSession): voi
   wrap(ep, 'NotifyEvent', (req) => {
     const events = (req.eventData as Array<{ actualValue?: string }> | undefined) ?? [];
     if (s.faults.has('csms201-notify-event-empty-value-error') && events.some((e) => e.actualValue === '')) throw new RpcError('PropertyConstraintViolation', 'actualValue is empty');
+  });
+  wrap(ep, 'PublishFirmwareStatusNotification', (req) => {
+    if (s.faults.has('csms201-publish-firmware-failure-status-error') && ['DownloadFailed', 'InvalidChecksum', 'PublishFailed'].includes(String(req.status))) throw new RpcError('PropertyConstraintViolation', `status ${String(req.status)} not expected`);
   });
 }
 
