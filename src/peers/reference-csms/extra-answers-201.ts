@@ -5,7 +5,7 @@ import type { StationSession } from './session.js';
 /**
  * Faults of the 2.0.1 CSMS cases outside the Part 5 certification tables, on the station's own messages: a CSMS that
  * takes charging limits only from its own source (CSO), that cannot take a changed charging rate during a transaction,
- * that needs a value in every monitoring event, or that cannot take a failed firmware publication. Without faults the handlers answer as before.
+ * that needs a value in every monitoring event, that cannot take a failed firmware publication, or that rejects reported profiles it did not set. Without faults the handlers answer as before.
  */
 export function registerExtraAnswers201(ep: RpcEndpoint, s: StationSession): void {
   wrap(ep, 'NotifyChargingLimit', (req) => {
@@ -24,6 +24,10 @@ export function registerExtraAnswers201(ep: RpcEndpoint, s: StationSession): voi
   });
   wrap(ep, 'PublishFirmwareStatusNotification', (req) => {
     if (s.faults.has('csms201-publish-firmware-failure-status-error') && ['DownloadFailed', 'InvalidChecksum', 'PublishFailed'].includes(String(req.status))) throw new RpcError('PropertyConstraintViolation', `status ${String(req.status)} not expected`);
+  });
+  wrap(ep, 'ReportChargingProfiles', (req) => {
+    const profiles = (req.chargingProfile as Array<{ chargingProfilePurpose?: string }> | undefined) ?? [];
+    if (s.faults.has('csms201-report-external-constraints-error') && profiles.some((p) => p.chargingProfilePurpose === 'ChargingStationExternalConstraints')) throw new RpcError('PropertyConstraintViolation', 'unknown charging profile');
   });
 }
 
