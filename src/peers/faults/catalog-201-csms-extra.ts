@@ -11,4 +11,5 @@ export const CATALOG_201_CSMS_EXTRA_FAULTS = {
   'csms201-firmware-checksum-sha256': { peer: 'csms', versions: V201, description: 'PublishFirmware and UnpublishFirmware carry a SHA-256 checksum (64 hex digits, beyond the schema\'s 32 characters) instead of the MD5 one.' },
   'csms201-publish-firmware-failure-status-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a PublishFirmwareStatusNotification with a failure status (DownloadFailed, InvalidChecksum, PublishFailed) with a CALLERROR.' },
   'csms201-report-external-constraints-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a ReportChargingProfiles with a ChargingStationExternalConstraints profile (one it did not set) with a CALLERROR.' },
+  'csms201-get-variables-limit-ignored': { peer: 'csms', versions: V201, description: 'The CSMS puts every requested variable in one GetVariablesRequest, more than the DeviceDataCtrlr.ItemsPerMessage[GetVariables] it read from the station.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -6,6 +6,7 @@ import { certificateRequestFaults201, deleteListed201, listForDelete201 } from '
 import { customerInformation201, getLogFaults201 } from './diagnostics-201.js';
 import { updateFirmware201 } from './firmware-201.js';
 import { publishFirmware201, unpublishFirmware201 } from './publish-firmware-201.js';
+import { afterGetVariables201, getVariablesInParts201 } from './items-per-message-201.js';
 import { getTransactionStatus201 } from './tx-status-201.js';
 import { clearVariableMonitoring201, getMonitoringReport201, getReport201, setMonitoringBase201, setMonitoringLevel201, setVariableMonitoring201 } from './monitoring-201.js';
 import { clearDisplayMessage201, costUpdated201, getDisplayMessages201, setDisplayMessage201 } from './display-message-201.js';
@@ -262,6 +263,8 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
       if (action === 'sendLocalList' && session.version === '2.0.1') return void (await sendLocalList201(session, params, validIdTags));
       // 2.0.1 N06.FR.04: the ids in parts of the station's ItemsPerMessage[ClearVariableMonitoring] (monitoring-201.ts).
       if (action === 'clearVariableMonitoring' && session.version === '2.0.1') return void (await clearVariableMonitoring201(session, params));
+      // 2.0.1 B06.FR.05: at most the station's ItemsPerMessage[GetVariables] elements per request (items-per-message-201.ts).
+      if (action === 'getVariables' && session.version === '2.0.1' && (await getVariablesInParts201(session, make(session, params)))) return;
       const request = certificateRequestFaults201(session, securityRequestFaults(session, make(session, params)));
       const answer = await session.call(request.action, request.payload).catch((e: unknown) => {
         // 2.0.1 K01: a station without smart charging answers SetChargingProfile with NotSupported; the CSMS takes note.
@@ -274,6 +277,7 @@ export function createCsmsControl(pickSession: (stationId: unknown) => StationSe
         afterCustomerInformation201(session, request, answer);
         afterReserveNow201(session, request, answer);
         afterSmartChargingRequest201(session, request, answer);
+        afterGetVariables201(session, request, answer);
       }
       if (action === 'deleteCertificate' && request.action === 'GetInstalledCertificateIds') await deleteListed201(session, params, answer);
     },
