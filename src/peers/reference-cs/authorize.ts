@@ -18,7 +18,7 @@ export async function authorizeIdTag(st: Station, idTag: string, tokenType: stri
   const v2 = st.version !== '1.6';
   const preAuthorize = v2 ? preAuthorize201(st) : s.localPreAuthorize() && !st.faults.has('local-pre-authorize-ignored');
   // LocalPreAuthorize governs the online station (2.0.1 C12); offline, LocalAuthorizeOffline decides below.
-  if (local?.status === 'Accepted' && preAuthorize && (st.ready || !v2) && !(v2 && listIgnoredOnline201(st, idTag))) return local;
+  if (local?.status === 'Accepted' && preAuthorize && (st.ready || !v2) && !(v2 && listIgnoredOnline201(st, idTag))) return v2 && st.faults.has('auth-cache-201-group-not-cached') ? { ...local, parentIdTag: undefined } : local;
   if (v2 && local && preAuthorize && st.ready && refusedFromCache201(st, idTag, local)) return local;
   if (v2 && local && preAuthorize && st.ready && refusedFromList201(st, idTag, local)) return local;
   if (v2 && remoteAuthorizationDisabled201(st)) return local ?? { status: 'Invalid' };

@@ -20,7 +20,7 @@ export function registerCustomerInformation201(ep: RpcEndpoint, st: Station): vo
   ep.handle('CustomerInformation', (req, ctx) => {
     const idToken = req.idToken as { idToken: string; type: string } | undefined;
     const customerId = typeof req.customerIdentifier === 'string' ? req.customerIdentifier : undefined;
-    if (!idToken && req.customerCertificate === undefined && customerId === undefined) return { status: 'Invalid' };
+    if (!idToken && req.customerCertificate === undefined && customerId === undefined && !st.faults.has('customer-information-no-reference-accepted')) return { status: 'Invalid' };
     const who = idToken ? `idToken ${idToken.idToken} (${idToken.type})` : customerId !== undefined ? `customer ${customerId}` : 'the customer certificate';
     const lines: string[] = [];
     if (req.report === true) {

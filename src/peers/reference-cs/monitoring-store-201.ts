@@ -89,7 +89,7 @@ export class MonitorStore {
     const key = `${component.name}.${variable.name}`;
     const numeric = NUMERIC[key];
     if (!numeric && !TEXTUAL.has(key)) return result('Rejected', 'UnsupportedParam');
-    if (!numeric && (type === 'UpperThreshold' || type === 'LowerThreshold')) return result('UnsupportedMonitorType', 'UnsupportedParam');
+    if (!numeric && (type === 'UpperThreshold' || type === 'LowerThreshold') && !this.faults.has('monitor-threshold-on-text-accepted')) return result('UnsupportedMonitorType', 'UnsupportedParam');
     if (severity < 0 || severity > 9) return result('Rejected', 'ValueOutOfRange');
     if (type === 'Delta' && value < 0 && !this.faults.has('monitor-negative-delta-accepted')) return result('Rejected', 'ValuePositiveOnly');
     if ((type === 'Periodic' || type === 'PeriodicClockAligned') && value <= 0) return result('Rejected', 'ValuePositiveOnly');

@@ -1,6 +1,7 @@
 import type { Payload } from '../../ocpp/frame.js';
 import type { FaultName } from '../faults.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
+import { RpcError } from '../rpc-errors.js';
 import type { ProfileStore, SchedulePeriod, StoredProfile } from './smart-charging.js';
 import { composite16, type Profile16 } from './smart-charging-16.js';
 import type { Station } from './station.js';
@@ -55,7 +56,11 @@ const perStation = new WeakMap<Station, Map<string, number>>();
 /** Registers the handlers on a connection; the first time for a station, also what lives as long as the station. */
 export function registerSmartCharging201(ep: RpcEndpoint, p: SmartChargingParts201): void {
   const { st, engine, profiles } = p;
-  if (!st.opts.smartCharging) return; // without Smart Charging the requests are answered NotSupported (K01.FR.29)
+  if (!st.opts.smartCharging) {
+    // without Smart Charging the requests are answered NotSupported (K01.FR.29); the fault answers a CALLRESULT instead
+    if (st.faults.has('no-smart-charging-profile-rejected')) ep.handle('SetChargingProfile', () => ({ status: 'Rejected' }));
+    return;
+  }
   let txStarts = perStation.get(st);
   if (!txStarts) {
     txStarts = new Map();
@@ -71,7 +76,11 @@ export function registerSmartCharging201(ep: RpcEndpoint, p: SmartChargingParts2
     return c ? engine.txOf(c) : undefined;
   };
 
-  ep.handle('SetChargingProfile', (req) => ({ status: setProfile201(p, req.evseId as number, req.chargingProfile as ChargingProfile201) }));
+  ep.handle('SetChargingProfile', (req) => {
+    // customData is allowed in every type (Part 2 §1.4; Part 6 TC_P_04_CS): a strict parser that refuses it is the fault
+    if (st.faults.has('charging-profile-custom-data-rejected') && JSON.stringify(req.chargingProfile).includes('"customData"')) throw new RpcError('FormatViolation', 'unexpected property customData');
+    return { status: setProfile201(p, req.evseId as number, req.chargingProfile as ChargingProfile201) };
+  });
 
   ep.handle('ClearChargingProfile', (req) => {
     const criteria = (req.chargingProfileCriteria as { evseId?: number; chargingProfilePurpose?: string; stackLevel?: number } | undefined) ?? {};

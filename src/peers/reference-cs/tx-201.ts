@@ -42,6 +42,8 @@ interface Tx201 extends ActiveTx {
   reached: Set<string>;
   /** Why the driver's authorization ended (used when the transaction ends later, at unplug). */
   stopReason?: string;
+  /** The master pass idToken that ended the authorization (C16), reported with triggerReason StopAuthorized. */
+  stopIdToken?: IdToken;
   reportedChargingState?: string;
   lastMeterAt: number;
   meterTimer?: TimerHandle;
@@ -68,6 +70,7 @@ export class TxEngine201 implements TxEngine {
   private readonly plugTimeouts = new Map<Connector, TimerHandle>();
   /** Where a master pass was presented on a station with a user interface, until the holder chooses. */
   private masterPassAt?: Connector;
+  private masterPassToken?: IdToken;
   /** Remote starts still being authorized (AuthorizeRemoteStart): a transaction the EV starts meanwhile is the remote one. */
   private readonly remoteAuthorizing = new Map<Connector, number>();
   onTxEnded: () => void = () => undefined;
@@ -113,6 +116,7 @@ export class TxEngine201 implements TxEngine {
     st.events.emit('authorization', idTag, info.status);
     // A master pass (C16) never starts a transaction; without UI it stops every authorized one, with UI those the holder chooses.
     if (isMasterPass201(st, info)) {
+      this.masterPassToken = idToken;
       if (st.opts.masterPassUi) this.masterPassAt = target;
       else for (const [c, tx] of [...this.txs]) if (tx.authorized && (c === target || !st.faults.has('master-pass-201-stops-one'))) this.deauthorize(c, 'masterpass');
       return;
@@ -218,6 +222,7 @@ export class TxEngine201 implements TxEngine {
     if (how === 'local') this.event(c, tx, 'Updated', 'StopAuthorized', { withIdToken: true });
     tx.authorized = false;
     tx.energizing = false;
+    if (how === 'masterpass') tx.stopIdToken = this.masterPassToken;
     tx.stopReason = how === 'local' ? 'Local' : how === 'remote' ? 'Remote' : how === 'masterpass' ? 'MasterPass' : 'DeAuthorized';
     const trigger = how === 'local' ? 'ChargingStateChanged' : how === 'remote' ? 'RemoteStop' : how === 'masterpass' ? 'StopAuthorized' : 'Deauthorized';
     if (this.stopPointLost(c, tx)) this.end(c, tx, trigger, tx.stopReason);
@@ -421,6 +426,7 @@ export class TxEngine201 implements TxEngine {
       tx.evseSent = true;
     }
     if (o.withIdToken && tx.idToken) payload.idToken = tx.idToken;
+    else if (trigger === 'StopAuthorized' && tx.stopIdToken) payload.idToken = tx.stopIdToken; // C16: the master pass that stopped it
     if (o.reservationId !== undefined && !this.st.faults.has('reservation-201-id-not-reported')) payload.reservationId = o.reservationId;
     if (o.meter) {
       advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
