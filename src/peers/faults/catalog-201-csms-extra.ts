@@ -12,4 +12,5 @@ export const CATALOG_201_CSMS_EXTRA_FAULTS = {
   'csms201-publish-firmware-failure-status-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a PublishFirmwareStatusNotification with a failure status (DownloadFailed, InvalidChecksum, PublishFailed) with a CALLERROR.' },
   'csms201-report-external-constraints-error': { peer: 'csms', versions: V201, description: 'The CSMS answers a ReportChargingProfiles with a ChargingStationExternalConstraints profile (one it did not set) with a CALLERROR.' },
   'csms201-get-variables-limit-ignored': { peer: 'csms', versions: V201, description: 'The CSMS puts every requested variable in one GetVariablesRequest, more than the DeviceDataCtrlr.ItemsPerMessage[GetVariables] it read from the station.' },
+  'csms201-set-monitoring-multiple-first-only': { peer: 'csms', versions: V201, description: 'Asked to install several monitors at once, the CSMS sends only the first in its SetVariableMonitoring.' },
 } as const satisfies Record<string, FaultInfo>;

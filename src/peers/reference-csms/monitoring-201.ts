@@ -63,7 +63,8 @@ export function setMonitoringLevel201(s: StationSession, p: Params): Request {
 
 /** monitors: [{component, evseId?, variable, type, severity, value?}] or one given flat. A Delta monitor's value defaults to 1. */
 export function setVariableMonitoring201(s: StationSession, p: Params): Request {
-  const list = (p.monitors as Params[] | undefined) ?? [p];
+  const all = (p.monitors as Params[] | undefined) ?? [p];
+  const list = s.faults.has('csms201-set-monitoring-multiple-first-only') ? all.slice(0, 1) : all;
   const data = list.map((m) => {
     const cv = componentVariables(s, m)![0];
     const type = String(m.type ?? 'Delta');
