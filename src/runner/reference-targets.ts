@@ -146,6 +146,8 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     cancelFirmwareUpdates: sut.version !== '2.0.1' || sut.features.includes('C-60'),
     cableLock: sut.version === '2.0.1' && sut.features.includes('AQ-2'),
     masterPassUi: sut.version === '2.0.1' && sut.features.includes('C-07'),
+    // settings.unsupportedDisplayMessageState: a display without that message state (TC_O_18_CS)
+    displayMessageStates: ['Charging', 'Faulted', 'Idle', 'Unavailable'].filter((s) => s !== sut.settings.unsupportedDisplayMessageState),
     resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
     summaryInventory: sut.version !== '2.0.1' || sut.features.includes('C-56'),
     factoryMonitors: sut.version === '2.0.1' && sut.features.includes('AQ-5'),

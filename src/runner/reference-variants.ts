@@ -56,6 +56,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'charging profiles in A only', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'SC-2.2') },
   // A 2.0.1 station that does not support every display message priority (NOT UI-1.1: no AlwaysFront, TC_O_17_CS).
   { name: 'no AlwaysFront display messages', version: '2.0.1', role: 'cs', features: (f) => f.filter((x) => x !== 'UI-1.1') },
+  // A 2.0.1 station whose display does not support the message state Faulted (TC_O_18_CS).
+  { name: 'no Faulted display message state', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { settings: { ...referenceSutConfig('2.0.1', 'cs').settings, unsupportedDisplayMessageState: 'Faulted' } } },
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];
 

@@ -10,4 +10,5 @@ export const CATALOG_201_CS_EXTRA_FAULTS = {
   'charging-profile-custom-data-rejected': { peer: 'cs', versions: V201, description: 'Refuses a SetChargingProfile whose charging profile (or a schedule period) carries customData with a CALLERROR FormatViolation, as a parser without customData in the schema would.' },
   'customer-information-no-reference-accepted': { peer: 'cs', versions: V201, description: 'Answers a CustomerInformation request that names no customer (no idToken, customerCertificate or customerIdentifier) Accepted, instead of Invalid.' },
   'no-smart-charging-profile-rejected': { peer: 'cs', versions: V201, description: 'A station without Smart Charging answers SetChargingProfile with a CALLRESULT Rejected instead of the CALLERROR NotSupported.' },
+  'display-message-201-any-state': { peer: 'cs', versions: V201, description: 'Accepts a display message with a state the display does not support, instead of answering NotSupportedState.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -54,7 +54,7 @@ export function setDisplayMessage201(st: Station, engine: TxEngine201, req: Payl
   const priorities = supported(st, 'SupportedPriorities', 'AlwaysFront,InFront,NormalCycle');
   if (!priorities.includes(m.priority) && !st.faults.has('display-message-201-any-priority')) return { status: 'NotSupportedPriority' };
   if (!supported(st, 'SupportedFormats', 'ASCII,HTML,UTF8').includes(m.message.format) && !st.faults.has('display-message-201-any-format')) return { status: 'NotSupportedMessageFormat' };
-  if (m.state !== undefined && !STATES.includes(m.state)) return { status: 'NotSupportedState' };
+  if (m.state !== undefined && !(STATES.includes(m.state) && st.opts.displayMessageStates.includes(m.state)) && !st.faults.has('display-message-201-any-state')) return { status: 'NotSupportedState' };
   const s = purge(st, engine);
   if (m.transactionId !== undefined && !engine.transactions().some((t) => t.transactionId === m.transactionId) && !st.faults.has('display-message-201-unknown-transaction-accepted')) {
     return { status: 'UnknownTransaction' };

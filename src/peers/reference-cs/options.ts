@@ -82,6 +82,8 @@ export interface ReferenceCsOptions {
   cableLock?: boolean;
   /** 2.0.1 C16 with a user interface (Part 5 C-07): a master pass stops the transactions the user then chooses (masterPassChoose); false: all at once (C-08). Default false. */
   masterPassUi?: boolean;
+  /** 2.0.1 O01: the display message states the station supports (others: NotSupportedState). Default all four. */
+  displayMessageStates?: string[];
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -122,5 +124,6 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     firmwareDuringTransaction: o.firmwareDuringTransaction ?? 'wait',
     cableLock: o.cableLock ?? false,
     masterPassUi: o.masterPassUi ?? false,
+    displayMessageStates: o.displayMessageStates ?? ['Charging', 'Faulted', 'Idle', 'Unavailable'],
   };
 }
