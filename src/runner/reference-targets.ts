@@ -148,6 +148,10 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     masterPassUi: sut.version === '2.0.1' && sut.features.includes('C-07'),
     // settings.unsupportedDisplayMessageState: a display without that message state (TC_O_18_CS)
     displayMessageStates: ['Charging', 'Faulted', 'Idle', 'Unavailable'].filter((s) => s !== sut.settings.unsupportedDisplayMessageState),
+    // settings.unsupportedComponentCriterion / unsupportedMonitoringCriterion / unsupportedMonitoringBase (TC_B_19_CS, TC_N_04_CS, TC_N_07_CS)
+    reportCriteria: ['Active', 'Available', 'Enabled', 'Problem'].filter((s) => s !== sut.settings.unsupportedComponentCriterion),
+    monitoringCriteria: ['ThresholdMonitoring', 'DeltaMonitoring', 'PeriodicMonitoring'].filter((s) => s !== sut.settings.unsupportedMonitoringCriterion),
+    monitoringBases: ['All', 'FactoryDefault', 'HardWiredOnly'].filter((s) => s !== sut.settings.unsupportedMonitoringBase),
     resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
     summaryInventory: sut.version !== '2.0.1' || sut.features.includes('C-56'),
     factoryMonitors: sut.version === '2.0.1' && sut.features.includes('AQ-5'),

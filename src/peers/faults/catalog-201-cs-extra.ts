@@ -11,4 +11,7 @@ export const CATALOG_201_CS_EXTRA_FAULTS = {
   'customer-information-no-reference-accepted': { peer: 'cs', versions: V201, description: 'Answers a CustomerInformation request that names no customer (no idToken, customerCertificate or customerIdentifier) Accepted, instead of Invalid.' },
   'no-smart-charging-profile-rejected': { peer: 'cs', versions: V201, description: 'A station without Smart Charging answers SetChargingProfile with a CALLRESULT Rejected instead of the CALLERROR NotSupported.' },
   'display-message-201-any-state': { peer: 'cs', versions: V201, description: 'Accepts a display message with a state the display does not support, instead of answering NotSupportedState.' },
+  'report-unsupported-criterion-accepted': { peer: 'cs', versions: V201, description: 'Answers a GetReport with a componentCriteria value it does not support Accepted (ignoring that criterion) instead of NotSupported.' },
+  'monitor-report-unsupported-criterion-accepted': { peer: 'cs', versions: V201, description: 'Answers a GetMonitoringReport with a monitoringCriteria value it does not support as if it did, instead of NotSupported.' },
+  'monitoring-base-unsupported-accepted': { peer: 'cs', versions: V201, description: 'Answers SetMonitoringBase with a base it does not support Accepted instead of NotSupported.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -70,6 +70,7 @@ export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
 
   ep.handle('SetMonitoringBase', (req) => {
     if (req.monitoringBase === 'HardWiredOnly' && st.faults.has('monitoring-base-hardwired-only-unsupported')) return { status: 'NotSupported', statusInfo: { reasonCode: 'UnsupportedParam' } };
+    if (!st.opts.monitoringBases.includes(req.monitoringBase as string) && !st.faults.has('monitoring-base-unsupported-accepted')) return { status: 'NotSupported', statusInfo: { reasonCode: 'UnsupportedParam' } };
     ms.setBase(req.monitoringBase as 'All' | 'FactoryDefault' | 'HardWiredOnly');
     return { status: 'Accepted' };
   });
@@ -77,6 +78,8 @@ export function registerMonitoring201(ep: RpcEndpoint, st: Station): void {
   ep.handle('SetMonitoringLevel', (req) => (ms.setLevel(req.severity as number) ? { status: 'Accepted' } : { status: 'Rejected', statusInfo: { reasonCode: 'ValueOutOfRange' } }));
 
   ep.handle('GetMonitoringReport', (req, ctx) => {
+    const unsupported = ((req.monitoringCriteria as string[] | undefined) ?? []).some((c) => !st.opts.monitoringCriteria.includes(c));
+    if (unsupported && !st.faults.has('monitor-report-unsupported-criterion-accepted')) return { status: 'NotSupported', statusInfo: { reasonCode: 'UnsupportedParam' } };
     const monitors = ms.report(req.monitoringCriteria as string[] | undefined, req.componentVariable as never);
     if (!monitors) return { status: 'NotSupported', statusInfo: { reasonCode: 'UnsupportedParam' } };
     if (monitors.length === 0) return { status: 'EmptyResultSet', statusInfo: { reasonCode: 'NotFound' } };

@@ -84,6 +84,10 @@ export interface ReferenceCsOptions {
   masterPassUi?: boolean;
   /** 2.0.1 O01: the display message states the station supports (others: NotSupportedState). Default all four. */
   displayMessageStates?: string[];
+  /** 2.0.1 B08 / N02 / N03: the GetReport componentCriteria, GetMonitoringReport monitoringCriteria and SetMonitoringBase bases the station supports (others: NotSupported). Default all. */
+  reportCriteria?: string[];
+  monitoringCriteria?: string[];
+  monitoringBases?: string[];
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -125,5 +129,8 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     cableLock: o.cableLock ?? false,
     masterPassUi: o.masterPassUi ?? false,
     displayMessageStates: o.displayMessageStates ?? ['Charging', 'Faulted', 'Idle', 'Unavailable'],
+    reportCriteria: o.reportCriteria ?? ['Active', 'Available', 'Enabled', 'Problem'],
+    monitoringCriteria: o.monitoringCriteria ?? ['ThresholdMonitoring', 'DeltaMonitoring', 'PeriodicMonitoring'],
+    monitoringBases: o.monitoringBases ?? ['All', 'FactoryDefault', 'HardWiredOnly'],
   };
 }

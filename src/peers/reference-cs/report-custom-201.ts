@@ -30,7 +30,8 @@ export function registerReportCustom201(ep: RpcEndpoint, st: Station): void {
     const dm = st.deviceModel;
     if (!dm) return { status: 'Rejected' };
     const criteria = (req.componentCriteria as string[] | undefined) ?? [];
-    if (criteria.some((c) => !CRITERIA.includes(c))) return { status: 'NotSupported', statusInfo: { reasonCode: 'UnsupportedParam' } };
+    const unsupported = (c: string) => !st.opts.reportCriteria.includes(c) && !st.faults.has('report-unsupported-criterion-accepted');
+    if (criteria.some((c) => !CRITERIA.includes(c) || unsupported(c))) return { status: 'NotSupported', statusInfo: { reasonCode: 'UnsupportedParam' } };
     const data = customReport(baseReport(dm, st.faults, 'FullInventory') as Item[], criteria, req.componentVariable as Selector[] | undefined, st.faults);
     if (data.length === 0) return { status: 'EmptyResultSet', statusInfo: { reasonCode: 'NotFound' } };
     ctx.afterReply(() => sendParts(st, req.requestId as number, data));
