@@ -32,6 +32,8 @@ interface Faults {
 /** Numeric variables that can be monitored, with the range a threshold must stay in (N04.FR.13). */
 const NUMERIC: Record<string, { min: number; max: number }> = {
   'EVSE.Power': { min: 0, max: Number(VARIABLE_SPECS.find((s) => s.component === 'EVSE' && s.variable === 'Power')?.value ?? 22000) },
+  // a configuration variable that changes only by SetVariables (Part 6 TC_N_61_CS)
+  'OCPPCommCtrlr.OfflineThreshold': { min: 0, max: 86_400 },
 };
 /** Non-numeric variables that can be monitored (Delta: any change; Periodic). */
 const TEXTUAL = new Set(['ChargingStation.AvailabilityState', 'EVSE.AvailabilityState', 'Connector.AvailabilityState', 'SecurityCtrlr.BasicAuthPassword']);
