@@ -152,6 +152,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     reportCriteria: ['Active', 'Available', 'Enabled', 'Problem'].filter((s) => s !== sut.settings.unsupportedComponentCriterion),
     monitoringCriteria: ['ThresholdMonitoring', 'DeltaMonitoring', 'PeriodicMonitoring'].filter((s) => s !== sut.settings.unsupportedMonitoringCriterion),
     monitoringBases: ['All', 'FactoryDefault', 'HardWiredOnly'].filter((s) => s !== sut.settings.unsupportedMonitoringBase),
+    logTypesWithoutInformation: typeof sut.settings.logTypeWithoutInformation === 'string' ? [sut.settings.logTypeWithoutInformation] : [],
     resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
     summaryInventory: sut.version !== '2.0.1' || sut.features.includes('C-56'),
     factoryMonitors: sut.version === '2.0.1' && sut.features.includes('AQ-5'),

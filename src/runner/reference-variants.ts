@@ -60,6 +60,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'no Faulted display message state', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { settings: { ...referenceSutConfig('2.0.1', 'cs').settings, unsupportedDisplayMessageState: 'Faulted' } } },
   // A 2.0.1 station without the report criterion Problem, the monitoring criterion PeriodicMonitoring and the monitoring base FactoryDefault (TC_B_19_CS, TC_N_04_CS, TC_N_07_CS).
   { name: 'some report and monitoring criteria unsupported', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { settings: { ...referenceSutConfig('2.0.1', 'cs').settings, unsupportedComponentCriterion: 'Problem', unsupportedMonitoringCriterion: 'PeriodicMonitoring', unsupportedMonitoringBase: 'FactoryDefault' } } },
+  // A 2.0.1 station without diagnostics log information (GetLog DiagnosticsLog Rejected, TC_N_34_CS).
+  { name: 'no diagnostics log information', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { settings: { ...referenceSutConfig('2.0.1', 'cs').settings, logTypeWithoutInformation: 'DiagnosticsLog' } } },
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];
 

@@ -14,4 +14,5 @@ export const CATALOG_201_CS_EXTRA_FAULTS = {
   'report-unsupported-criterion-accepted': { peer: 'cs', versions: V201, description: 'Answers a GetReport with a componentCriteria value it does not support Accepted (ignoring that criterion) instead of NotSupported.' },
   'monitor-report-unsupported-criterion-accepted': { peer: 'cs', versions: V201, description: 'Answers a GetMonitoringReport with a monitoringCriteria value it does not support as if it did, instead of NotSupported.' },
   'monitoring-base-unsupported-accepted': { peer: 'cs', versions: V201, description: 'Answers SetMonitoringBase with a base it does not support Accepted instead of NotSupported.' },
+  'log-without-information-accepted': { peer: 'cs', versions: V201, description: 'Answers GetLog Accepted (and uploads an empty file) for a log type of which it has no information, instead of Rejected.' },
 } as const satisfies Record<string, FaultInfo>;

@@ -13,6 +13,7 @@ export function registerLog201(ep: RpcEndpoint, st: Station, maintenance: Mainte
   ep.handle('GetLog', (req, ctx) => {
     const location = (req.log as { remoteLocation: string }).remoteLocation;
     const requestId = req.requestId as number;
+    if (st.opts.logTypesWithoutInformation.includes(req.logType as string) && !st.faults.has('log-without-information-accepted')) return { status: 'Rejected' };
     if (!/fail/i.test(location) || st.faults.has('diagnostics-upload-failure-hidden')) {
       // N01.FR.12 (Part 5 C-57): a request during an upload cancels it, says so, and starts the new one.
       const canceled = !st.faults.has('log-upload-not-canceled') && maintenance.cancelUpload();

@@ -88,6 +88,8 @@ export interface ReferenceCsOptions {
   reportCriteria?: string[];
   monitoringCriteria?: string[];
   monitoringBases?: string[];
+  /** 2.0.1 N01: the log types of which the station has no information (GetLog Rejected, N01.FR.05). Default none. */
+  logTypesWithoutInformation?: string[];
 }
 
 export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
@@ -132,5 +134,6 @@ export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
     reportCriteria: o.reportCriteria ?? ['Active', 'Available', 'Enabled', 'Problem'],
     monitoringCriteria: o.monitoringCriteria ?? ['ThresholdMonitoring', 'DeltaMonitoring', 'PeriodicMonitoring'],
     monitoringBases: o.monitoringBases ?? ['All', 'FactoryDefault', 'HardWiredOnly'],
+    logTypesWithoutInformation: o.logTypesWithoutInformation ?? [],
   };
 }
