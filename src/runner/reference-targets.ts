@@ -153,6 +153,7 @@ async function openReferenceStation(sut: ResolvedSut, options: ReferenceTargetOp
     monitoringCriteria: ['ThresholdMonitoring', 'DeltaMonitoring', 'PeriodicMonitoring'].filter((s) => s !== sut.settings.unsupportedMonitoringCriterion),
     monitoringBases: ['All', 'FactoryDefault', 'HardWiredOnly'].filter((s) => s !== sut.settings.unsupportedMonitoringBase),
     logTypesWithoutInformation: typeof sut.settings.logTypeWithoutInformation === 'string' ? [sut.settings.logTypeWithoutInformation] : [],
+    externalLimitA: typeof sut.settings.externalChargingLimitA === 'number' ? sut.settings.externalChargingLimitA : undefined,
     resetPerEvse: sut.version === '2.0.1' && sut.features.includes('C-13'),
     summaryInventory: sut.version !== '2.0.1' || sut.features.includes('C-56'),
     factoryMonitors: sut.version === '2.0.1' && sut.features.includes('AQ-5'),

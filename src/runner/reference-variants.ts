@@ -62,6 +62,8 @@ export const REFERENCE_VARIANTS: readonly ReferenceVariant[] = [
   { name: 'some report and monitoring criteria unsupported', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { settings: { ...referenceSutConfig('2.0.1', 'cs').settings, unsupportedComponentCriterion: 'Problem', unsupportedMonitoringCriterion: 'PeriodicMonitoring', unsupportedMonitoringBase: 'FactoryDefault' } } },
   // A 2.0.1 station without diagnostics log information (GetLog DiagnosticsLog Rejected, TC_N_34_CS).
   { name: 'no diagnostics log information', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { settings: { ...referenceSutConfig('2.0.1', 'cs').settings, logTypeWithoutInformation: 'DiagnosticsLog' } } },
+  // A 2.0.1 station that an external system gave a charging limit of 16 A (TC_K_52_CS).
+  { name: 'external charging limit', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { settings: { ...referenceSutConfig('2.0.1', 'cs').settings, externalChargingLimitA: 16 } } },
   { name: 'no smart charging', version: '2.0.1', role: 'cs', features: (f) => [...f], config: { profiles: ['Core', 'Advanced Device Management', 'Advanced Security', 'Advanced User Interface', 'ISO 15118 Support', 'Local Authorization List Management', 'Reservation'] } },
 ];
 

@@ -6,7 +6,7 @@ import { describeCatalogGroup, type CatchSpec } from './catalog-group.js';
  * exists to catch, naming the broken expectation.
  */
 
-const CASES = ['TC_B_24_CS', 'TC_O_39_CS', 'TC_C_14_CS', 'TC_N_38_CS', 'TC_P_04_CS', 'TC_N_29_CS', 'TC_N_33_CS', 'TC_K_15_CS', 'TC_O_18_CS', 'TC_B_19_CS', 'TC_N_04_CS', 'TC_N_07_CS', 'TC_N_61_CS', 'TC_N_34_CS'];
+const CASES = ['TC_B_24_CS', 'TC_O_39_CS', 'TC_C_14_CS', 'TC_N_38_CS', 'TC_P_04_CS', 'TC_N_29_CS', 'TC_N_33_CS', 'TC_K_15_CS', 'TC_O_18_CS', 'TC_B_19_CS', 'TC_N_04_CS', 'TC_N_07_CS', 'TC_N_61_CS', 'TC_N_34_CS', 'TC_K_52_CS'];
 
 const CATCHES: CatchSpec[] = [
   { id: 'TC_B_24_CS', fault: 'reservation-201-lost-on-reboot', reason: /^Step 3 failed: expected StatusNotification where evseId is 1, connectorId is 1, connectorStatus is "Reserved".*\(connectorStatus: expected "Reserved", got "Available"\)/ },
@@ -23,6 +23,7 @@ const CATCHES: CatchSpec[] = [
   { id: 'TC_N_07_CS', fault: 'monitoring-base-unsupported-accepted', reason: /^Step 1 failed: expected a CALLRESULT where status is "NotSupported".*got CALLRESULT \{"status":"Accepted"\}/ },
   { id: 'TC_N_61_CS', fault: 'monitor-delta-numeric-not-triggered', reason: /^Step 6 failed: expected NotifyEvent where eventData contains .*trigger is "Delta".*variable\.name is "OfflineThreshold".*got nothing matching/ },
   { id: 'TC_N_34_CS', fault: 'log-without-information-accepted', reason: /^Step 2 failed: expected a CALLRESULT where status is "Rejected"; got CALLRESULT \{"status":"Accepted"/ },
+  { id: 'TC_K_52_CS', fault: 'external-limit-not-reported', reason: /^Step 2 failed: expected a CALLRESULT where status is "Accepted"; got CALLRESULT \{"status":"NoProfiles"\}/ },
 ];
 
 describeCatalogGroup({

@@ -15,4 +15,5 @@ export const CATALOG_201_CS_EXTRA_FAULTS = {
   'monitor-report-unsupported-criterion-accepted': { peer: 'cs', versions: V201, description: 'Answers a GetMonitoringReport with a monitoringCriteria value it does not support as if it did, instead of NotSupported.' },
   'monitoring-base-unsupported-accepted': { peer: 'cs', versions: V201, description: 'Answers SetMonitoringBase with a base it does not support Accepted instead of NotSupported.' },
   'log-without-information-accepted': { peer: 'cs', versions: V201, description: 'Answers GetLog Accepted (and uploads an empty file) for a log type of which it has no information, instead of Rejected.' },
+  'external-limit-not-reported': { peer: 'cs', versions: V201, description: 'Keeps a charging limit from an external system outside its charging profiles: GetChargingProfiles for ChargingStationExternalConstraints finds nothing.' },
 } as const satisfies Record<string, FaultInfo>;

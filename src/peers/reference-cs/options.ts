@@ -90,9 +90,11 @@ export interface ReferenceCsOptions {
   monitoringBases?: string[];
   /** 2.0.1 N01: the log types of which the station has no information (GetLog Rejected, N01.FR.05). Default none. */
   logTypesWithoutInformation?: string[];
+  /** 2.0.1 K12: a limit (A) an external system gave the station, kept as a ChargingStationExternalConstraints profile. Default none. */
+  externalLimitA?: number;
 }
 
-export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber'>;
+export type ResolvedCsOptions = Required<Omit<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber' | 'externalLimitA'>> & Pick<ReferenceCsOptions, 'password' | 'tls' | 'serialNumber' | 'externalLimitA'>;
 
 export function resolveCsOptions(o: ReferenceCsOptions): ResolvedCsOptions {
   if (!o.url) throw new Error('the reference charging station needs the CSMS url');

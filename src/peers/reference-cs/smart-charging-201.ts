@@ -2,6 +2,7 @@ import type { Payload } from '../../ocpp/frame.js';
 import type { FaultName } from '../faults.js';
 import type { RpcEndpoint } from '../rpc-endpoint.js';
 import { RpcError } from '../rpc-errors.js';
+import { installExternalLimit201 } from './external-limit-201.js';
 import type { ProfileStore, SchedulePeriod, StoredProfile } from './smart-charging.js';
 import { composite16, type Profile16 } from './smart-charging-16.js';
 import type { Station } from './station.js';
@@ -65,6 +66,7 @@ export function registerSmartCharging201(ep: RpcEndpoint, p: SmartChargingParts2
   if (!txStarts) {
     txStarts = new Map();
     perStation.set(st, txStarts);
+    installExternalLimit201(st, profiles); // K12: a limit from an external system, when the station was given one
     // Fault sc201-profiles-lost-on-reboot: profiles kept in volatile memory only (K01.FR.27 wants them persistent).
     st.events.on('boot', () => {
       if (st.faults.has('sc201-profiles-lost-on-reboot')) profiles.clear({});
