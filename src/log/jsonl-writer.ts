@@ -8,6 +8,11 @@ import { redactFrameRecord } from './redact.js';
  * Records are batched for at most `FLUSH_MS` (or `FLUSH_BYTES`) and written with one write in flight at a
  * time, so writing never blocks traffic, a busy proxy makes few large writes instead of many small ones, and
  * a killed process loses at most the last few milliseconds. `flushSync` is for exit paths.
+ *
+ * Every batch is written at a file offset assigned when it is taken, so the order of the lines never depends
+ * on the order in which writes complete: `flushSync` on an exit path writes after a batch still in flight in
+ * the thread pool, and writes that batch once more at its own offset (same bytes, same place), since the
+ * process may end before the thread pool does.
  */
 const FLUSH_MS = 5;
 const FLUSH_BYTES = 256 * 1024;
@@ -21,11 +26,14 @@ export class JsonlWriter {
   private block: Buffer | undefined;
   private used = 0;
   private pendingBytes = 0;
-  private inFlight = false;
+  /** The batch being written by the thread pool, and its file offset. */
+  private inFlight: { chunk: Buffer; at: number } | undefined;
+  /** The file offset of the next batch. */
+  private position = 0;
   private timer: NodeJS.Timeout | undefined;
   private waiters: Array<() => void> = [];
   private failed: Error | undefined;
-  /** Records handed in, and bytes written to the file so far. */
+  /** Records handed in, and the end of the furthest write completed so far (the file's length once all are done). */
   records = 0;
   bytesWritten = 0;
 
@@ -33,8 +41,7 @@ export class JsonlWriter {
     readonly path: string,
     private readonly onError: (e: Error) => void,
   ) {
-    // Append mode: an exit-path flushSync racing an async write in flight can never overwrite its bytes.
-    this.fd = openSync(path, 'ax');
+    this.fd = openSync(path, 'wx');
   }
 
   /** Creates `dir` if needed and a new file in it named after the run (never reuses a file). */
@@ -75,12 +82,13 @@ export class JsonlWriter {
 
   /** Writes whatever is pending synchronously, for exit paths (`process.on("exit")`) where nothing async runs. */
   flushSync(): void {
-    if (this.fd === undefined || this.pendingBytes === 0) return;
-    const chunk = this.take();
-    let off = 0;
+    if (this.fd === undefined || (this.pendingBytes === 0 && !this.inFlight)) return;
     try {
-      while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
-      this.bytesWritten += off;
+      if (this.inFlight) this.writeSyncAt(this.inFlight.chunk, this.inFlight.at);
+      if (this.pendingBytes > 0) {
+        const chunk = this.take();
+        this.writeSyncAt(chunk, this.claim(chunk.length));
+      }
     } catch (e) {
       this.fail(e);
     }
@@ -117,6 +125,19 @@ export class JsonlWriter {
     this.used = 0;
   }
 
+  private writeSyncAt(chunk: Buffer, at: number): void {
+    let off = 0;
+    while (off < chunk.length) off += writeSync(this.fd as number, chunk, off, chunk.length - off, at + off);
+    this.bytesWritten = Math.max(this.bytesWritten, at + off);
+  }
+
+  /** The file offset for a batch of `bytes` taken now. */
+  private claim(bytes: number): number {
+    const at = this.position;
+    this.position += bytes;
+    return at;
+  }
+
   /** Everything pending, as one buffer the caller now owns. */
   private take(): Buffer {
     this.seal();
@@ -132,21 +153,22 @@ export class JsonlWriter {
     if (this.fd === undefined || this.inFlight) return;
     if (this.pendingBytes === 0) return this.settle();
     const chunk = this.take();
-    this.inFlight = true;
-    this.writeChunk(chunk, 0);
+    this.inFlight = { chunk, at: this.claim(chunk.length) };
+    this.writeChunk(this.inFlight, 0);
   }
 
-  private writeChunk(chunk: Buffer, offset: number): void {
-    write(this.fd as number, chunk, offset, chunk.length - offset, null, (err, n) => {
+  private writeChunk(batch: { chunk: Buffer; at: number }, offset: number): void {
+    const { chunk, at } = batch;
+    write(this.fd as number, chunk, offset, chunk.length - offset, at + offset, (err, n) => {
       if (err) {
-        this.inFlight = false;
+        this.inFlight = undefined;
         this.fail(err);
         return this.settle();
       }
-      this.bytesWritten += n;
-      // A short write (rare on files) continues where it stopped, so lines are never split or reordered.
-      if (offset + n < chunk.length) return this.writeChunk(chunk, offset + n);
-      this.inFlight = false;
+      this.bytesWritten = Math.max(this.bytesWritten, at + offset + n);
+      // A short write (rare on files) continues where it stopped.
+      if (offset + n < chunk.length) return this.writeChunk(batch, offset + n);
+      this.inFlight = undefined;
       // More arrived while writing: it waits for its own short batch window, unless someone is flushing.
       if (this.waiters.length > 0 || this.pendingBytes >= FLUSH_BYTES) this.drain();
       else if (this.pendingBytes > 0) this.timer ??= setTimeout(() => this.drain(), FLUSH_MS);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { pbkdf2 } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,21 @@ describe('JsonlWriter', () => {
     const got = lines(w.path).map((l) => l.raw);
     expect(got.length).to.equal(expected.length);
     expect(got.findIndex((raw, i) => raw !== expected[i])).to.equal(-1);
+    expect(w.bytesWritten).to.equal(readFileSync(w.path).length);
+  });
+
+  it('flushSync while a write is still in flight keeps the lines in order (the exit path of a busy proxy)', async () => {
+    const w = JsonlWriter.create(dir);
+    // The thread pool is kept busy, so the batch write below waits in its queue while flushSync runs.
+    const busy = Array.from({ length: 4 }, () => new Promise((r) => pbkdf2('p', 's', 300_000, 32, 'sha256', r)));
+    // About 300 KB: past the batch size, so a write of these lines is in flight from here on.
+    for (let i = 0; i < 3000; i++) w.writeFrame(frame(i));
+    for (let i = 3000; i < 3100; i++) w.writeFrame(frame(i));
+    w.flushSync();
+    await Promise.all(busy);
+    await w.close();
+    const got = lines(w.path);
+    expect(got.map((r) => Number(r.id))).to.deep.equal(Array.from({ length: 3100 }, (_, i) => i));
     expect(w.bytesWritten).to.equal(readFileSync(w.path).length);
   });
 
