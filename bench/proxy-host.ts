@@ -25,7 +25,7 @@ if (role === 'pipe') {
 } else {
   const handle = await startProxy({ port: 0, upstream: `ws://${upstream}/ocpp`, log: { dir: logDir }, quiet: true });
   close = () => handle.close();
-  stats = () => ({ ...handle.stats(), logFile: handle.logFile });
+  stats = async () => ({ ...(await handle.stats()), logFile: handle.logFile });
   process.send?.({ ready: true, url: handle.url });
 }
 
@@ -63,7 +63,7 @@ process.on('message', async (m: { cmd: string }) => {
     const u = process.cpuUsage();
     process.send?.({ cpuMicros: u.user + u.system });
   } else if (m.cmd === 'stats') {
-    process.send?.({ stats: stats() });
+    process.send?.({ stats: await stats() });
   } else if (m.cmd === 'close') {
     await close();
     process.send?.({ closed: true });

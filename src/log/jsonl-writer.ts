@@ -37,19 +37,30 @@ export class JsonlWriter {
   records = 0;
   bytesWritten = 0;
 
-  private constructor(
+  /** Writes to `fd`, a new empty file at `path` (see `createFile`); the writer closes it. */
+  constructor(
     readonly path: string,
-    private readonly onError: (e: Error) => void,
+    fd: number,
+    private readonly onError: (e: Error) => void = () => {},
   ) {
-    this.fd = openSync(path, 'wx');
+    this.fd = fd;
   }
 
   /** Creates `dir` if needed and a new file in it named after the run (never reuses a file). */
   static create(dir: string, options: { prefix?: string; onError?: (e: Error) => void } = {}): JsonlWriter {
+    const { path, fd } = JsonlWriter.createFile(dir, options.prefix);
+    return new JsonlWriter(path, fd, options.onError);
+  }
+
+  /**
+   * The new log file alone, opened for writing: the proxy opens it where a bad directory can still fail its
+   * start, and writes it from its record thread (file descriptors are shared by the process's threads).
+   */
+  static createFile(dir: string, prefix = 'proxy'): { path: string; fd: number } {
     mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const name = `${options.prefix ?? 'proxy'}-${stamp}-${process.pid}-${++fileCounter}.jsonl`;
-    return new JsonlWriter(join(dir, name), options.onError ?? (() => {}));
+    const path = join(dir, `${prefix}-${stamp}-${process.pid}-${++fileCounter}.jsonl`);
+    return { path, fd: openSync(path, 'wx') };
   }
 
   /** A frame record, with secrets redacted. */

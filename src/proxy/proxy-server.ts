@@ -2,22 +2,20 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { JsonlWriter } from '../log/jsonl-writer.js';
 import { redactAuthorization } from '../log/redact.js';
 import { precompile } from '../ocpp/schema-validator.js';
 import { versionOfSubprotocol } from '../ocpp/versions.js';
 import type { ConnectionEventRecord, Finding, Version } from '../types.js';
 import { ConsoleView, wantsColor } from './console-view.js';
 import { createHttpPassthrough, type HttpRecord } from './http-passthrough.js';
-import { InspectionQueue } from './inspection-queue.js';
 import { LiveView } from './live-view.js';
 import { replyAndClose } from './http-reply.js';
 import { RecordStream } from './observers.js';
+import { RecordPipeline } from './record-pipeline.js';
 import { RelaySession } from './relay-session.js';
 import { Session } from './session.js';
 import type { SessionBase } from './session-common.js';
 import { displayUrl, readStationRequest, upgradeProblem, type StationRequest } from './station-request.js';
-import { StatsCollector } from './stats.js';
 import { clientCertificate, serverTlsOptions } from './tls-options.js';
 import type { ProxyHandle, ProxyOptions, ProxyStats } from './types.js';
 import { dialUpstream, type Dial, type DialResult } from './upstream-dialer.js';
@@ -61,10 +59,9 @@ class ProxyServer extends RecordStream implements ProxyHandle {
   private readonly dials = new Set<Dial>();
   private readonly sockets = new Set<Socket>();
   private readonly counters = { conn: 0, http: 0 };
-  private readonly collector = new StatsCollector();
-  private readonly inspections = new InspectionQueue((e) => this.event('error', '', '', { side: 'proxy', message: `inspecting a frame failed: ${e instanceof Error ? e.message : String(e)}` }));
+  private backpressurePauses = 0;
   private readonly http;
-  private writer?: JsonlWriter;
+  private records!: RecordPipeline;
   private consoleView?: ConsoleView;
   private liveView?: LiveView;
   private closing?: Promise<void>;
@@ -83,6 +80,17 @@ class ProxyServer extends RecordStream implements ProxyHandle {
       this.liveView = await LiveView.start(this.o.ui);
       this.uiUrl = this.liveView.url;
     }
+    try {
+      this.records = new RecordPipeline(this.o.log, {
+        deliver: ([kind, record]) => (kind === 'frame' ? this.publishFrame(record) : this.publishEvent(record)),
+        wants: (kind) => this.listenerCount(kind) > 0,
+        problem: (message) => process.stderr.write(`ocpp-harness proxy: ${message}\n`),
+      }, this.o.recordBacklogBytes);
+    } catch (e) {
+      await this.liveView?.close();
+      throw e;
+    }
+    this.logFile = this.records.logFile;
     this.attachObservers();
     if (this.o.tls) {
       const tls = await serverTlsOptions(this.o.tls, this.o.clientCa);
@@ -112,7 +120,7 @@ class ProxyServer extends RecordStream implements ProxyHandle {
         resolve();
       });
     }).catch(async (e: NodeJS.ErrnoException) => {
-      await this.writer?.close();
+      await this.records.close();
       await this.liveView?.close();
       throw new Error(`cannot listen on ${host}:${this.o.port}: ${e.code ?? e.message}`);
     });
@@ -122,9 +130,9 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     this.event('proxy-start', '', '', { url: this.url, upstream: displayUrl(this.upstream.toString()), enforce: this.o.enforce === true });
   }
 
-  stats(): ProxyStats {
-    this.inspections.flush();
-    return this.collector.snapshot(this.observerErrors);
+  async stats(): Promise<ProxyStats> {
+    const counted = await this.records.stats();
+    return { ...counted, backpressurePauses: this.backpressurePauses, observerErrors: this.observerErrors };
   }
 
   close(): Promise<void> {
@@ -132,16 +140,8 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     return this.closing;
   }
 
+  /** The log and the counts are kept by the record thread; these observers get the records it sends back. */
   private attachObservers(): void {
-    this.on('frame', (r) => this.collector.onFrame(r));
-    this.on('event', (e) => this.collector.onEvent(e));
-    if (this.o.log) {
-      const writer = JsonlWriter.create(this.o.log.dir, { onError: (e) => process.stderr.write(`ocpp-harness proxy: cannot write the frame log: ${e.message}\n`) });
-      this.writer = writer;
-      this.logFile = writer.path;
-      this.on('frame', (r) => writer.writeFrame(r));
-      this.on('event', (e) => writer.writeEvent(e));
-    }
     const live = this.liveView;
     if (live) {
       this.on('frame', (r) => live.frame(r));
@@ -150,7 +150,8 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     if (this.o.console) {
       const view = new ConsoleView(this.o.console, { quiet: this.o.quiet, color: this.o.color ?? wantsColor(this.o.console) });
       this.consoleView = view;
-      this.on('frame', (r) => view.onFrame(r));
+      // Quiet: no frame listener, so frame records are not even sent back from the record thread.
+      if (!this.o.quiet) this.on('frame', (r) => view.onFrame(r));
       this.on('event', (e) => view.onEvent(e));
     }
   }
@@ -233,14 +234,14 @@ class ProxyServer extends RecordStream implements ProxyHandle {
       version,
       responseTimeoutMs: this.o.responseTimeoutMs,
       highWaterMark: this.o.highWaterMark ?? DEFAULTS.highWaterMark,
-      publishFrame: (r) => this.publishFrame(r),
+      publishFrame: (r) => this.records.frame(r),
       publishEvent: (event, detail) => this.event(event, station, conn, detail),
-      onBackpressure: () => this.collector.onBackpressure(),
+      onBackpressure: () => this.backpressurePauses++,
     };
     const session =
       this.o.enforce === true
         ? new Session({ ...common, cs: { ws, socket }, csms: { ws: up.ws, socket: up.socket }, enforce: true })
-        : new RelaySession({ ...common, cs: socket, csms: up.socket, inspections: this.inspections });
+        : new RelaySession({ ...common, cs: socket, csms: up.socket, records: this.records.connection(station, conn, version, this.o.responseTimeoutMs) });
     this.sessions.add(session);
     void session.ended.then(() => this.sessions.delete(session));
     const detail: Record<string, unknown> = { subprotocol: up.protocol || null, version, offered: target.offered, path: target.path, upstream: displayUrl(target.upstreamUrl), remote: remote(socket) };
@@ -269,10 +270,14 @@ class ProxyServer extends RecordStream implements ProxyHandle {
   }
 
   private event(event: string, station: string, conn: string, detail: Record<string, unknown>): void {
-    this.inspections.flush();
     const record: ConnectionEventRecord = { ts: new Date().toISOString(), station, conn, event };
     for (const [k, v] of Object.entries(detail)) if (v !== undefined) record[k] = v;
-    this.publishEvent(record);
+    this.records.event(record);
+  }
+
+  /** Logged too, and in order: it goes the way of every other record. */
+  protected override reportObserverError(record: ConnectionEventRecord): void {
+    this.records.event(record);
   }
 
   private async shutdown(): Promise<void> {
@@ -283,10 +288,11 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     this.server.closeAllConnections();
     for (const s of this.sockets) s.destroy();
     await serverClosed;
-    const stats = this.stats();
+    const stats = await this.stats().catch(() => undefined);
     this.event('proxy-stop', '', '', { stats });
-    this.consoleView?.summary(stats);
-    await this.writer?.close();
+    // Waits for the record thread to log everything, and to send back what the observers are waiting for.
+    await this.records.close();
+    if (stats) this.consoleView?.summary(stats);
     await this.liveView?.close();
   }
 }

@@ -1,22 +1,19 @@
 import type { Socket } from 'node:net';
-import { Conversation } from '../ocpp/conversation.js';
 import type { Direction, Side } from '../types.js';
 import { closeFrame, FrameTap } from './frame-tap.js';
-import { inspectMessage } from './frame-inspector.js';
-import type { InspectionQueue } from './inspection-queue.js';
+import type { RecordChannel } from './record-pipeline.js';
 import { CLOSE_GRACE_MS, closeEventDetail, forwardedClose, otherSide, type CloseInitiator, type SessionBase } from './session-common.js';
 
 /**
  * Observe mode: one station <-> CSMS connection relayed as raw bytes after the handshakes. Each chunk is
  * written to the other side as it arrives, so frames, masks, fragmentation, pings, pongs and close frames
- * cross exactly as sent; a FrameTap per direction reads the same chunks, and every message is inspected and
- * published after it was forwarded, together with the other messages of the same turn (InspectionQueue). The
- * proxy writes frames of its own only when a side vanishes without a close frame (1001, or 1011 after a socket
- * error) and when it shuts down.
+ * cross exactly as sent; a FrameTap per direction reads the same chunks, and every message goes, after it was
+ * forwarded, to the record thread, which inspects and logs it (RecordPipeline). The proxy writes frames of its
+ * own only when a side vanishes without a close frame (1001, or 1011 after a socket error) and when it shuts down.
  */
 export interface RelayOptions extends SessionBase {
-  /** Where this session's messages wait to be inspected, after the turn that forwarded them. */
-  inspections: InspectionQueue;
+  /** Where this connection's messages go to be inspected and logged. */
+  records: RecordChannel;
   cs: Socket;
   csms: Socket;
 }
@@ -29,11 +26,12 @@ interface End {
   error?: Error & { code?: string };
   /** This side's socket is fully closed. */
   gone: boolean;
+  /** Not read while the other side's queue is over the high-water mark, or while the record thread catches up. */
   paused: boolean;
+  heldForRecords: boolean;
 }
 
 export class RelaySession {
-  readonly conversation: Conversation;
   readonly ended: Promise<void>;
   private end!: () => void;
   private readonly ends: Record<Side, End>;
@@ -47,7 +45,6 @@ export class RelaySession {
   private delivered = true;
 
   constructor(private readonly o: RelayOptions) {
-    this.conversation = new Conversation({ version: o.version, responseTimeoutMs: o.responseTimeoutMs });
     this.ends = { cs: this.endFor('cs', o.cs), csms: this.endFor('csms', o.csms) };
     this.ended = new Promise((resolve) => (this.end = resolve));
   }
@@ -79,7 +76,7 @@ export class RelaySession {
       close: (code, reason) => this.onCloseFrame(side, code, reason),
       broken: (message, code) => this.o.publishEvent('protocol-error', { side, message, code, note: 'forwarded unchanged; no further frames from this side are inspected' }),
     });
-    return { socket, tap, gone: false, paused: false };
+    return { socket, tap, gone: false, paused: false, heldForRecords: false };
   }
 
   private wire(side: Side): void {
@@ -91,9 +88,10 @@ export class RelaySession {
       try {
         from.tap.feed(chunk);
       } catch (e) {
-        // A bug in reading or inspecting must not take the connection down: the bytes have gone on already.
-        this.o.publishEvent('error', { side: 'proxy', message: `inspecting a frame failed: ${e instanceof Error ? e.message : String(e)}` });
+        // A bug in reading frames must not take the connection down: the bytes have gone on already.
+        this.o.publishEvent('error', { side: 'proxy', message: `reading a frame failed: ${e instanceof Error ? e.message : String(e)}` });
       }
+      if (this.o.records.congested()) this.holdForRecords(from);
     });
     from.socket.on('error', (err: Error & { code?: string }) => {
       from.error = err;
@@ -114,19 +112,26 @@ export class RelaySession {
     this.o.publishEvent('backpressure', { paused: side, queuedBytes: to.socket.writableLength });
     to.socket.once('drain', () => {
       from.paused = false;
-      from.socket.resume();
+      if (!from.heldForRecords) from.socket.resume();
+    });
+  }
+
+  /** The record thread is behind by more than it may be: stop reading from this side until it catches up. */
+  private holdForRecords(from: End): void {
+    if (from.heldForRecords) return;
+    from.heldForRecords = true;
+    from.socket.pause();
+    this.o.onBackpressure();
+    this.o.publishEvent('backpressure', { paused: from === this.ends.cs ? 'cs' : 'csms', recordBacklogBytes: this.o.records.backlog() });
+    this.o.records.whenUncongested(() => {
+      from.heldForRecords = false;
+      if (!from.paused) from.socket.resume();
     });
   }
 
   private onMessage(dir: Direction, data: Buffer, binary: boolean): void {
     this.frames++;
-    const now = Date.now();
-    const delivered = this.delivered;
-    this.o.inspections.add(() => {
-      const record = inspectMessage(this.conversation, this.o, dir, data, binary, now);
-      if (!delivered) record.undelivered = true;
-      this.o.publishFrame(record);
-    });
+    this.o.records.message(dir, binary, this.delivered, Date.now(), data);
   }
 
   private onCloseFrame(side: Side, code: number, reason: string): void {
@@ -186,6 +191,7 @@ export class RelaySession {
     const i = this.initiator!;
     const peer = i.by === 'proxy' ? undefined : this.ends[otherSide(i.by)].closeFrame;
     this.o.publishEvent('close', closeEventDetail(i, peer?.code, this.frames, this.openedAt));
+    this.o.records.close();
     this.end();
   }
 }

@@ -1,14 +1,16 @@
 import type { ConnectionEventRecord } from '../types.js';
 import type { ProxyFrameRecord, ProxyStats } from './types.js';
 
-/** Counts what went through the proxy; just another subscriber of the record stream. */
+/** What the records say: counted in the record thread; the main thread adds what only it sees. */
+export type RecordStats = Omit<ProxyStats, 'backpressurePauses' | 'observerErrors'>;
+
+/** Counts what went through the proxy, from its records. */
 export class StatsCollector {
   private readonly stationIds = new Set<string>();
   private readonly byRule = new Map<string, number>();
-  private s: Omit<ProxyStats, 'stations' | 'byRule' | 'observerErrors'> = {
+  private s: Omit<RecordStats, 'stations' | 'byRule'> = {
     connections: { total: 0, open: 0, refused: 0 },
     frames: { total: 0, toCsms: 0, toStation: 0, invalid: 0, binary: 0, dropped: 0, undelivered: 0 },
-    backpressurePauses: 0,
     httpRequests: 0,
   };
 
@@ -45,19 +47,13 @@ export class StatsCollector {
     }
   }
 
-  onBackpressure(): void {
-    this.s.backpressurePauses++;
-  }
-
-  snapshot(observerErrors: number): ProxyStats {
+  snapshot(): RecordStats {
     return {
       stations: this.stationIds.size,
       connections: { ...this.s.connections },
       frames: { ...this.s.frames },
       byRule: Object.fromEntries([...this.byRule].sort((a, b) => b[1] - a[1])),
-      backpressurePauses: this.s.backpressurePauses,
       httpRequests: this.s.httpRequests,
-      observerErrors,
     };
   }
 }

@@ -43,6 +43,8 @@ export interface ProxyOptions {
   upstreamTimeoutMs?: number;
   /** Bytes queued towards one side before the proxy stops reading from the other. Default 1 MiB. */
   highWaterMark?: number;
+  /** Bytes of relayed messages the record thread (inspection and log) may be behind by before the proxy stops reading. Default 32 MiB. */
+  recordBacklogBytes?: number;
   /** Version assumed when no OCPP subprotocol was agreed (frames are still forwarded and checked). Default 1.6. */
   fallbackVersion?: Version;
   /** Serve the live view (frames and events in a browser) on this port; host 127.0.0.1 unless given. */
@@ -68,7 +70,7 @@ export interface ProxyStats {
   frames: { total: number; toCsms: number; toStation: number; invalid: number; binary: number; dropped: number; undelivered: number };
   /** Error findings per rule code. */
   byRule: Record<string, number>;
-  /** Times a side was paused because the other could not take data fast enough. */
+  /** Times a side was paused because the other side, or the record thread, could not take data fast enough. */
   backpressurePauses: number;
   httpRequests: number;
   observerErrors: number;
@@ -92,7 +94,8 @@ export interface ProxyHandle {
   readonly certificate?: string;
   on<K extends keyof ProxyEvents>(event: K, listener: (...args: ProxyEvents[K]) => void): this;
   off<K extends keyof ProxyEvents>(event: K, listener: (...args: ProxyEvents[K]) => void): this;
-  stats(): ProxyStats;
+  /** The counts so far (every record handed in before the call is counted). */
+  stats(): Promise<ProxyStats>;
   /** Closes every connection (1001 to both sides), stops listening and flushes the log. */
   close(): Promise<void>;
 }

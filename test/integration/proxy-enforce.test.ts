@@ -52,7 +52,7 @@ describe('proxy: --enforce', () => {
         expect(logged[2 * i]).to.deep.include({ raw: CASES[i].frame, dir: 'cs->csms', valid: false, dropped: true });
         expect(logged[2 * i + 1]).to.deep.include({ dir: 'csms->cs', type: 'CALLERROR', injected: true, valid: true });
       }
-      expect(proxy.stats().frames.dropped).to.equal(CASES.length);
+      expect((await proxy.stats()).frames.dropped).to.equal(CASES.length);
     });
   }
 

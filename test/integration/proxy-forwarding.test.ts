@@ -178,6 +178,6 @@ describe('proxy: forwarding through plain ws peers', () => {
     expect(log[0].event).to.equal('proxy-start');
     expect(log[log.length - 1].event).to.equal('proxy-stop');
     expect(events(log, 'close')).to.have.length(2);
-    expect(proxy.stats()).to.deep.include({ stations: 2 });
+    expect((await proxy.stats())).to.deep.include({ stations: 2 });
   });
 });

@@ -213,7 +213,7 @@ describe('proxy: hostile and odd input', () => {
     station.ws.send('[2,"1","Heartbeat",{}]');
     station.ws.send('[2,"2","Heartbeat",{}]');
     await upstream.message(2);
-    expect(proxy.stats().observerErrors).to.equal(2);
+    expect((await proxy.stats()).observerErrors).to.equal(2);
     const log = await finish();
     expect(frames(log)).to.have.length(2);
     expect(events(log, 'observer-error')[0]).to.deep.include({ message: 'observer bug', station: 'CP1' });
@@ -237,6 +237,25 @@ describe('proxy: hostile and odd input', () => {
     expect(frames(await finish())).to.have.length(count);
   });
 
+  it('stops reading while the inspection and log are too far behind, then goes on with nothing lost', async () => {
+    // A 1-byte bound: every message puts the record thread behind, so reading stops and resumes again and again.
+    await setup({}, { recordBacklogBytes: 1 });
+    const holds: Rec[] = [];
+    proxy.on('event', (e) => e.event === 'backpressure' && holds.push(e));
+    const station = await connectStation(`${proxy.url}/CP1`);
+    const upstream = await csms.connection();
+    const count = 300;
+    const sent = Array.from({ length: count }, (_, i) => `[2,"${i}","DataTransfer",{"vendorId":"v","data":"${'d'.repeat(i * 10)}"}]`);
+    for (const text of sent) station.ws.send(text);
+    await upstream.message(count, 30000);
+    expect(upstream.received.map((m) => m.data.toString())).to.deep.equal(sent);
+    const log = await finish();
+    expect(frames(log).map((f) => f.raw)).to.deep.equal(sent);
+    expect(holds.length).to.be.greaterThan(0);
+    expect(holds[0]).to.deep.include({ paused: 'cs' });
+    expect(holds[0].recordBacklogBytes).to.be.greaterThan(1);
+  });
+
   it('handles 200 stations connecting at once, each with its own conversation, all logged', async () => {
     await setup({ answer: (text) => `[3,${JSON.stringify(JSON.parse(text)[1])},{"status":"Accepted","currentTime":"2024-01-01T00:00:00Z","interval":60}]` });
     const n = 200;
@@ -253,7 +272,7 @@ describe('proxy: hostile and odd input', () => {
     expect(new Set(logged.map((f) => f.conn)).size).to.equal(n);
     expect(events(log, 'open')).to.have.length(n);
     expect(events(log, 'close')).to.have.length(n);
-    expect(proxy.stats().stations).to.equal(n);
+    expect((await proxy.stats()).stations).to.equal(n);
   });
 
   it('does not crash on garbage instead of a handshake, or on a station that resets mid-upgrade', async () => {

@@ -56,7 +56,7 @@ describe('proxy: plain HTTP pass-through (SOAP, health checks)', () => {
     expect(http[0]).to.deep.include({ method: 'GET', path: '/health', status: 200, responseBytes: 2 });
     expect(http[1]).to.deep.include({ method: 'POST', path: '/soap/cs', status: 200, station: 'CB-0042', soapAction: '/Heartbeat', requestBytes: Buffer.byteLength(SOAP) });
     expect(http[2]).to.deep.include({ status: 404, soapAction: 'urn://Ocpp/Cs/2012/06/Authorize' });
-    expect(proxy.stats().httpRequests).to.equal(3);
+    expect((await proxy.stats()).httpRequests).to.equal(3);
   });
 
   it('answers 502 and logs the error when the origin is down', async () => {
