@@ -134,11 +134,15 @@ interface Route {
 /** CPU time per forwarded frame, in µs, of each process taking part in one closed-loop round. */
 export interface CpuShare {
   middlebox?: number;
+  /** The middlebox's main thread alone (where ocpp-harness forwards; its record thread inspects and logs). Linux only. */
+  middleboxMain?: number;
   load: number;
   csms: number;
 }
 
 const cpuOf = (c: ChildProcess) => ask<{ cpuMicros: number }>(c, { cmd: 'cpu' }, 'cpu').then((r) => r.cpuMicros);
+const mainThreadCpuOf = (c: ChildProcess | undefined) =>
+  c ? ask<{ mainThreadMicros?: number }>(c, { cmd: 'cpu' }, 'cpu').then((r) => r.mainThreadMicros) : Promise.resolve(undefined);
 
 async function openRoute(name: string, url: string, stations: number, print: (l: string) => void, host?: ChildProcess): Promise<Route> {
   const load = child('load-generator');
@@ -158,15 +162,17 @@ async function openRoute(name: string, url: string, stations: number, print: (l:
 /** One closed-loop round on one route; the other routes' stations are idle meanwhile. */
 async function closedRound(r: Route, csms: ChildProcess, seconds: number): Promise<void> {
   const before = await Promise.all([r.host ? cpuOf(r.host) : 0, cpuOf(r.load), cpuOf(csms)]);
+  const mainBefore = await mainThreadCpuOf(r.host);
   const closed = await ask<LoadResult>(r.load, { cmd: 'closed-loop', warmupMs: 1000, durationMs: seconds * 1000 }, 'closed loop');
   const after = await Promise.all([r.host ? cpuOf(r.host) : 0, cpuOf(r.load), cpuOf(csms)]);
+  const mainAfter = await mainThreadCpuOf(r.host);
   // The CPU window includes warm-up and drain, so it is divided by the frames of the whole window.
   const frames = 2 * (closed.totalCalls ?? closed.calls);
   const per = (i: number) => (after[i] - before[i]) / frames;
   r.rounds.push({
     // Each round trip is two frames through the middlebox: the CALL and its CALLRESULT.
     framesPerSecond: (2 * closed.calls) / (closed.seconds ?? seconds),
-    cpu: { middlebox: r.host ? per(0) : undefined, load: per(1), csms: per(2) },
+    cpu: { middlebox: r.host ? per(0) : undefined, middleboxMain: mainBefore !== undefined && mainAfter !== undefined ? (mainAfter - mainBefore) / frames : undefined, load: per(1), csms: per(2) },
     closed,
   });
 }
@@ -201,7 +207,12 @@ function summarize(r: Route): VariantResult {
     name: r.name,
     framesPerSecond: pick((x) => x.framesPerSecond),
     rounds: r.rounds.map((x) => x.framesPerSecond),
-    cpu: { middlebox: r.host ? pick((x) => x.cpu.middlebox ?? NaN) : undefined, load: pick((x) => x.cpu.load), csms: pick((x) => x.cpu.csms) },
+    cpu: {
+      middlebox: r.host ? pick((x) => x.cpu.middlebox ?? NaN) : undefined,
+      middleboxMain: r.rounds.every((x) => x.cpu.middleboxMain !== undefined) ? pick((x) => x.cpu.middleboxMain!) : undefined,
+      load: pick((x) => x.cpu.load),
+      csms: pick((x) => x.cpu.csms),
+    },
     closedLoop: { calls: r.rounds.reduce((n, x) => n + x.closed.calls, 0), p50: pick((x) => x.closed.p50), p99: pick((x) => x.closed.p99), mean: pick((x) => x.closed.mean) },
     paced: { calls: r.pacedCalls, skipped: r.skipped, ...percentiles(r.pacedRtts) },
     pacedStalls: r.stalls,
@@ -309,7 +320,8 @@ function table(r: ProxyBenchResult): string[] {
     `${''.padEnd(24)}  ${'frames/s'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  ${'middlebox'.padStart(20)} ${'load'.padStart(6)} ${'CSMS'.padStart(6)} |  ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
   ];
   for (const v of r.variants) {
-    const cpu = v.cpu.middlebox === undefined ? '-' : v.cpu.middlebox.toFixed(1);
+    const main = v.cpu.middleboxMain === undefined ? '' : ` (main ${v.cpu.middleboxMain.toFixed(1)})`;
+    const cpu = v.cpu.middlebox === undefined ? '-' : v.cpu.middlebox.toFixed(1) + main;
     lines.push(
       `${v.name.padEnd(24)}  ${v.framesPerSecond.toFixed(0).padStart(10)} ${f(v.closedLoop.p50)} ${f(v.closedLoop.p99)}  ${cpu.padStart(20)} ${v.cpu.load.toFixed(1).padStart(6)} ${v.cpu.csms.toFixed(1).padStart(6)} |  ${f(v.paced.p50)} ${f(v.paced.p99)}`,
     );
@@ -320,7 +332,7 @@ function table(r: ProxyBenchResult): string[] {
     `throughput (c)/(b): ${r.throughputRatio.toFixed(2)}, median of the rounds' ${r.throughputRatios.map((x) => x.toFixed(2)).join(', ')}   (target >= 0.80; all processes share ${r.cpus} CPUs, so this also measures who leaves CPU to the load)`,
     ...r.variants
       .filter((v) => v.cpu.middlebox)
-      .map((v) => `  ${v.name}: one core forwards at most ~${Math.round(1e6 / v.cpu.middlebox!)} frames/s (1 s / CPU time per frame)`),
+      .map((v) => `  ${v.name}: one core forwards at most ~${Math.round(1e6 / (v.cpu.middleboxMain ?? v.cpu.middlebox!))} frames/s (1 s / CPU time per frame of its ${v.cpu.middleboxMain === undefined ? 'process' : 'main thread'})`),
     `p99 added by ocpp-harness over direct at 1 CALL/s/station: ${r.pacedP99AddedMs.toFixed(2)} ms   (target <= 1 ms)`,
     ...r.variants
       .filter((v) => v.pacedStalls)

@@ -1,8 +1,10 @@
 /**
  * Benchmark middlebox (child process), so its CPU and memory are its own:
  * `pipe`: http-proxy with ws: true, a plain byte pipe (baseline b); `harness`: ocpp-harness with validation
- * and logging to a directory (c). Answers `rss` (after GC), `cpu` (user+system µs) and `stats` over IPC.
+ * and logging to a directory (c). Answers `rss` (after GC), `cpu` (user+system µs, of the process and of its main
+ * thread) and `stats` over IPC.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
@@ -61,7 +63,7 @@ process.on('message', async (m: { cmd: string }) => {
     process.send?.({ rss: process.memoryUsage.rss(), heapUsed: process.memoryUsage().heapUsed });
   } else if (m.cmd === 'cpu') {
     const u = process.cpuUsage();
-    process.send?.({ cpuMicros: u.user + u.system });
+    process.send?.({ cpuMicros: u.user + u.system, mainThreadMicros: mainThreadCpuMicros() });
   } else if (m.cmd === 'stats') {
     process.send?.({ stats: await stats() });
   } else if (m.cmd === 'close') {
@@ -71,3 +73,15 @@ process.on('message', async (m: { cmd: string }) => {
   }
 });
 process.on('disconnect', () => process.exit(0));
+
+/** CPU time of the main thread alone (Linux: its /proc task entry, in clock ticks of 10 ms), or undefined. */
+function mainThreadCpuMicros(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return undefined;
+  }
+}

@@ -40,6 +40,8 @@ interface PendingCall {
 }
 
 const RECENT_IDS = 32;
+/** Shared by the checks that found nothing (callers only read it). */
+const NO_FINDINGS: Finding[] = [];
 
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 30_000;
 /** How much earlier than the observer a sender may see its CALL time out: the CALL's way here (and the event loops on it). */
@@ -133,8 +135,10 @@ export class Conversation {
 
   /** One CALL at a time per side, ids unique while pending and (warning) among recent ones. */
   private checkCallOrder(sender: Side, frame: Extract<Frame, { type: 'CALL' }>, now: number): Finding[] {
-    const findings: Finding[] = [];
     const pending = this.pending[sender];
+    // The common case, one CALL at a time: nothing pending, and an id not used lately.
+    if (pending.size === 0 && !this.recentIds[sender].includes(frame.id)) return NO_FINDINGS;
+    const findings: Finding[] = [];
     // A CALL unanswered for longer than the timeout has timed out: the sender may move on (OCPP-J §4.1.1). The
     // sender's clock started when it sent the CALL, before it got here, so its timeout ends up to TRANSIT_SLACK_MS sooner.
     for (const [id, call] of pending) {
@@ -160,10 +164,10 @@ export class Conversation {
   }
 
   private checkBootOrder(action: string): Finding[] {
-    if (action === 'BootNotification') return [];
+    if (action === 'BootNotification') return NO_FINDINGS;
     switch (this.boot) {
       case 'accepted':
-        return [];
+        return NO_FINDINGS;
       case 'rejected':
         return [finding('rpc.before-boot', 'error', `${action} sent after the CSMS rejected the BootNotification; the station must not send anything else until it boots again.`)];
       case 'awaiting':

@@ -43,6 +43,8 @@ export interface RecordChannel {
 }
 
 export const DEFAULT_RECORD_BACKLOG_BYTES = 32 * 1024 * 1024;
+const BATCH_MS = 5;
+const BATCH_BYTES = 256 * 1024;
 
 /** The counts when the record thread could not give them (it stopped). */
 const EMPTY_STATS: RecordStats = {
@@ -58,7 +60,7 @@ export class RecordPipeline {
   private readonly logFd?: number;
   private readonly pipe: number;
   private readonly builder = new BatchBuilder();
-  private scheduled = false;
+  private timer: NodeJS.Timeout | undefined;
   private handedOver = 0;
   private handled = 0;
   private resumers: Array<() => void> = [];
@@ -166,14 +168,15 @@ export class RecordPipeline {
     this.schedule();
   }
 
+  /** Every batch costs both threads a wake-up, so a batch collects for up to BATCH_MS (or BATCH_BYTES). */
   private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(this.flush);
+    if (this.builder.size >= BATCH_BYTES) return this.flush();
+    this.timer ??= setTimeout(this.flush, BATCH_MS);
   }
 
   private readonly flush = (): void => {
-    this.scheduled = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.builder.empty) return;
     const ack = this.backlog() > this.backlogBytes / 2;
     const { batch, transfer } = this.builder.take(this.pipe, ack);
