@@ -12,9 +12,9 @@ import type { RecordStats } from './stats.js';
 import type { ProxyFrameRecord } from './types.js';
 
 /**
- * The main thread's end of one proxy's records. Sessions hand in what they relayed and built; once per
- * event-loop turn it all goes to the record thread (record-thread.ts), which inspects, counts and logs it and
- * sends back the records the proxy has listeners for. Forwarding therefore never waits for validation,
+ * The main thread's end of one proxy's records. Sessions hand in what they relayed and built; every few
+ * milliseconds it all goes as one batch to the record thread (record-thread.ts), which inspects, counts and logs
+ * it and sends back the records the proxy has listeners for. Forwarding therefore never waits for validation,
  * logging or their garbage collection, and a second core can do that work.
  *
  * What has been handed over but not handled yet is bounded: past `backlogBytes` the pipeline is `congested`
@@ -115,7 +115,8 @@ export class RecordPipeline {
   async stats(): Promise<RecordStats> {
     if (this.closed) return (await this.closed) ?? EMPTY_STATS;
     this.flush();
-    return (await thread.request({ type: 'stats', pipe: this.pipe })) as RecordStats;
+    // Nothing comes back from a thread that replaced one that stopped: it never had this proxy.
+    return ((await thread.request({ type: 'stats', pipe: this.pipe })) as RecordStats | undefined) ?? EMPTY_STATS;
   }
 
   /** Hands over what is left, waits until the thread has handled and logged it all, and leaves the thread. */
@@ -127,7 +128,7 @@ export class RecordPipeline {
     this.closed ??= (async () => {
       this.flush();
       try {
-        return (await thread.request({ type: 'detach', pipe: this.pipe })) as RecordStats;
+        return ((await thread.request({ type: 'detach', pipe: this.pipe })) as RecordStats | undefined) ?? EMPTY_STATS;
       } catch (e) {
         this.host.problem((e as Error).message);
         return undefined;
