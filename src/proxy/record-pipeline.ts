@@ -234,6 +234,11 @@ class RecordThread {
     });
   }
 
+  /** Ends the thread as a crash would (for the tests of what happens then). */
+  async kill(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
   private running(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker();
@@ -287,3 +292,8 @@ function createLogFile(dir: string): { path: string; fd: number } {
 }
 
 const thread = new RecordThread();
+
+/** Test support: stops the record thread the way a crash would; the proxies using it must carry on forwarding. */
+export function killRecordThread(): Promise<void> {
+  return thread.kill();
+}

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startProxy, type ProxyHandle } from '../../src/proxy/proxy-server.js';
+import { killRecordThread } from '../../src/proxy/record-pipeline.js';
 import { connectStation, events, frames, readLog, startCsms, within, type TestCsms } from './proxy-fixtures.js';
 
 type Rec = Record<string, unknown>;
@@ -254,6 +255,36 @@ describe('proxy: hostile and odd input', () => {
     expect(holds.length).to.be.greaterThan(0);
     expect(holds[0]).to.deep.include({ paused: 'cs' });
     expect(holds[0].recordBacklogBytes).to.be.greaterThan(1);
+  });
+
+  it('keeps forwarding when its record thread dies, and says that frames are no longer checked or logged', async () => {
+    await setup();
+    const said: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => (said.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      const station = await connectStation(`${proxy.url}/CP1`);
+      const upstream = await csms.connection();
+      station.ws.send('[2,"1","Heartbeat",{}]');
+      await upstream.message(1);
+      await killRecordThread();
+      station.ws.send('[2,"2","Heartbeat",{}]');
+      expect(await upstream.text(2)).to.equal('[2,"2","Heartbeat",{}]');
+      upstream.ws.send('[3,"2",{"currentTime":"2024-01-01T00:00:00Z"}]');
+      expect(await station.text(1)).to.equal('[3,"2",{"currentTime":"2024-01-01T00:00:00Z"}]');
+      await within(proxy.close(), 10_000, 'the proxy closing');
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(said.join('')).to.include('the record thread stopped');
+    expect(said.join('')).to.include('frames are still forwarded, but no longer checked or logged');
+    // The next proxy in the process gets a new thread, and it checks and logs again.
+    await csms.close();
+    await setup();
+    const station = await connectStation(`${proxy.url}/CP2`);
+    station.ws.send('[2,"1","Heartbeat",{}]');
+    await (await csms.connection()).message(1);
+    expect(frames(await finish()).map((f) => f.raw)).to.deep.equal(['[2,"1","Heartbeat",{}]']);
   });
 
   it('handles 200 stations connecting at once, each with its own conversation, all logged', async () => {
