@@ -1,4 +1,5 @@
 import type { ConnectionEventRecord, Direction, Version } from '../types.js';
+import { unmaskInPlace } from './mask.js';
 import type { ProxyFrameRecord } from './types.js';
 
 /**
@@ -13,7 +14,7 @@ export interface Batch {
   pipe: number;
   /** Answer with the bytes handled so far (the main thread is near its bound on what it may hand over). */
   ack: boolean;
-  /** Per relayed message, META_FIELDS numbers: connection, flags, time (ms), byte offset, byte length. */
+  /** Per relayed message, META_FIELDS numbers: connection, flags, time (ms), byte offset, byte length, mask key. */
   meta: Float64Array;
   bytes: ArrayBuffer;
   others: Other[];
@@ -39,11 +40,12 @@ export interface RelayedMessage {
   data: Buffer;
 }
 
-const META_FIELDS = 5;
+const META_FIELDS = 6;
 const TO_STATION = 1;
 const BINARY = 2;
 const UNDELIVERED = 4;
 const ECHO = 8;
+const MASKED = 16;
 
 /** Collects one turn's items on the main thread. */
 export class BatchBuilder {
@@ -61,10 +63,13 @@ export class BatchBuilder {
     return this.bytes;
   }
 
-  /** `data` is only referenced until `take`, which copies it: the chunk it views is never changed meanwhile. */
-  message(handle: number, dir: Direction, binary: boolean, delivered: boolean, echo: boolean, now: number, data: Buffer): void {
-    const flags = (dir === 'csms->cs' ? TO_STATION : 0) | (binary ? BINARY : 0) | (delivered ? 0 : UNDELIVERED) | (echo ? ECHO : 0);
-    this.meta.push(handle, flags, now, this.bytes, data.length);
+  /**
+   * `data` is only referenced until `take`, which copies it: the chunk it views is never changed meanwhile.
+   * `mask`: `data` is still masked with this key; the record thread unmasks its copy.
+   */
+  message(handle: number, dir: Direction, binary: boolean, delivered: boolean, echo: boolean, now: number, data: Buffer, mask?: number): void {
+    const flags = (dir === 'csms->cs' ? TO_STATION : 0) | (binary ? BINARY : 0) | (delivered ? 0 : UNDELIVERED) | (echo ? ECHO : 0) | (mask === undefined ? 0 : MASKED);
+    this.meta.push(handle, flags, now, this.bytes, data.length, mask ?? 0);
     this.chunks.push(data);
     this.bytes += data.length;
   }
@@ -102,6 +107,9 @@ export function readBatch(batch: Batch, visit: { message(m: RelayedMessage): voi
     const m = i * META_FIELDS;
     const flags = meta[m + 1];
     const offset = meta[m + 3];
+    const data = bytes.subarray(offset, offset + meta[m + 4]);
+    // The batch's bytes are this thread's own copy, so a masked message is unmasked where it lies.
+    if (flags & MASKED) unmaskInPlace(data, meta[m + 5]);
     visit.message({
       handle: meta[m],
       dir: flags & TO_STATION ? 'csms->cs' : 'cs->csms',
@@ -109,7 +117,7 @@ export function readBatch(batch: Batch, visit: { message(m: RelayedMessage): voi
       delivered: (flags & UNDELIVERED) === 0,
       echo: (flags & ECHO) !== 0,
       now: meta[m + 2],
-      data: bytes.subarray(offset, offset + meta[m + 4]),
+      data,
     });
   }
   while (next < others.length) visit.other(others[next++]);

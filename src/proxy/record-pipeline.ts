@@ -32,7 +32,8 @@ export interface PipelineHost {
 
 /** One relayed connection's way into the pipeline. */
 export interface RecordChannel {
-  message(dir: Direction, binary: boolean, delivered: boolean, now: number, data: Buffer): void;
+  /** `mask`: `data` is still masked with this key (see FrameTap); the record thread unmasks it. */
+  message(dir: Direction, binary: boolean, delivered: boolean, now: number, data: Buffer, mask?: number): void;
   /** No more messages on this connection: the thread forgets its protocol state. */
   close(): void;
   /** More has been handed over than the record thread may be behind by. */
@@ -83,8 +84,8 @@ export class RecordPipeline {
     const handle = ++this.handles;
     this.add({ kind: 'open', handle, station, conn, version, responseTimeoutMs });
     return {
-      message: (dir, binary, delivered, now, data) => {
-        this.builder.message(handle, dir, binary, delivered, this.host.wants('frame'), now, data);
+      message: (dir, binary, delivered, now, data, mask) => {
+        this.builder.message(handle, dir, binary, delivered, this.host.wants('frame'), now, data, mask);
         this.schedule();
       },
       close: () => this.add({ kind: 'close', handle }),

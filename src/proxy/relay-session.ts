@@ -72,7 +72,7 @@ export class RelaySession {
   private endFor(side: Side, socket: Socket): End {
     const dir: Direction = side === 'cs' ? 'cs->csms' : 'csms->cs';
     const tap = new FrameTap(side === 'cs', {
-      message: (data, binary) => this.onMessage(dir, data, binary),
+      message: (data, binary, mask) => this.onMessage(dir, data, binary, mask),
       close: (code, reason) => this.onCloseFrame(side, code, reason),
       broken: (message, code) => this.o.publishEvent('protocol-error', { side, message, code, note: 'forwarded unchanged; no further frames from this side are inspected' }),
     });
@@ -129,9 +129,9 @@ export class RelaySession {
     });
   }
 
-  private onMessage(dir: Direction, data: Buffer, binary: boolean): void {
+  private onMessage(dir: Direction, data: Buffer, binary: boolean, mask: number | undefined): void {
     this.frames++;
-    this.o.records.message(dir, binary, this.delivered, Date.now(), data);
+    this.o.records.message(dir, binary, this.delivered, Date.now(), data, mask);
   }
 
   private onCloseFrame(side: Side, code: number, reason: string): void {

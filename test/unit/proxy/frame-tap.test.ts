@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as ws from 'ws';
 import { FrameTap, MAX_INSPECTED_MESSAGE } from '../../../src/proxy/frame-tap.js';
+import { unmask } from '../../../src/proxy/mask.js';
 
 /** The relay's frame reader against frames written by ws's own Sender, split at every possible place. */
 const Sender = ((ws as unknown as { Sender?: unknown }).Sender ?? (ws as unknown as { default: { Sender: unknown } }).default.Sender) as { frame(data: Buffer, o: object): Buffer[] };
@@ -13,7 +14,11 @@ function frame(opcode: number, payload: string | Buffer, o: { fin?: boolean; mas
 function reader(fromClient: boolean) {
   const seen: string[] = [];
   const tap = new FrameTap(fromClient, {
-    message: (data, binary) => seen.push(`${binary ? 'binary' : 'text'}:${binary ? data.toString('hex') : data.toString('utf8')}`),
+    // A station's single-frame message comes still masked, with its key.
+    message: (masked, binary, mask) => {
+      const data = mask === undefined ? masked : unmask(masked, mask);
+      seen.push(`${binary ? 'binary' : 'text'}:${binary ? data.toString('hex') : data.toString('utf8')}`);
+    },
     close: (code, reason) => seen.push(`close:${code}:${reason}`),
     broken: (message, code) => seen.push(`broken:${code}:${message}`),
   });

@@ -53,6 +53,21 @@ describe('record batches (main thread to record thread)', () => {
     expect((walk(batch)[0] as RelayedMessage).data.toString()).to.equal('[3,"1');
   });
 
+  it('unmasks a station\'s message in its copy, leaving the chunk it came from masked', async () => {
+    const text = '[2,"1","Heartbeat",{}]';
+    const key = Buffer.from([0x12, 0x34, 0xab, 0xcd]);
+    const chunk = Buffer.from(text).map((b, i) => b ^ key[i & 3]);
+    const before = Buffer.from(chunk);
+    const b = new BatchBuilder();
+    b.message(1, 'cs->csms', false, true, false, 0, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length), key.readUInt32BE(0));
+    b.message(1, 'csms->cs', false, true, false, 0, Buffer.from('[3,"1",{}]'));
+    const { batch, transfer } = b.take(1, false);
+    const [m1, m2] = walk(await crossThreads(batch, transfer)) as RelayedMessage[];
+    expect(m1.data.toString()).to.equal(text);
+    expect(m2.data.toString(), 'an unmasked message is left alone').to.equal('[3,"1",{}]');
+    expect(Buffer.from(chunk).equals(before)).to.equal(true);
+  });
+
   it('transfers its buffers rather than copying them (they are detached on the sending side)', async () => {
     const b = new BatchBuilder();
     b.message(1, 'cs->csms', false, true, false, 0, Buffer.from('x'.repeat(10_000)));
