@@ -6,7 +6,7 @@
  * take turns for several rounds, so that the machine's slow and fast spells are shared out between them.
  * Load generators, CSMS and middleboxes each run in their own child process, on loopback.
  *
- *   npx tsx bench/proxy-bench.ts [--stations 1000] [--rounds 3] [--seconds 5] [--paced-seconds 5] [--idle 2000] [--json]
+ *   npx tsx bench/proxy-bench.ts [--stations 1000] [--rounds 5] [--seconds 5] [--paced-seconds 5] [--idle 2000] [--json]
  *
  * Every load phase starts with 1 s of warm-up that is not measured. Frames/s counts frames through the
  * middlebox (a CALL and its answer are two); latency is the station's round trip, CALL sent to answer read.
