@@ -1,58 +1,21 @@
 import { nanoid } from 'nanoid';
 import type { Payload } from '../../ocpp/frame.js';
 import type { TimerHandle } from '../timers.js';
-import { sameOwner } from './auth.js';
 import { authorizeIdTag, idTagInfoOf } from './authorize.js';
 import { cachesAnswer201 } from './auth-cache-201.js';
 import { isMasterPass201, stopsRunning201 } from './group-id-201.js';
 import { limitEnergyOnInvalid201 } from './max-energy-201.js';
-import type { ActiveTx, Connector } from './connectors.js';
-import { advanceMeter, meterValue } from './meter.js';
+import type { Connector } from './connectors.js';
+import { meterValue } from './meter.js';
 import { signReadings201, signsReadings201 } from './signed-meter-201.js';
-import { splitList } from './settings.js';
-import { startEndedSampling, type EndedSampling } from './tx-ended-samples-201.js';
+import { startEndedSampling } from './tx-ended-samples-201.js';
 import { stopTxOnEvSideDisconnect201, txStartPoints201, txStopPoints201 } from './tx-points-201.js';
 import { takeReservation201 } from './reservation-201.js';
 import { costInAnswer201 } from './tariff-cost-201.js';
 import type { Station, TxEngine } from './station.js';
+import { measurandsFor201, transactionEvent201, type EventOptions, type EventType, type IdToken, type Tx201 } from './tx-event-201.js';
 
-/**
- * OCPP 2.0.1 transactions (Part 2 E01-E07, E14, F01-F03): one TransactionEvent stream per transaction,
- * seqNo counting from 0, started at the first TxStartPoint reached and ended at the first TxStopPoint
- * that stops holding. The station assigns the transactionId. Every change is one event whose
- * triggerReason says what happened (CablePluggedIn, Authorized, RemoteStart, ChargingStateChanged ...).
- */
-export interface IdToken {
-  idToken: string;
-  type: string;
-}
-
-interface Tx201 extends ActiveTx {
-  transactionId: string;
-  seqNo: number;
-  idToken?: IdToken;
-  groupIdToken?: string;
-  authorized: boolean;
-  remoteStartId?: number;
-  /** The next event is the first after a RequestStartTransaction: trigger RemoteStart, remoteStartId. */
-  remoteStartPending: boolean;
-  /** evse was sent since the transaction began or the EV was last plugged in. */
-  evseSent: boolean;
-  /** Stop-point conditions that held at some point during the transaction. */
-  reached: Set<string>;
-  /** Why the driver's authorization ended (used when the transaction ends later, at unplug). */
-  stopReason?: string;
-  /** The master pass idToken that ended the authorization (C16), reported with triggerReason StopAuthorized. */
-  stopIdToken?: IdToken;
-  reportedChargingState?: string;
-  lastMeterAt: number;
-  meterTimer?: TimerHandle;
-  /** The meter values collected for the Ended event (TxEndedInterval). */
-  endedSampling?: EndedSampling;
-  ended: boolean;
-  /** Started at a reader of the whole station before an EV was plugged in: no EVSE yet (J02, E01.FR.16-17). */
-  evseUnknown?: boolean;
-}
+export type { IdToken } from './tx-event-201.js';
 
 interface PendingAuth {
   idToken: IdToken;
@@ -64,6 +27,13 @@ interface PendingAuth {
   reservationId?: number;
 }
 
+/**
+ * OCPP 2.0.1 transactions (Part 2 E01-E07, E14, F01-F03): one TransactionEvent stream per transaction,
+ * seqNo counting from 0, started at the first TxStartPoint reached and ended at the first TxStopPoint
+ * that stops holding. The station assigns the transactionId. Every change is one event whose
+ * triggerReason says what happened (CablePluggedIn, Authorized, RemoteStart, ChargingStateChanged ...);
+ * what each event carries is made in tx-event-201.ts.
+ */
 export class TxEngine201 implements TxEngine {
   private readonly txs = new Map<Connector, Tx201>();
   private readonly pending = new Map<Connector, PendingAuth>();
@@ -261,7 +231,7 @@ export class TxEngine201 implements TxEngine {
     const context = asPeriodic ? 'Sample.Periodic' : 'Sample.Clock';
     const tx = this.txs.get(c);
     if (tx) return this.event(c, tx, 'Updated', asPeriodic ? 'MeterValuePeriodic' : 'MeterValueClock', { meter: context });
-    this.st.send('MeterValues', { evseId: c.evseId, meterValue: [signReadings201(this.st, meterValue('2.0.1', c, this.measurandsFor('Sample.Clock'), context, this.st.opts.chargingPowerW))] });
+    this.st.send('MeterValues', { evseId: c.evseId, meterValue: [signReadings201(this.st, meterValue('2.0.1', c, measurandsFor201(this.st, 'Sample.Clock'), context, this.st.opts.chargingPowerW))] });
   }
 
   /** TriggerMessage(TransactionEvent): an Updated event of the running transaction, if any. */
@@ -394,48 +364,12 @@ export class TxEngine201 implements TxEngine {
     this.onTxEnded();
   }
 
-  private chargingState(c: Connector, tx: Tx201): string {
-    if (!c.plugged) return 'Idle';
-    if (tx.suspendedByStation) return 'SuspendedEVSE';
-    if (!tx.energizing) return 'EVConnected';
-    return c.evSuspended && !this.st.faults.has('ev-suspended-reported-charging') ? 'SuspendedEV' : 'Charging';
-  }
-
-  private event(c: Connector, tx: Tx201, eventType: 'Started' | 'Updated' | 'Ended', trigger: string, o: { withIdToken?: boolean; meter?: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Sample.Clock' | 'Trigger'; stoppedReason?: string; reservationId?: number } = {}): void {
-    const st = this.st;
-    const faults = st.faults;
+  private event(c: Connector, tx: Tx201, eventType: EventType, trigger: string, o: EventOptions = {}): void {
     const cond = this.conditions(c, tx);
     for (const p of Object.keys(cond)) if (cond[p]) tx.reached.add(p);
-    const chargingState = this.chargingState(c, tx);
-    const info: Payload = { transactionId: tx.transactionId };
-    if (chargingState !== tx.reportedChargingState || eventType !== 'Updated') info.chargingState = chargingState;
-    tx.reportedChargingState = chargingState;
-    if (o.stoppedReason) info.stoppedReason = o.stoppedReason;
-    let triggerReason = trigger;
-    if (tx.remoteStartPending) {
-      // The first event after a RequestStartTransaction says so and names the request (Part 6 general rules).
-      triggerReason = 'RemoteStart';
-      info.remoteStartId = tx.remoteStartId;
-      tx.remoteStartPending = false;
-    }
-    const payload: Payload = { eventType, timestamp: new Date().toISOString(), triggerReason, seqNo: faults.has('seqno-not-incremented') ? 0 : tx.seqNo, transactionInfo: info };
-    tx.seqNo++;
-    if (!st.ready && !faults.has('offline-flag-missing')) payload.offline = true;
-    if (!tx.evseUnknown && (!tx.evseSent || eventType === 'Started')) {
-      if (!(faults.has('no-evse-on-first-event') && c.plugged)) payload.evse = { id: c.evseId, connectorId: 1 };
-      tx.evseSent = true;
-    }
-    if (o.withIdToken && tx.idToken) payload.idToken = tx.idToken;
-    else if (trigger === 'StopAuthorized' && tx.stopIdToken) payload.idToken = tx.stopIdToken; // C16: the master pass that stopped it
-    if (o.reservationId !== undefined && !this.st.faults.has('reservation-201-id-not-reported')) payload.reservationId = o.reservationId;
-    if (o.meter) {
-      advanceMeter(c, st.timers.secondsSince(tx.lastMeterAt), st.opts.chargingPowerW);
-      tx.lastMeterAt = Date.now();
-      const broken = o.meter === 'Sample.Periodic' && faults.has('meter-values-schema-violation');
-      payload.meterValue = [...(o.meter === 'Transaction.End' ? (tx.endedSampling?.samples ?? []) : []), signReadings201(st, meterValue('2.0.1', c, this.measurandsFor(o.meter), o.meter, st.opts.chargingPowerW, broken))];
-    }
+    const payload = transactionEvent201(this.st, c, tx, eventType, trigger, o);
     const sentIdToken = payload.idToken !== undefined;
-    st.sendTx('TransactionEvent', () => payload, (answer) => this.onAnswer(c, tx, sentIdToken, answer));
+    this.st.sendTx('TransactionEvent', () => payload, (answer) => this.onAnswer(c, tx, sentIdToken, answer));
   }
 
   private onAnswer(c: Connector, tx: Tx201, sentIdToken: boolean, answer: Payload): void {
@@ -452,14 +386,6 @@ export class TxEngine201 implements TxEngine {
       this.event(c, tx, 'Updated', 'ChargingStateChanged');
     };
     if (!limitEnergyOnInvalid201(this.st, suspend)) suspend();
-  }
-
-  /** SampledDataCtrlr: TxStartedMeasurands at the start (J02.FR.10), TxEndedMeasurands at the end, TxUpdatedMeasurands otherwise. */
-  private measurandsFor(context: 'Transaction.Begin' | 'Transaction.End' | 'Sample.Periodic' | 'Sample.Clock' | 'Trigger'): string[] {
-    if (context === 'Sample.Clock') return splitList(this.st.deviceModel?.value('AlignedDataCtrlr', 'Measurands') ?? '');
-    const variable = context === 'Transaction.Begin' && !this.st.faults.has('tx-started-measurands-ignored') ? 'TxStartedMeasurands' : context === 'Transaction.End' ? 'TxEndedMeasurands' : undefined;
-    const list = variable && this.st.deviceModel?.value('SampledDataCtrlr', variable);
-    return list === undefined || list === '' ? this.st.settings.sampledMeasurands() : splitList(list);
   }
 
   /** The EV plugged in at `c`: the transaction that waited for its EVSE moves there (from the connector that held it). */
