@@ -227,7 +227,8 @@ class ProxyServer extends RecordStream implements ProxyHandle {
     const { station } = target;
     const negotiated = versionOfSubprotocol(up.protocol);
     const version = negotiated ?? this.o.fallbackVersion ?? DEFAULTS.fallbackVersion;
-    precompile(version);
+    // Enforce mode validates here, before forwarding; observe mode only in the record thread.
+    if (this.o.enforce === true) precompile(version);
     const common: SessionBase = {
       conn,
       station,

@@ -4,7 +4,7 @@ import { precompile } from '../ocpp/schema-validator.js';
 import type { ConnectionEventRecord } from '../types.js';
 import { inspectMessage } from './frame-inspector.js';
 import { readBatch, type Batch, type Other, type RelayedMessage } from './record-batch.js';
-import { StatsCollector } from './stats.js';
+import { StatsCollector, type RecordStats } from './stats.js';
 import type { ProxyFrameRecord } from './types.js';
 
 /**
@@ -48,7 +48,7 @@ export class RecordSink {
     }
   }
 
-  snapshot(): ReturnType<StatsCollector['snapshot']> {
+  snapshot(): RecordStats {
     return this.stats.snapshot();
   }
 
