@@ -5,7 +5,8 @@ import type { ProxyFrameRecord } from './types.js';
 /**
  * What the proxy's main thread hands to the record thread, in order: the messages it relayed (as bytes, to be
  * inspected there), the records it built itself (connection events, enforce-mode frames) and the connections
- * opening and closing. One batch per event-loop turn, so the thread gets few large messages instead of many.
+ * opening and closing. Batches collect for a few milliseconds (RecordPipeline), so the thread gets few large
+ * messages instead of many.
  *
  * Relayed messages travel as numbers and one transferred byte buffer (no per-message object to clone); the
  * rarer items travel as objects, each placed before the relayed message with index `at`.
@@ -47,15 +48,17 @@ const UNDELIVERED = 4;
 const ECHO = 8;
 const MASKED = 16;
 
-/** Collects one turn's items on the main thread. */
+/** Collects one batch's items on the main thread. */
 export class BatchBuilder {
-  private meta: number[] = [];
+  /** META_FIELDS numbers per message so far; kept between batches (each batch takes a copy of its part). */
+  private meta = new Float64Array(META_FIELDS * 256);
+  private count = 0;
   private chunks: Buffer[] = [];
   private bytes = 0;
   private others: Other[] = [];
 
   get empty(): boolean {
-    return this.meta.length === 0 && this.others.length === 0;
+    return this.count === 0 && this.others.length === 0;
   }
 
   /** Bytes of relayed messages collected so far. */
@@ -68,14 +71,26 @@ export class BatchBuilder {
    * `mask`: `data` is still masked with this key; the record thread unmasks its copy.
    */
   message(handle: number, dir: Direction, binary: boolean, delivered: boolean, echo: boolean, now: number, data: Buffer, mask?: number): void {
-    const flags = (dir === 'csms->cs' ? TO_STATION : 0) | (binary ? BINARY : 0) | (delivered ? 0 : UNDELIVERED) | (echo ? ECHO : 0) | (mask === undefined ? 0 : MASKED);
-    this.meta.push(handle, flags, now, this.bytes, data.length, mask ?? 0);
+    const m = this.count * META_FIELDS;
+    if (m === this.meta.length) {
+      const grown = new Float64Array(this.meta.length * 2);
+      grown.set(this.meta);
+      this.meta = grown;
+    }
+    const meta = this.meta;
+    meta[m] = handle;
+    meta[m + 1] = (dir === 'csms->cs' ? TO_STATION : 0) | (binary ? BINARY : 0) | (delivered ? 0 : UNDELIVERED) | (echo ? ECHO : 0) | (mask === undefined ? 0 : MASKED);
+    meta[m + 2] = now;
+    meta[m + 3] = this.bytes;
+    meta[m + 4] = data.length;
+    meta[m + 5] = mask ?? 0;
+    this.count++;
     this.chunks.push(data);
     this.bytes += data.length;
   }
 
   other(item: DistributiveOmit<Other, 'at'>): void {
-    this.others.push({ ...item, at: this.meta.length / META_FIELDS } as Other);
+    this.others.push({ ...item, at: this.count } as Other);
   }
 
   /** The batch, and what to transfer with it; the builder starts empty again. */
@@ -84,9 +99,9 @@ export class BatchBuilder {
     const all = Buffer.allocUnsafeSlow(this.bytes);
     let offset = 0;
     for (const c of this.chunks) offset += c.copy(all, offset);
-    const meta = Float64Array.from(this.meta);
+    const meta = this.meta.slice(0, this.count * META_FIELDS);
     const batch: Batch = { pipe, ack, meta, bytes: all.buffer, others: this.others };
-    this.meta = [];
+    this.count = 0;
     this.chunks = [];
     this.bytes = 0;
     this.others = [];

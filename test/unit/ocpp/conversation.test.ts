@@ -589,6 +589,19 @@ describe('conversation rules', () => {
       s.csms(s.result('x2', 'Heartbeat'));
       expect(s.cs(s.call('Heartbeat', 'x1')).findings).to.deep.equal([]);
     });
+    legal('an id last used 32 CALLs ago or more (only the recent ones are remembered)', () => {
+      const s = new Session('2.0.1').boot();
+      const exchange = (id: string) => {
+        const i = s.cs(s.call('Heartbeat', id));
+        s.csms(s.result(id, 'Heartbeat'));
+        return i.findings.map((f) => f.rule);
+      };
+      exchange('old');
+      for (let n = 0; n < 31; n++) exchange(`n${n}`);
+      expect(exchange('old'), 'still among the last 32').to.deep.equal(['rpc.reused-id']);
+      for (let n = 31; n < 63; n++) exchange(`n${n}`);
+      expect(exchange('old'), 'both of its uses have left the window').to.deep.equal([]);
+    });
   });
 
   rule('rpc.unknown-error-code', () => {

@@ -44,6 +44,19 @@ describe('record batches (main thread to record thread)', () => {
     expect(m3.data.length).to.equal(0);
   });
 
+  it('holds batches of any size, and a builder reused after a large batch starts clean', async () => {
+    const b = new BatchBuilder();
+    for (let n = 0; n < 1000; n++) b.message(n, n % 2 ? 'csms->cs' : 'cs->csms', false, true, false, n, Buffer.from(`[3,"${n}",{}]`));
+    const first = b.take(1, false);
+    const got = walk(await crossThreads(first.batch, first.transfer)) as RelayedMessage[];
+    expect(got.map((m) => [m.handle, m.dir, m.data.toString()])).to.deep.equal(
+      Array.from({ length: 1000 }, (_, n) => [n, n % 2 ? 'csms->cs' : 'cs->csms', `[3,"${n}",{}]`]),
+    );
+    b.message(5, 'cs->csms', false, true, false, 5, Buffer.from('next'));
+    const second = walk(b.take(1, false).batch) as RelayedMessage[];
+    expect(second.map((m) => [m.handle, m.data.toString()])).to.deep.equal([[5, 'next']]);
+  });
+
   it('copies the bytes when the batch is taken, so the chunks they came from may be reused afterwards', () => {
     const chunk = Buffer.from('[3,"1",{}]');
     const b = new BatchBuilder();
