@@ -3,6 +3,7 @@ import { actionInfo, maySend } from './actions.js';
 import { errorCodeFor, isErrorCodeOf } from './error-codes.js';
 import { finding, hasError } from './findings.js';
 import { parseFrame, type Frame } from './frame.js';
+import { PendingCalls, type PendingCall } from './pending-calls.js';
 import { validatePayload } from './schema-validator.js';
 import { RecentIds } from './recent-ids.js';
 
@@ -35,11 +36,6 @@ export interface Inspection {
 /** What is known about the station's boot in this connection. `unknown`: no BootNotification seen (joined mid-life). */
 export type BootState = 'unknown' | 'awaiting' | 'accepted' | 'pending' | 'rejected';
 
-interface PendingCall {
-  action: string;
-  at: number;
-}
-
 const RECENT_IDS = 32;
 /** Shared by the checks that found nothing (callers only read it). */
 const NO_FINDINGS: Finding[] = [];
@@ -52,7 +48,7 @@ export class Conversation {
   readonly version: Version;
   readonly responseTimeoutMs: number;
   private boot: BootState = 'unknown';
-  private readonly pending: Record<Side, Map<string, PendingCall>> = { cs: new Map(), csms: new Map() };
+  private readonly pending: Record<Side, PendingCalls> = { cs: new PendingCalls(), csms: new PendingCalls() };
   /** CALLs dropped from `pending` because they timed out: a late answer still finds its action (rpc.late-response). */
   private readonly timedOut: Record<Side, Map<string, PendingCall>> = { cs: new Map(), csms: new Map() };
   /** Ids of malformed requests each side sent: the receiver may rightly answer them with a CALLERROR. */
@@ -70,8 +66,8 @@ export class Conversation {
 
   /** The CALL of `side` still waiting for an answer, if any (the oldest one). */
   outstanding(side: Side): { id: string; action: string; at: number } | undefined {
-    const first = this.pending[side].entries().next();
-    return first.done ? undefined : { id: first.value[0], ...first.value[1] };
+    const first = this.pending[side].oldest();
+    return first ? { id: first[0], ...first[1] } : undefined;
   }
 
   /** Checks one WebSocket message. `binary` for binary messages (their `data` is not text). */
@@ -250,7 +246,7 @@ function pushBounded(list: string[], id: string): void {
 }
 
 /** The first pending CALL with another id than `id` (no copy of the map: this runs for every CALL). */
-function firstOther(pending: Map<string, PendingCall>, id: string): [string, PendingCall] | undefined {
+function firstOther(pending: PendingCalls, id: string): [string, PendingCall] | undefined {
   for (const entry of pending) if (entry[0] !== id) return entry;
   return undefined;
 }
