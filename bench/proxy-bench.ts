@@ -6,7 +6,7 @@
  * take turns for several rounds, so that the machine's slow and fast spells are shared out between them.
  * Load generators, CSMS and middleboxes each run in their own child process, on loopback.
  *
- *   npx tsx bench/proxy-bench.ts [--stations 1000] [--rounds 5] [--seconds 5] [--paced-seconds 5] [--idle 2000] [--json]
+ *   npx tsx bench/proxy-bench.ts [--stations 1000] [--rounds 5] [--seconds 5] [--paced-seconds 5] [--idle 10000] [--json]
  *
  * Every load phase starts with 1 s of warm-up that is not measured. Frames/s counts frames through the
  * middlebox (a CALL and its answer are two); latency is the station's round trip, CALL sent to answer read.
@@ -260,7 +260,7 @@ async function idleMemory(csmsPort: number, requested: number, print: (l: string
 
 export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<ProxyBenchResult> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const o = { stations: 1000, seconds: 5, pacedSeconds: 5, idle: 2000, rounds: 5, ...given };
+  const o = { stations: 1000, seconds: 5, pacedSeconds: 5, idle: 10_000, rounds: 5, ...given };
   const print = options.print ?? ((l: string) => process.stdout.write(l + '\n'));
   print(`proxy bench: ${o.stations} stations; ${o.rounds} rounds, each route in turn: ${o.seconds} s closed loop, then ${o.pacedSeconds} s at 1 CALL/s/station; ${availableParallelism()} CPUs, node ${process.version}`);
   const csms = child('bench-csms');
@@ -277,10 +277,12 @@ export async function runProxyBench(options: ProxyBenchOptions = {}): Promise<Pr
       const { url } = await ask<{ url: string }>(host, undefined, `${role} start`);
       routes.push(await openRoute(name, url, o.stations, print, host));
     }
-    // The routes take turns, so a slow spell of this shared machine hits all of them, not one.
+    // The routes take turns, so a slow spell of this shared machine hits all of them, not one; every other round
+    // runs them in reverse order, so a machine that speeds up or slows down within rounds favours none of them.
     for (let round = 1; round <= o.rounds; round++) {
-      for (const r of routes) await closedRound(r, csms, o.seconds);
-      for (const r of routes) await pacedRound(r, o.pacedSeconds);
+      const turns = round % 2 === 1 ? routes : [...routes].reverse();
+      for (const r of turns) await closedRound(r, csms, o.seconds);
+      for (const r of turns) await pacedRound(r, o.pacedSeconds);
       const [, b, c] = routes.map((r) => r.rounds[round - 1].framesPerSecond);
       const tag = (r: Route) => r.name.slice(0, 3);
       print(`  round ${round}: ${routes.map((r) => `${tag(r)} ${r.rounds[round - 1].framesPerSecond.toFixed(0)} frames/s`).join(', ')}; (c)/(b) ${(c / b).toFixed(2)}`);
