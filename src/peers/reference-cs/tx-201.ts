@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid';
 import type { Payload } from '../../ocpp/frame.js';
 import type { TimerHandle } from '../timers.js';
 import { authorizeIdTag, idTagInfoOf } from './authorize.js';
@@ -7,13 +6,13 @@ import { isMasterPass201, stopsRunning201 } from './group-id-201.js';
 import { limitEnergyOnInvalid201 } from './max-energy-201.js';
 import type { Connector } from './connectors.js';
 import { meterValue } from './meter.js';
-import { signReadings201, signsReadings201 } from './signed-meter-201.js';
+import { signReadings201 } from './signed-meter-201.js';
 import { startEndedSampling } from './tx-ended-samples-201.js';
-import { stopTxOnEvSideDisconnect201, txStartPoints201, txStopPoints201 } from './tx-points-201.js';
+import { startPointReached201, startTrigger201, stopPointLost201, stopTxOnEvSideDisconnect201, txConditions201, txStartPoints201, type TxConditions } from './tx-points-201.js';
 import { takeReservation201 } from './reservation-201.js';
 import { costInAnswer201 } from './tariff-cost-201.js';
 import type { Station, TxEngine } from './station.js';
-import { measurandsFor201, transactionEvent201, type EventOptions, type EventType, type IdToken, type Tx201 } from './tx-event-201.js';
+import { measurandsFor201, newTx201, transactionEvent201, type EventOptions, type EventType, type IdToken, type Tx201 } from './tx-event-201.js';
 
 export type { IdToken } from './tx-event-201.js';
 
@@ -143,7 +142,7 @@ export class TxEngine201 implements TxEngine {
       tx.evseSent = false; // the first event after plug-in names the EVSE and connector again
       // The Transaction.Begin values of a transaction that started before its EVSE was known go with its first EVSE (TC_J_08_CS).
       this.event(c, tx, 'Updated', 'CablePluggedIn', unknown && !this.st.faults.has('evse-unknown-begin-values-dropped') ? { meter: 'Transaction.Begin' } : {});
-    } else if (this.startPointReached(c)) this.begin(c, this.startTrigger(c, 'CablePluggedIn'));
+    } else if (this.startPointReached(c)) this.begin(c, startTrigger201(this.st, this.conditions(c, undefined), 'CablePluggedIn'));
     this.maybeEnergize(c);
   }
 
@@ -255,7 +254,7 @@ export class TxEngine201 implements TxEngine {
     } else {
       const reservationId = takeReservation201(this.st, c, auth.idToken.idToken, auth.groupIdToken);
       this.pending.set(c, { ...auth, remoteStartId: noRemoteId ? undefined : auth.remoteStartId, reservationId });
-      if (this.startPointReached(c)) this.begin(c, this.startTrigger(c, how));
+      if (this.startPointReached(c)) this.begin(c, startTrigger201(this.st, this.conditions(c, undefined), how));
     }
     if (!c.plugged) this.armPlugTimeout(c);
     this.maybeEnergize(c);
@@ -278,27 +277,17 @@ export class TxEngine201 implements TxEngine {
     );
   }
 
-  private conditions(c: Connector, tx: Tx201 | undefined): Record<string, boolean> {
-    const authorized = tx ? tx.authorized : this.pending.has(c);
-    return { EVConnected: c.plugged, Authorized: authorized, PowerPathClosed: c.plugged && authorized, EnergyTransfer: !!tx?.energizing && !c.evSuspended, ParkingBayOccupancy: c.bayOccupied, DataSigned: c.plugged && authorized && signsReadings201(this.st) };
+  /** The TxStartPoint/TxStopPoint conditions at `c`; before a transaction, Authorized means an authorization waits there. */
+  private conditions(c: Connector, tx: Tx201 | undefined): TxConditions {
+    return txConditions201(this.st, c, tx, this.pending.has(c));
   }
 
   private startPointReached(c: Connector): boolean {
-    const cond = this.conditions(c, undefined);
-    return txStartPoints201(this.st).some((p) => p !== 'EnergyTransfer' && cond[p]);
+    return startPointReached201(this.st, this.conditions(c, undefined));
   }
 
-  /** TxStartPoint DataSigned alone: the transaction starts because the meter delivered its signed start reading. */
-  private startTrigger(c: Connector, trigger: string): string {
-    const cond = this.conditions(c, undefined);
-    const reached = txStartPoints201(this.st).filter((p) => p !== 'EnergyTransfer' && cond[p]);
-    return reached.length > 0 && reached.every((p) => p === 'DataSigned') ? 'SignedDataReceived' : trigger;
-  }
-
-  /** A stop point that held during the transaction and holds no more. */
   private stopPointLost(c: Connector, tx: Tx201): boolean {
-    const cond = this.conditions(c, tx);
-    return txStopPoints201(this.st).some((p) => tx.reached.has(p) && !cond[p]);
+    return stopPointLost201(this.st, this.conditions(c, tx), tx);
   }
 
   private maybeEnergize(c: Connector): void {
@@ -319,22 +308,14 @@ export class TxEngine201 implements TxEngine {
     const auth = this.pending.get(c);
     this.pending.delete(c);
     const reservationId = auth ? (auth.reservationId ?? st.consumeReservation(c, auth.idToken.idToken, auth.groupIdToken)) : undefined;
-    const tx: Tx201 = {
-      transactionId: nanoid(16),
-      seqNo: 0,
+    const tx = newTx201({
+      authorized: !!auth,
       idToken: auth?.idToken,
       groupIdToken: auth?.groupIdToken,
-      authorized: !!auth,
       remoteStartId: auth?.remoteStartId ?? this.remoteAuthorizing.get(c),
-      remoteStartPending: (auth?.remoteStartId ?? this.remoteAuthorizing.get(c)) !== undefined,
-      evseSent: false,
-      reached: new Set(),
-      lastMeterAt: Date.now(),
       energizing,
-      suspendedByStation: false,
-      ended: false,
       evseUnknown: auth?.evseUnknown && !c.plugged ? true : undefined,
-    };
+    });
     this.txs.set(c, tx);
     // A transaction whose EVSE is not known yet does not occupy one (bindEvse gives it the EVSE the EV plugs into).
     if (!tx.evseUnknown) c.tx = tx;

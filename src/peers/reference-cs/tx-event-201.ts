@@ -1,3 +1,4 @@
+import { nanoid } from 'nanoid';
 import type { Payload } from '../../ocpp/frame.js';
 import type { TimerHandle } from '../timers.js';
 import type { ActiveTx, Connector } from './connectors.js';
@@ -42,6 +43,26 @@ export interface Tx201 extends ActiveTx {
   ended: boolean;
   /** Started at a reader of the whole station before an EV was plugged in: no EVSE yet (J02, E01.FR.16-17). */
   evseUnknown?: boolean;
+}
+
+/** A transaction as it begins: a new station-assigned id, seqNo 0, nothing reported yet. */
+export function newTx201(o: { authorized: boolean; idToken?: IdToken; groupIdToken?: string; remoteStartId?: number; energizing: boolean; evseUnknown?: boolean }): Tx201 {
+  return {
+    transactionId: nanoid(16),
+    seqNo: 0,
+    idToken: o.idToken,
+    groupIdToken: o.groupIdToken,
+    authorized: o.authorized,
+    remoteStartId: o.remoteStartId,
+    remoteStartPending: o.remoteStartId !== undefined,
+    evseSent: false,
+    reached: new Set(),
+    lastMeterAt: Date.now(),
+    energizing: o.energizing,
+    suspendedByStation: false,
+    ended: false,
+    evseUnknown: o.evseUnknown,
+  };
 }
 
 export type EventType = 'Started' | 'Updated' | 'Ended';
