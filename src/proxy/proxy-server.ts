@@ -240,10 +240,13 @@ class ProxyServer extends RecordStream implements ProxyHandle {
       publishEvent: (event, detail) => this.event(event, station, conn, detail),
       onBackpressure: () => this.backpressurePauses++,
     };
+    // The sessions read their options for every frame. Added to `common` rather than spread into a new object:
+    // V8 gave the spread copies made per connection a map each after the first few, and every read of them became
+    // a megamorphic lookup.
     const session =
       this.o.enforce === true
-        ? new Session({ ...common, cs: { ws, socket }, csms: { ws: up.ws, socket: up.socket }, enforce: true })
-        : new RelaySession({ ...common, cs: socket, csms: up.socket, records: this.records.connection(station, conn, version, this.o.responseTimeoutMs) });
+        ? new Session(Object.assign(common, { cs: { ws, socket }, csms: { ws: up.ws, socket: up.socket }, enforce: true }))
+        : new RelaySession(Object.assign(common, { cs: socket, csms: up.socket, records: this.records.connection(station, conn, version, this.o.responseTimeoutMs) }));
     this.sessions.add(session);
     void session.ended.then(() => this.sessions.delete(session));
     const detail: Record<string, unknown> = { subprotocol: up.protocol || null, version, offered: target.offered, path: target.path, upstream: displayUrl(target.upstreamUrl), remote: remote(socket) };

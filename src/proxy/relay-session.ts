@@ -43,17 +43,8 @@ export class RelaySession {
   private frames = 0;
   /** Whether the chunk being tapped reached the other side; stamped on the messages it completes. */
   private delivered = true;
-  /**
-   * Read for every chunk, so held here rather than read from `o`: the proxy builds each connection's options with
-   * a spread, and V8 gives such objects a map of their own after the first few, which made every read of them a
-   * megamorphic lookup.
-   */
-  private readonly records: RecordChannel;
-  private readonly highWaterMark: number;
 
   constructor(private readonly o: RelayOptions) {
-    this.records = o.records;
-    this.highWaterMark = o.highWaterMark;
     this.ends = { cs: this.endFor('cs', o.cs), csms: this.endFor('csms', o.csms) };
     this.ended = new Promise((resolve) => (this.end = resolve));
   }
@@ -100,7 +91,7 @@ export class RelaySession {
         // A bug in reading frames must not take the connection down: the bytes have gone on already.
         this.o.publishEvent('error', { side: 'proxy', message: `reading a frame failed: ${e instanceof Error ? e.message : String(e)}` });
       }
-      if (this.records.congested()) this.holdForRecords(from);
+      if (this.o.records.congested()) this.holdForRecords(from);
     });
     from.socket.on('error', (err: Error & { code?: string }) => {
       from.error = err;
@@ -113,7 +104,7 @@ export class RelaySession {
   /** Writes to the other side; stops reading from `side` while the other side's queue is over the high-water mark. */
   private forward(from: End, to: End, side: Side, chunk: Buffer): void {
     to.socket.write(chunk);
-    if (from.paused || to.socket.writableLength <= this.highWaterMark) return;
+    if (from.paused || to.socket.writableLength <= this.o.highWaterMark) return;
     from.paused = true;
     from.socket.pause();
     this.o.onBackpressure();
@@ -131,8 +122,8 @@ export class RelaySession {
     from.heldForRecords = true;
     from.socket.pause();
     this.o.onBackpressure();
-    this.o.publishEvent('backpressure', { paused: from === this.ends.cs ? 'cs' : 'csms', recordBacklogBytes: this.records.backlog() });
-    this.records.whenUncongested(() => {
+    this.o.publishEvent('backpressure', { paused: from === this.ends.cs ? 'cs' : 'csms', recordBacklogBytes: this.o.records.backlog() });
+    this.o.records.whenUncongested(() => {
       from.heldForRecords = false;
       if (!from.paused) from.socket.resume();
     });
@@ -140,7 +131,7 @@ export class RelaySession {
 
   private onMessage(dir: Direction, data: Buffer, binary: boolean, mask: number | undefined): void {
     this.frames++;
-    this.records.message(dir, binary, this.delivered, Date.now(), data, mask);
+    this.o.records.message(dir, binary, this.delivered, Date.now(), data, mask);
   }
 
   private onCloseFrame(side: Side, code: number, reason: string): void {
@@ -200,7 +191,7 @@ export class RelaySession {
     const i = this.initiator!;
     const peer = i.by === 'proxy' ? undefined : this.ends[otherSide(i.by)].closeFrame;
     this.o.publishEvent('close', closeEventDetail(i, peer?.code, this.frames, this.openedAt));
-    this.records.close();
+    this.o.records.close();
     this.end();
   }
 }
