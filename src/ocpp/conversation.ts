@@ -4,8 +4,8 @@ import { errorCodeFor, isErrorCodeOf } from './error-codes.js';
 import { finding, hasError } from './findings.js';
 import { parseFrame, type Frame } from './frame.js';
 import { PendingCalls, type PendingCall } from './pending-calls.js';
-import { validatePayload } from './schema-validator.js';
 import { RecentIds } from './recent-ids.js';
+import { validatePayload } from './schema-validator.js';
 
 /**
  * The protocol state of one OCPP-J connection: the outstanding CALLs of each side, the station's boot state

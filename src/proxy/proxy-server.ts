@@ -91,7 +91,6 @@ class ProxyServer extends RecordStream implements ProxyHandle {
       throw e;
     }
     this.logFile = this.records.logFile;
-    this.on('newListener', (name) => name === 'frame' && this.records.frameListenerAdded());
     this.attachObservers();
     if (this.o.tls) {
       const tls = await serverTlsOptions(this.o.tls, this.o.clientCa);

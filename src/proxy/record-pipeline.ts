@@ -67,8 +67,6 @@ export class RecordPipeline {
   private resumers: Array<() => void> = [];
   private handles = 0;
   private closed?: Promise<RecordStats | undefined>;
-  /** Whether the main thread has `frame` listeners, as of the batch being collected. */
-  private echoFrames = false;
 
   /** Opens the log file (so a bad directory fails here, synchronously) and joins the record thread. */
   constructor(
@@ -87,8 +85,7 @@ export class RecordPipeline {
     this.add({ kind: 'open', handle, station, conn, version, responseTimeoutMs });
     return {
       message: (dir, binary, delivered, now, data, mask) => {
-        this.startBatch();
-        this.builder.message(handle, dir, binary, delivered, this.echoFrames, now, data, mask);
+        this.builder.message(handle, dir, binary, delivered, this.host.wants('frame'), now, data, mask);
         this.schedule();
       },
       close: () => this.add({ kind: 'close', handle }),
@@ -169,22 +166,8 @@ export class RecordPipeline {
   }
 
   private add(item: Parameters<BatchBuilder['other']>[0]): void {
-    this.startBatch();
     this.builder.other(item as Other);
     this.schedule();
-  }
-
-  /** A `frame` listener is being added on the main thread: echo relayed messages from now on, not from the next batch. */
-  frameListenerAdded(): void {
-    this.echoFrames = true;
-  }
-
-  /**
-   * Whether relayed messages are echoed is asked once per batch (and set by frameListenerAdded), not per message:
-   * the answer is a lookup in the emitter's listener table.
-   */
-  private startBatch(): void {
-    if (this.builder.empty) this.echoFrames = this.host.wants('frame');
   }
 
   /** Every batch costs both threads a wake-up, so a batch collects for up to BATCH_MS (or BATCH_BYTES). */
