@@ -4,7 +4,6 @@ import { errorCodeFor, isErrorCodeOf } from './error-codes.js';
 import { finding, hasError } from './findings.js';
 import { parseFrame, type Frame } from './frame.js';
 import { PendingCalls, type PendingCall } from './pending-calls.js';
-import { RecentIds } from './recent-ids.js';
 import { validatePayload } from './schema-validator.js';
 
 /**
@@ -53,7 +52,7 @@ export class Conversation {
   private readonly timedOut: Record<Side, Map<string, PendingCall>> = { cs: new Map(), csms: new Map() };
   /** Ids of malformed requests each side sent: the receiver may rightly answer them with a CALLERROR. */
   private readonly malformed: Record<Side, string[]> = { cs: [], csms: [] };
-  private readonly recentIds: Record<Side, RecentIds> = { cs: new RecentIds(RECENT_IDS), csms: new RecentIds(RECENT_IDS) };
+  private readonly recentIds: Record<Side, string[]> = { cs: [], csms: [] };
 
   constructor(options: ConversationOptions) {
     this.version = options.version;
@@ -134,7 +133,7 @@ export class Conversation {
   private checkCallOrder(sender: Side, frame: Extract<Frame, { type: 'CALL' }>, now: number): Finding[] {
     const pending = this.pending[sender];
     // The common case, one CALL at a time: nothing pending, and an id not used lately.
-    if (pending.size === 0 && !this.recentIds[sender].has(frame.id)) return NO_FINDINGS;
+    if (pending.size === 0 && !this.recentIds[sender].includes(frame.id)) return NO_FINDINGS;
     const findings: Finding[] = [];
     // A CALL unanswered for longer than the timeout has timed out: the sender may move on (OCPP-J §4.1.1). The
     // sender's clock started when it sent the CALL, before it got here, so its timeout ends up to TRANSIT_SLACK_MS sooner.
@@ -148,7 +147,7 @@ export class Conversation {
     const same = pending.get(frame.id);
     if (same) {
       findings.push(finding('rpc.duplicate-id', 'error', `messageId "${frame.id}" is already used by the outstanding ${same.action} CALL of the same side.`, { errorCode: errorCodeFor(this.version, 'rpcFramework') }));
-    } else if (this.recentIds[sender].has(frame.id)) {
+    } else if (this.recentIds[sender].includes(frame.id)) {
       findings.push(finding('rpc.reused-id', 'warning', `messageId "${frame.id}" was already used by an earlier CALL of the same side on this connection.`));
     }
     const previous = firstOther(pending, frame.id);
@@ -218,7 +217,7 @@ export class Conversation {
     }
     findings.push(...this.checkErrorCode(frame.errorCode));
     // It reports a problem with the CALLRESULT to a CALL this sender made, so the id is one of its own.
-    if (!this.recentIds[sender].has(frame.id)) {
+    if (!this.recentIds[sender].includes(frame.id)) {
       findings.push(finding('rpc.unknown-id', 'error', `CALLRESULTERROR for messageId "${frame.id}", which is not a CALL this side sent on this connection.`));
     }
     return findings;
@@ -236,7 +235,7 @@ export class Conversation {
   }
 
   private remember(sender: Side, id: string): void {
-    this.recentIds[sender].add(id);
+    pushBounded(this.recentIds[sender], id);
   }
 }
 
