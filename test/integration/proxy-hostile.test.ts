@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startProxy, type ProxyHandle } from '../../src/proxy/proxy-server.js';
-import { killRecordThread } from '../../src/proxy/record-pipeline.js';
+import { killRecordThread } from '../../src/proxy/record-worker.js';
 import { connectStation, events, frames, readLog, startCsms, within, type TestCsms } from './proxy-fixtures.js';
 
 type Rec = Record<string, unknown>;
